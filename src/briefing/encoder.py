@@ -35,6 +35,15 @@ def configure_torch_threads() -> None:
         torch.set_num_threads(want)
 
 
+def quiet_transformers() -> None:
+    """No weight-loading bars or hub chatter: our progress bar is the one the user sees."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1") if os.environ.get("BRIEFING_OFFLINE") else None
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+
+
 def _bf16_supported() -> bool:
     try:
         with open("/proc/cpuinfo") as fh:
@@ -51,6 +60,7 @@ class SentenceEncoder:
         import torch
         from transformers import AutoModel, AutoTokenizer
 
+        quiet_transformers()
         configure_torch_threads()
         self.path = path or minilm_path()
         self.tokenizer = AutoTokenizer.from_pretrained(self.path)
@@ -87,6 +97,11 @@ class SentenceEncoder:
 
     def count_tokens(self, text: str) -> int:
         return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def token_counts(self, texts: Sequence[str]) -> list[int]:
+        if not texts:
+            return []
+        return [len(ids) for ids in self.tokenizer(list(texts), add_special_tokens=False)["input_ids"]]
 
 
 @lru_cache(maxsize=None)

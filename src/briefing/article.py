@@ -1,0 +1,84 @@
+"""The article as the tool sees it after ingestion, and the per-article result."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+ARTICLE_SCHEMA = "briefing.article/v1"
+ERROR_SCHEMA = "briefing.error/v1"
+
+
+@dataclass
+class Article:
+    """Cleaned article text plus the metadata the source gave us.
+
+    ``text`` is the body as the tool cleaned it: quote offsets index into it.
+    ``highlights`` are the article's own bullet points ("•" lines), used as key points.
+    """
+
+    id: str
+    text: str
+    path: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    source: str | None = None
+    url: str | None = None
+    highlights: list[str] = field(default_factory=list)
+    line: int | None = None  # line number inside a .jsonl file
+
+
+@dataclass
+class Summary:
+    short: str
+    long: str
+
+
+@dataclass
+class ArticleResult:
+    """One article's output; ``to_dict`` is the CONTRACT's briefing.article/v1 object."""
+
+    article: Article
+    summary: Summary
+    key_points: list[str]
+    quotes: list[dict[str, Any]]
+    engine: dict[str, Any]
+    stats: dict[str, Any]
+    summary_sentences: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        a = self.article
+        return {
+            "schema": ARTICLE_SCHEMA,
+            "id": a.id,
+            "path": a.path,
+            "title": a.title,
+            "byline": a.byline,
+            "date": a.date,
+            "source": a.source,
+            "url": a.url,
+            "summary": asdict(self.summary),
+            "key_points": list(self.key_points),
+            "quotes": list(self.quotes),
+            "engine": dict(self.engine),
+            "stats": dict(self.stats),
+        }
+
+
+@dataclass
+class ArticleError:
+    """An article that could not be processed; ``to_dict`` is briefing.error/v1."""
+
+    id: str | None
+    path: str | None
+    error: str
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"schema": ERROR_SCHEMA, "id": self.id, "path": self.path, "error": self.error}
+
+    def __str__(self) -> str:
+        where = self.path or self.id or "<input>"
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.error}"

@@ -1,0 +1,306 @@
+"""The command line: parsing, progress and exit codes. The work happens in the library."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, List, Optional
+
+import typer
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .pipeline import Pipeline
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    help=(
+        "Summaries, key points, quotes and a daily briefing from news articles, offline.\n\n"
+        "PATH is a file, a folder (searched for .txt .md .html .json .jsonl) or - for stdin.\n\n"
+        "Examples:\n\n"
+        "  briefing summarize seeds/cnn-us-cuba-migration-talks.txt\n\n"
+        "  briefing daily seeds/                      # writes outputs/briefing-YYYY-MM-DD.md\n\n"
+        "  briefing batch articles.jsonl --format jsonl --out results.jsonl\n\n"
+        "  briefing eval ../shared/data/cnndm-dev.jsonl"
+    ),
+)
+
+
+class SummaryFormat(str, Enum):
+    md = "md"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class DailyFormat(str, Enum):
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+class Device(str, Enum):
+    auto = "auto"
+    cpu = "cpu"
+    cuda = "cuda"
+    mps = "mps"
+
+
+ENGINE_HELP = "Summarizer: extractive (default, trained, offline), extractive-unsupervised, lead, seq2seq, llm."
+MODEL_HELP = "Model for the engine: a hub id or local folder (seq2seq, llm), a .gguf file (llm), or a trained head folder (extractive)."
+
+
+def _err(message: str) -> None:
+    print(f"briefing: {message}", file=sys.stderr, flush=True)
+
+
+def _fail_usage(message: str) -> "typer.Exit":
+    _err(message)
+    return typer.Exit(EXIT_USAGE)
+
+
+def _load_inputs(paths: List[str]):
+    from .errors import InputError
+    from .ingest import discover, read_source
+
+    try:
+        sources = discover(paths)
+    except InputError as exc:
+        raise _fail_usage(str(exc))
+    if not sources:
+        raise _fail_usage(f"no input found under {', '.join(paths)} (looked for .txt .md .html .htm .json .jsonl)")
+    return [item for src in sources for item in read_source(src)]
+
+
+def _pipeline(engine: str, model: Optional[str], device: Device, quotes: bool = True) -> "Pipeline":
+    from .errors import BriefingError
+    from .pipeline import Pipeline
+
+    options = {"device": device.value}
+    if model:
+        options["model"] = model
+    try:
+        return Pipeline(engine, quotes=quotes, **options)
+    except BriefingError as exc:
+        raise _fail_usage(str(exc))
+
+
+def _run(pipe: "Pipeline", items: list, label: str = "Summarizing"):
+    """Run the pipeline with a progress bar (for more than one article) and report errors."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from .article import ArticleError
+
+    outcomes, results, errors = [], [], []
+    console = Console(stderr=True)
+    progress = Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(), console=console, disable=len(items) < 2, transient=False,
+    )
+    start = time.perf_counter()
+    with progress:
+        task = progress.add_task(label, total=len(items), rate="")
+        for out in pipe.process(items):
+            outcomes.append(out)
+            if isinstance(out, ArticleError):
+                errors.append(out)
+                if console.is_terminal:
+                    progress.console.print(f"briefing: error: {out}", markup=False, highlight=False)
+                else:
+                    _err(f"error: {out}")
+            else:
+                results.append(out)
+            done = len(results) + len(errors)
+            rate = done / max(time.perf_counter() - start, 1e-9)
+            progress.update(task, advance=1, rate=f"{rate:.1f} art/s")
+    return outcomes, results, errors
+
+
+def _write(out: Optional[str], text: str) -> None:
+    from .output import atomic_write
+
+    if out is None or out == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        atomic_write(Path(out), text)
+
+
+@app.command()
+def summarize(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Article files, folders, or - for stdin."),
+    format: SummaryFormat = typer.Option(SummaryFormat.md, "--format", "-f", help="md (readable), json (one object, or a list for several), jsonl (one object per line)."),
+    out: Optional[str] = typer.Option(None, "--out", "-o", help="Write here instead of stdout: a file, or a folder (ending in /) for one file per article."),
+    engine: str = typer.Option("extractive", "--engine", "-e", help=ENGINE_HELP),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    device: Device = typer.Option(Device.auto, "--device", help="Where models run."),
+    template: Optional[Path] = typer.Option(None, "--template", help="A Jinja2 template to render each article (Markdown output)."),
+    max_quotes: int = typer.Option(5, "--max-quotes", help="Quotes shown per article in Markdown."),
+    quotes: bool = typer.Option(True, "--quotes/--no-quotes", help="Extract quotes and speakers."),
+) -> None:
+    """Summarize one article or many: short and long summary, key points, quotes.
+
+    Example: briefing summarize seeds/cnn-us-cuba-migration-talks.txt --format json
+    """
+    from .errors import TemplateError
+    from .output import atomic_write, safe_name, to_json, to_jsonl_line
+    from .render import render
+
+    items = _load_inputs(paths)
+    pipe = _pipeline(engine, model, device, quotes)
+    _, results, errors = _run(pipe, items)
+    dicts = [r.to_dict() for r in results]
+
+    def one(d: dict) -> str:
+        if format == SummaryFormat.md:
+            return render("article", "md", {"a": d, "max_quotes": max_quotes}, template)
+        return to_json(d) if format == SummaryFormat.json else to_jsonl_line(d)
+
+    try:
+        if out and (out.endswith("/") or Path(out).is_dir()):
+            ext = {"md": "md", "json": "json", "jsonl": "jsonl"}[format.value]
+            used: set[str] = set()
+            for d in dicts:
+                name = safe_name(d["id"])
+                while name in used:
+                    name += "_"
+                used.add(name)
+                atomic_write(Path(out) / f"{name}.{ext}", one(d))
+        elif format == SummaryFormat.json:
+            _write(out, to_json(dicts[0] if len(dicts) == 1 and len(items) == 1 else dicts))
+        else:
+            sep = "\n" if format == SummaryFormat.md else ""
+            _write(out, sep.join(one(d) for d in dicts))
+    except TemplateError as exc:
+        raise _fail_usage(str(exc))
+    raise typer.Exit(EXIT_FAILED if errors else EXIT_OK)
+
+
+def _parse_date(value: Optional[str]) -> dt.date:
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _fail_usage(f"--date {value!r} is not a date in YYYY-MM-DD form")
+
+
+@app.command()
+def daily(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Article files or folders for the day."),
+    format: DailyFormat = typer.Option(DailyFormat.md, "--format", "-f", help="md (default), html (self-contained page) or json."),
+    out: Optional[str] = typer.Option(None, "--out", "-o", help="Output file (- for stdout). Default: outputs/briefing-YYYY-MM-DD.<format>."),
+    date: Optional[str] = typer.Option(None, "--date", help="The briefing's date, YYYY-MM-DD (default: today)."),
+    engine: str = typer.Option("extractive", "--engine", "-e", help=ENGINE_HELP),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    device: Device = typer.Option(Device.auto, "--device", help="Where models run."),
+    template: Optional[Path] = typer.Option(None, "--template", help="A Jinja2 template for the briefing (see `briefing templates export`)."),
+    max_quotes: int = typer.Option(3, "--max-quotes", help="Quotes shown per story."),
+) -> None:
+    """One briefing for all articles found under PATH...
+
+    Example: briefing daily seeds/ --date 2026-11-27
+    """
+    from .daily import build_daily
+    from .errors import TemplateError
+    from .output import to_json
+    from .render import render
+
+    day = _parse_date(date)
+    items = _load_inputs(paths)
+    pipe = _pipeline(engine, model, device)
+    _, results, errors = _run(pipe, items)
+    briefing = build_daily(results, day, max_quotes=max_quotes)
+    try:
+        text = to_json(briefing) if format == DailyFormat.json else render("daily", format.value, {"b": briefing, "max_quotes": max_quotes}, template)
+    except TemplateError as exc:
+        raise _fail_usage(str(exc))
+    target = out or str(Path("outputs") / f"briefing-{day.isoformat()}.{format.value}")
+    _write(target, text)
+    if target != "-":
+        _err(f"wrote {target} ({len(briefing['stories'])} stories from {len(results)} articles)")
+    raise typer.Exit(EXIT_FAILED if errors else EXIT_OK)
+
+
+@app.command()
+def batch(
+    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Article files or folders."),
+    out: str = typer.Option(..., "--out", "-o", help="A .jsonl file (with --format jsonl) or a folder for one file per article."),
+    format: SummaryFormat = typer.Option(SummaryFormat.jsonl, "--format", "-f", help="jsonl (one line per article, errors included) or md/json files in a folder."),
+    engine: str = typer.Option("extractive", "--engine", "-e", help=ENGINE_HELP),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    device: Device = typer.Option(Device.auto, "--device", help="Where models run."),
+) -> None:
+    """One result per article, written to --out.
+
+    Example: briefing batch articles.jsonl --format jsonl --out results.jsonl
+    """
+    from .output import atomic_write, safe_name, to_json, to_jsonl_line
+    from .render import render
+
+    from .article import ArticleError
+
+    items = _load_inputs(paths)
+    pipe = _pipeline(engine, model, device)
+    outcomes, results, errors = _run(pipe, items, "Batch")
+    if format == SummaryFormat.jsonl and not (out.endswith("/") or Path(out).is_dir()):
+        atomic_write(Path(out), "".join(to_jsonl_line(o.to_dict()) for o in outcomes))
+    else:
+        for o in outcomes:
+            if isinstance(o, ArticleError):
+                continue
+            d = o.to_dict()
+            text = render("article", "md", {"a": d, "max_quotes": 5}) if format == SummaryFormat.md else to_json(d)
+            atomic_write(Path(out) / f"{safe_name(d['id'])}.{format.value}", text)
+    _err(f"done {len(results)}, failed {len(errors)}")
+    raise typer.Exit(EXIT_FAILED if errors else EXIT_OK)
+
+
+@app.command("eval")
+def eval_(
+    data: Path = typer.Argument(..., help="JSONL with 'text'/'article' and 'reference' (newline-separated sentences) and/or 'attributions' (quotes-dev format)."),
+    engine: str = typer.Option("extractive", "--engine", "-e", help=ENGINE_HELP),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
+    device: Device = typer.Option(Device.auto, "--device", help="Where models run."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Use only the first N rows."),
+    compare: bool = typer.Option(True, "--compare/--no-compare", help="Also score the unsupervised scorer beside the default engine."),
+) -> None:
+    """Quality figures on a labelled set: ROUGE of the long summary vs Lead-3; quote P/R/F1.
+
+    Example: briefing eval ../shared/data/cnndm-dev.jsonl
+    """
+    from .evaluate import run_eval
+
+    try:
+        report = run_eval(str(data), engine=engine, model=model, device=device.value, limit=limit, compare=compare, log=_err)
+    except FileNotFoundError:
+        raise _fail_usage(f"{data}: no such file")
+    print(report)
+
+
+@app.command()
+def train(
+    data: Path = typer.Argument(..., help="Training JSONL: 'text'/'article' and 'reference' highlights, one per line."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for the trained head (use it with --model DIR)."),
+    dev: Optional[Path] = typer.Option(None, "--dev", help="A labelled JSONL to report ROUGE on after training (never trained on)."),
+    seed: int = typer.Option(0, "--seed", help="Random seed (training is deterministic for a given seed)."),
+) -> None:
+    """Train the extractive head on your own archive (CPU, minutes).
+
+    Example: briefing train ../shared/data/cnn-train.jsonl --out my-head --dev ../shared/data/cnndm-dev.jsonl
+    """
+    from .train import train as run_train
+
+    if not data.is_file():
+        raise _fail_usage(f"{data}: no such file")
+    report = run_train(str(data), str(out), dev_path=str(dev) if dev else None, seed=seed)
+    print(report)
+
+
+def main() -> None:  # pragma: no cover
+    app()
