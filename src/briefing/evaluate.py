@@ -53,7 +53,7 @@ def summary_sentences(rows: list[dict], engine: str, model: str | None = None, d
     """Long-summary sentences (and short summaries) of each row with one engine; seconds taken."""
     import time
 
-    from .article import Article, ArticleResult
+    from .article import ArticleResult
     from .pipeline import Pipeline
 
     options = {"device": device}
@@ -61,7 +61,10 @@ def summary_sentences(rows: list[dict], engine: str, model: str | None = None, d
         options["model"] = model
     t = time.perf_counter()
     pipe = Pipeline(engine, quotes=False, **options)
-    arts = [Article(id=str(r.get("id", i)), text=r.get("text") or r.get("article") or "", title=r.get("title")) for i, r in enumerate(rows)]
+    from .ingest import article_from_record
+
+    # the same cleaning users get (datelines stripped, metadata read)
+    arts = [article_from_record(r, str(i), None, i + 1) for i, r in enumerate(rows)]
     longs, shorts = [], []
     for out in pipe.process(arts):
         if isinstance(out, ArticleResult):

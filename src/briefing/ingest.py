@@ -29,7 +29,7 @@ _CHROME = re.compile(
 _BYLINE = re.compile(r"^by\s+(?P<by>[^\n]{2,120})$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣]|[*-](?=\s))\s*(?P<text>.+)$")
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Za-z .,'’-]{1,60}?)?\s*\((?P<source>CNN|AP|Reuters|AFP|CNNMoney|EW\.com|BBC)\)\s*(?:--|—|–|-)\s*"
+    r"^(?P<place>[A-Z][A-Za-z .,'’-]{1,60}?)?\s*\((?P<source>CNN|AP|Reuters|AFP|CNNMoney|EW\.com|BBC)\)\s*(?:--|—|–|-)?\s*(?=\S)"
 )
 _FRONT = re.compile(r"^(?P<key>title|date|source|url|byline|author)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
@@ -137,10 +137,8 @@ def parse_plain(text: str, id: str, path: str | None = None) -> Article:
     body_lines = [ln for ln in lines[body_start:] if not _CHROME.match(ln.strip())]
     body = "\n".join(body_lines).strip()
     body = re.sub(r"\n{3,}", "\n\n", body)
-    source = meta.get("source")
-    if m := _DATELINE.match(body):
-        source = source or m["source"]
-        body = body[m.end():]
+    body, dateline_source = strip_dateline(body)
+    source = meta.get("source") or dateline_source
     if not body.strip():
         raise InputError(path, "no article text found")
     return Article(
@@ -157,6 +155,13 @@ def _looks_like_body_started(lines: list[str], first: int, j: int, title: str | 
         if s and not _CHROME.match(s) and not _BULLET.match(s) and not _BYLINE.match(s) and s.strip("#*_ ") != (title or ""):
             return True
     return False
+
+
+def strip_dateline(text: str) -> tuple[str, str | None]:
+    """Remove a wire dateline ("Washington (CNN) --", "(CNN)") and return the agency it names."""
+    if m := _DATELINE.match(text):
+        return text[m.end():], m["source"]
+    return text, None
 
 
 def parse_html(html: str, id: str, path: str | None = None) -> Article:
@@ -189,7 +194,8 @@ def article_from_record(rec: object, fallback_id: str, path: str | None, line: i
     rid = rec.get("id")
     meta = {k: (str(rec[k]) if rec.get(k) is not None else None) for k in META_KEYS}
     highlights = rec.get("highlights") or []
-    text = text.replace("\r\n", "\n")
+    text, dateline_source = strip_dateline(text.replace("\r\n", "\n").strip())
+    meta["source"] = meta["source"] or dateline_source
     art = Article(
         id=str(rid) if rid is not None else fallback_id, text=text.strip(), path=path,
         highlights=[str(h) for h in highlights] if isinstance(highlights, list) else [], line=line, **meta,
