@@ -1,0 +1,695 @@
+"""Direct quotes and who said them.
+
+Quote *spans* come from a rule scanner over the raw text: quote marks are classified by
+their flanking characters, so a stray mark only desynchronises the rest of its paragraph
+and curly/``'' marks re-synchronise at once. Attribution needs grammar, but parsing whole
+articles is far too slow for the pipeline, so each sentence that holds a quote is parsed
+as a short *frame*: the sentence with every quoted passage replaced by a one-word
+placeholder. Frames are a few words long, parse fast and parse better than the original
+(quoted text is full of clauses that confuse the attachment of the cue verb).
+
+Emission follows the news (and PolNeAR gold) convention: all pieces of one attribution in a
+paragraph — ``"A," he said, "B."`` or a cue-less quote right after an attributed one —
+form one :class:`Quote` whose ``text`` joins the pieces; ``start``/``end`` cover them all and
+``spans`` keeps each piece's offsets.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass
+class Quote:
+    text: str
+    speaker: str | None
+    speaker_title: str | None
+    cue: str | None
+    start: int
+    end: int
+    spans: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "speaker": self.speaker,
+            "speaker_title": self.speaker_title,
+            "cue": self.cue,
+            "start": self.start,
+            "end": self.end,
+        }
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_CUE_BASES = """say tell add ask write note explain state declare argue claim insist continue
+recall warn acknowledge admit announce respond reply answer comment suggest tweet post
+describe call predict promise vow urge conclude observe remark joke quip complain contend
+maintain emphasize emphasise stress caution concede report testify assert boast shout yell
+scream chant whisper muse recount confirm deny reiterate lament charge allege counter retort
+interject quote think believe agree wonder recall tell email text mutter exclaim proclaim
+pledge predict brag cry plead demand declare describe dub label brand term""".split()
+_IRREGULAR = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
+              "cry": ["cried"], "reply": ["replied"], "deny": ["denied"], "testify": ["testified"]}
+
+
+def _inflect(base: str) -> set[str]:
+    forms = {base}
+    stem = base[:-1] if base.endswith("e") else base
+    if base.endswith("y") and base not in ("say", "pray"):
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    else:
+        forms |= {base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s"), stem + "ed", stem + "ing"}
+    if base in ("admit", "quip", "plead"):
+        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    forms |= set(_IRREGULAR.get(base, []))
+    return forms
+
+
+CUE_WORDS = frozenset(w for b in _CUE_BASES for w in _inflect(b)) | {"according"}
+# Cues whose object is commonly a label rather than speech: they only attribute a quote
+# they govern directly ("called it 'a disaster'").
+_WEAK_CUES = frozenset(w for b in "think believe agree wonder call describe dub label brand term continue maintain".split()
+                       for w in _inflect(b))
+
+PRONOUNS = frozenset("i me we us you he him she her it they them who whom which that this one".split())
+_FEMALE = frozenset("she her".split())
+_MALE = frozenset("he him".split())
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+")
+# Heads that make a subject an organisation (kept as the speaker) rather than an unnamed person.
+_ORG_HEADS = frozenset("""government administration ministry department agency office campaign committee
+council court police army military company firm bank group party union board commission
+house senate congress parliament embassy statement report study survey poll spokesperson
+organization organisation association foundation institute university school network team
+club league federation authority authorities service services force forces regime coalition
+white""".split())
+_TITLE_WORDS = frozenset("""president vice sen senator rep representative gov governor secretary minister
+deputy foreign prime chief director spokesman spokeswoman spokesperson attorney general judge
+justice mayor chairman chairwoman chair ceo coach captain capt lt col gen sgt officer detective
+ambassador commissioner professor prof dr mr mrs ms speaker leader state former acting assistant
+executive manager editor pastor rev father bishop pope king queen prince princess sheriff
+lawyer analyst adviser advisor aide official candidate nominee founder host
+democratic republican gop u.s. us house senate""".split())
+
+# --------------------------------------------------------------------------- quote spans
+
+_MARK = re.compile(r"``|''|[\"“”«»„]")
+_PARA = re.compile(r"\n[ \t\r\f\v]*\n|\n(?=[ \t]*[\"“«`])")
+_OPENERS = "([{—–-/\u00a0"
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass
+class _Piece:
+    segs: list[tuple[int, int]]  # quoted words (without marks), possibly over paragraphs
+    open_at: int  # offset of the opening mark
+    close_at: int  # offset just after the closing mark (or segment end when unclosed)
+    para: int
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _PARA.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _kind(text: str, m: re.Match[str]) -> str:
+    """'o' opening, 'c' closing, 'b' either (decided by state)."""
+    mark = m.group()
+    if mark in ("“", "``", "«", "„"):
+        return "o"
+    if mark in ("”", "»"):
+        return "c"
+    before = text[m.start() - 1] if m.start() > 0 else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    left = not after.isspace() and (before.isspace() or before in _OPENERS or m.start() == 0)
+    right = not before.isspace() and (after.isspace() or not after.isalnum())
+    if left and not right:
+        return "o"
+    if right and not left:
+        return "c"
+    if before.isalnum() and after.isalnum():
+        return "x"  # inside a word (inch marks, typos): not a quote mark
+    return "b"
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def find_spans(text: str) -> list[_Piece]:
+    """All quoted passages, in order; never raises on unbalanced marks."""
+    pieces: list[_Piece] = []
+    paras = _paragraphs(text)
+    cur: _Piece | None = None  # open quote carried over from a previous paragraph
+    for pi, (ps, pe) in enumerate(paras):
+        marks = [(m, _kind(text, m)) for m in _MARK.finditer(text, ps, pe)]
+        marks = [(m, k) for m, k in marks if k != "x"]
+        idx = 0
+        if cur is not None:
+            # multi-paragraph quote: this paragraph must start with an opening mark
+            if marks and marks[0][0].start() == _trim(text, ps, pe)[0] and marks[0][1] in "ob":
+                cur.segs.append((marks[0][0].end(), marks[0][0].end()))  # end fixed below
+                seg_start = marks[0][0].end()
+                idx = 1
+            else:
+                cur = None
+        open_m: int | None = None
+        seg_start_local: int | None = None
+        if cur is not None:
+            seg_start_local = seg_start
+        for m, k in marks[idx:]:
+            inside = seg_start_local is not None
+            if not inside:
+                if k in "ob":
+                    open_m, seg_start_local = m.start(), m.end()
+                    cur = None
+                continue
+            if k in "cb":
+                s, e = _trim(text, seg_start_local, m.start())
+                if cur is not None:
+                    cur.segs[-1] = (s, e)
+                    cur.close_at = m.end()
+                    pieces.append(cur)
+                    cur = None
+                elif e > s:
+                    pieces.append(_Piece([(s, e)], open_m or s, m.end(), pi))
+                seg_start_local = None
+            else:  # a second opening mark: the earlier one was stray; restart here
+                cur = None
+                open_m, seg_start_local = m.start(), m.end()
+        if seg_start_local is not None:
+            s, e = _trim(text, seg_start_local, pe)
+            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
+            continues = False
+            if nxt is not None:
+                ns = _trim(text, *nxt)[0]
+                nm = _MARK.match(text, ns)
+                continues = bool(nm) and _kind(text, nm) in "ob"
+            if cur is None:
+                cur = _Piece([(s, e)], open_m if open_m is not None else s, e, pi)
+            else:
+                cur.segs[-1] = (s, e)
+            if not continues:
+                # unclosed at paragraph end: keep what it opened, up to the paragraph end
+                cur.close_at = e
+                if e > s:
+                    pieces.append(cur)
+                cur = None
+    return [p for p in pieces if any(e > s for s, e in p.segs)]
+
+
+# --------------------------------------------------------------------------- frames
+
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Inc|Co|Corp|No|Prof|Rev|Adm|Maj|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec|vs|U\.S|U\.K|U\.N)|\b[A-Z])\.$")
+_SENT_END = re.compile(r"[.!?]+[\"”'’)]*\s+(?=[\"“«`'‘(]?[A-Z0-9])|\n")
+_PLACEHOLDER = "something"
+
+
+@dataclass
+class _Frame:
+    article: int
+    text: str
+    holes: list[tuple[int, int, int]]  # (piece index, start, end) of placeholders in frame text
+    start: int  # offset in article of the frame's first character
+    para: int
+    src: list[int] = field(default_factory=list, repr=False)  # article offset of each frame char
+
+    def to_article(self, a: int, b: int, pieces: list["_Piece"]) -> tuple[int, int]:
+        """Map a frame char range to the article, widening placeholders to their quotes."""
+        s, e = self.src[a], self.src[b - 1] + 1
+        for i, hs, he in self.holes:
+            if hs <= a < he + 1:
+                s = pieces[i].segs[0][0]
+            if hs <= b - 1 < he + 1:
+                e = pieces[i].segs[-1][1]
+        return s, e
+
+
+def _frames(text: str, pieces: list[_Piece], article: int) -> list[_Frame]:
+    """Sentences around quotes, with quoted passages replaced by a placeholder."""
+    frames: list[_Frame] = []
+    paras = _paragraphs(text)
+    by_para: dict[int, list[int]] = {}
+    for i, p in enumerate(pieces):
+        by_para.setdefault(p.para, []).append(i)
+    for pi, idxs in by_para.items():
+        ps, pe = paras[pi]
+        # a multi-paragraph quote's first paragraph may start before the piece
+        buf: list[str] = []
+        holes: list[tuple[int, int, int]] = []
+        src: list[int] = []  # article offset for each buf char (approximate for holes)
+        pos = ps
+        for i in idxs:
+            p = pieces[i]
+            first_s = p.segs[0][0]
+            if first_s < pos:
+                continue
+            seg = text[pos:first_s]
+            buf.append(seg)
+            src.extend(range(pos, first_s))
+            last_e = p.segs[-1][1]
+            inner = text[p.segs[-1][0]:last_e]
+            tail = inner[-1] if inner and inner[-1] in ".,!?;:—-" else ""
+            ph = _PLACEHOLDER + tail
+            off = sum(len(b) for b in buf)
+            holes.append((i, off, off + len(_PLACEHOLDER)))
+            buf.append(ph)
+            src.extend([first_s] * len(ph))
+            pos = min(last_e, pe) if p.segs[-1][0] < pe else pe
+            if last_e > pe:
+                pos = pe
+        buf.append(text[pos:pe])
+        src.extend(range(pos, pe))
+        ftext = "".join(buf)
+        # split the paragraph frame into sentences; keep those with a placeholder
+        bounds, s = [], 0
+        for m in _SENT_END.finditer(ftext):
+            if _ABBREV.search(ftext[max(0, m.start() - 6):m.start() + 1]):
+                continue
+            bounds.append((s, m.end()))
+            s = m.end()
+        bounds.append((s, len(ftext)))
+        for bs, be in bounds:
+            hs = [(i, a - bs, b - bs) for i, a, b in holes if bs <= a < be]
+            if not hs:
+                continue
+            frames.append(_Frame(article, ftext[bs:be], hs, src[bs] if bs < len(src) else ps, pi, src[bs:be]))
+    return frames
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+@dataclass
+class _Attr:
+    speaker: str | None = None
+    title: str | None = None
+    cue: str | None = None
+    cue_key: tuple[int, int] | None = None  # (frame index, token index) shared by split quotes
+    pronoun: str | None = None  # unresolved pronoun subject
+    kind: str = "none"  # person | org | role | pronoun | none
+    adjacent: bool = False  # cue governs the quote directly (keeps a one-word quote)
+    content: tuple[int, int] | None = None  # frame chars of the reported clause of a partial quote
+
+
+def _ent_span(tok: "Token") -> "Span | None":
+    doc = tok.doc
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _strip_det(words: list["Token"]) -> list["Token"]:
+    while words and (words[0].dep_ in ("det", "punct", "poss") or words[0].lower_ in ("the", "a", "an")):
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    return words
+
+
+def _title_left(head: "Token", name_start: int) -> str | None:
+    """Compound/modifier words left of a name ("State Department spokesman P.J. Crowley")."""
+    left = [t for t in head.subtree if t.i < name_start]
+    if not left:
+        return None
+    # keep the contiguous run ending right before the name
+    run: list[Token] = []
+    for t in reversed(left):
+        if run and t.i != run[0].i - 1:
+            break
+        if t.is_punct and t.text not in ("-", "."):
+            break
+        run.insert(0, t)
+    run = _strip_det(run)
+    txt = " ".join(t.text for t in run).replace(" - ", "-")
+    return txt or None
+
+
+def _appos_title(tok: "Token") -> str | None:
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_ == "PERSON":
+            words = [t for t in c.subtree if not any(t in r.subtree for r in c.children if r.dep_ in ("relcl", "acl"))]
+            words = _strip_det(words)
+            if words and len(words) <= 14:
+                return " ".join(t.text for t in words).replace(" ,", ",")
+    return None
+
+
+def _name_from(tok: "Token") -> tuple[str, str, str | None]:
+    """(kind, surface, title) for a subject token."""
+    if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
+        return "pronoun", tok.lower_, None
+    ent = _ent_span(tok)
+    if ent is not None and ent.label_ == "PERSON":
+        words = [t for t in ent if not t.is_punct or t.text == "."]
+        # NER sometimes swallows a title ("Foreign Minister Dagoberto Rodriguez")
+        k = 0
+        while k < len(words) - 1 and words[k].lower_.rstrip(".") in _TITLE_WORDS:
+            k += 1
+        name = ent.doc[words[k].i:ent.end].text if k else ent.text
+        name = re.sub(r"['’]s$", "", name)
+        title = _title_left(tok, words[k].i) or _appos_title(tok)
+        return "person", name, title
+    if tok.pos_ == "PROPN" and (ent is None or ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")):
+        chain = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"
+                 and t.i >= tok.i - 3] + [tok]
+        chain.sort(key=lambda t: t.i)
+        # contiguous run of PROPN ending at tok, minus title words
+        run = [tok]
+        for t in reversed(chain[:-1]):
+            if t.i == run[0].i - 1 and t.lower_.rstrip(".") not in _TITLE_WORDS:
+                run.insert(0, t)
+            else:
+                break
+        name = " ".join(t.text for t in run)
+        return "person", name, _title_left(tok, run[0].i) or _appos_title(tok)
+    # noun phrase subject
+    words = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("compound",)]
+    words = [t for t in words if not (t.dep_ in ("relcl", "acl", "appos", "prep") and t.i > tok.i)]
+    words = [t for t in tok.subtree if t.i <= tok.i] + [t for t in tok.subtree if t.i > tok.i and t.head == tok and t.dep_ == "prep" and t.lower_ in ("of", "for")]
+    extra: list[Token] = []
+    for p in words[:]:
+        if p.i > tok.i:
+            extra.extend(t for t in p.subtree if t != p)
+    words = sorted(set(words) | set(extra), key=lambda t: t.i)
+    # appositive name: "a spokesman, P.J. Crowley, said"
+    for c in tok.children:
+        if c.dep_ == "appos" and _ent_span(c) is not None and _ent_span(c).label_ == "PERSON":
+            ent = _ent_span(c)
+            return "person", ent.text, " ".join(t.text for t in _strip_det([t for t in words if t.i <= tok.i])) or None
+    phrase_words = [t for t in words if t.i <= tok.i or t.i - tok.i <= 6]
+    phrase = " ".join(t.text for t in phrase_words).replace(" 's", "'s").replace(" ’s", "’s")
+    if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC") or tok.lower_ in _ORG_HEADS or any(
+        (_ent_span(t) is not None and _ent_span(t).label_ in ("ORG", "GPE")) for t in phrase_words if t.i <= tok.i
+    ) and tok.lower_ not in _TITLE_WORDS:
+        return "org", phrase, None
+    return "role", phrase, " ".join(t.text for t in _strip_det(phrase_words)) or None
+
+
+def _subject(v: "Token") -> "Token | None":
+    if v.lower_ == "according":
+        for c in v.children:
+            if c.lower_ == "to":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return g
+        return None
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                return v.head
+            return c
+    if v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
+        return v.head
+    if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+        s = _subject(v.head)
+        if s is not None:
+            return s
+    if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN"):
+        return v.head
+    # inverted order: "said Cuban Deputy Foreign Minister Dagoberto Rodriguez"
+    for c in v.children:
+        if c.i > v.i and c.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "nsubj", "oprd") and c.pos_ in ("PROPN", "NOUN"):
+            return c
+    return None
+
+
+_CONTENT_DEPS = frozenset("ccomp xcomp dobj oprd attr dep advcl prep conj npadvmod acomp".split())
+
+
+def _content(doc: "Doc", v: "Token", h: "Token") -> tuple[int, int] | None:
+    """The reported clause around a partial quote, as PolNeAR (and an editor) reads it.
+
+    ``Gore said it was "premature" to back Clinton`` attributes the whole clause, not
+    the one quoted word; a quote that is the cue's whole complement returns None.
+    """
+    if v.lower_ == "according":
+        # the main clause minus the "according to X" phrase
+        sent = h.sent
+        skip = {t.i for t in v.subtree}
+        toks = [t for t in sent if t.i not in skip]
+    else:
+        if h not in v.subtree:
+            return None
+        c = h
+        while c.head != v and c.head != c:
+            c = c.head
+        if c == h or c.head != v:
+            return None
+        toks = [t for t in c.subtree]
+        if c.dep_ not in _CONTENT_DEPS:
+            return None
+    toks = [t for t in toks if t.i >= h.sent.start and t.i < h.sent.end]
+    while toks and (toks[0].is_punct and toks[0].text not in "\"“«`'") or toks and toks[0].dep_ == "cc":
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in "\"”»'" and toks[-1].i != h.i:
+        toks = toks[:-1]
+    words = [t for t in toks if not t.is_punct and t.i != h.i]
+    if not toks or not words:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict[int, _Attr]:
+    holes = frame.holes
+    out: dict[int, _Attr] = {}
+    hole_toks: dict[int, Token] = {}
+    for pidx, a, b in holes:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None and len(span):
+            hole_toks[pidx] = span[0]
+    cues = [t for t in doc if t.lower_ in CUE_WORDS and t.i not in {h.i for h in hole_toks.values()}
+            and (t.lower_ != "according" or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))
+            and t.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "ADP") and (t.text[0].islower() or t.lower_ == "according")]
+    for pidx, h in hole_toks.items():
+        best = None
+        for v in cues:
+            governs = h in v.subtree and v.lower_ != "according"
+            same_clause = v.sent == h.sent
+            if not same_clause:
+                continue
+            if v.lower_ in _WEAK_CUES and not governs:
+                continue
+            if v.lower_ == "according":
+                score = abs(v.i - h.i)
+            else:
+                score = abs(v.i - h.i) - (100 if governs else 0)
+            if best is None or score < best[0]:
+                best = (score, v)
+        if best is None:
+            out[pidx] = _Attr()
+            continue
+        v = best[1]
+        cue = "according to" if v.lower_ == "according" else v.text
+        attr = _Attr(cue=cue, cue_key=(fi, v.i))
+        between = doc[min(v.i, h.i) + 1:max(v.i, h.i)]
+        attr.adjacent = h in v.subtree or len(between) <= 5
+        c = _content(doc, v, h)
+        if c is not None:
+            attr.content = frame.to_article(c[0], c[1], pieces)
+        s = _subject(v)
+        if s is not None and s.i != h.i:
+            kind, surface, title = _name_from(s)
+            attr.kind = kind
+            if kind == "pronoun":
+                attr.pronoun = surface
+            elif kind == "role":
+                attr.title = title
+            else:
+                attr.speaker, attr.title = surface, title
+        out[pidx] = attr
+    return out
+
+
+# --------------------------------------------------------------------------- names
+
+_CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|de|van|von|del|da|al|bin))*)", re.M)
+
+
+def _surname(name: str) -> str:
+    toks = _HONORIFIC.sub("", name).split()
+    while len(toks) > 1 and toks[-1].rstrip(".,").lower() in ("jr", "sr", "ii", "iii", "iv"):
+        toks = toks[:-1]
+    return toks[-1].rstrip(".,") if toks else name
+
+
+class _People:
+    """Canonical names for one article: the fullest form the article first gives."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: list[tuple[str, str | None]] = []  # (full name, title) in order seen
+        self._runs: list[tuple[int, str]] | None = None
+
+    def runs(self) -> list[tuple[int, str]]:
+        if self._runs is None:
+            self._runs = [(m.start(1), m.group(1)) for m in _CAP_RUN.finditer(self.text)]
+        return self._runs
+
+    def add(self, name: str, title: str | None) -> None:
+        for i, (n, t) in enumerate(self.known):
+            if n == name:
+                if t is None and title:
+                    self.known[i] = (n, title)
+                return
+        self.known.append((name, title))
+
+    def canonical(self, name: str, before: int) -> tuple[str, str | None]:
+        bare = _HONORIFIC.sub("", name).strip()
+        sur = _surname(bare)
+        if not sur:
+            return name, None
+        best: tuple[str, str | None] | None = None
+        for n, t in self.known:
+            if _surname(n) == sur and len(n.split()) >= len(bare.split()) and (len(n.split()) > 1 or n == bare):
+                if best is None or (len(best[0].split()) < 2 <= len(n.split())):
+                    best = (n, t)
+        # the first fuller mention in the article text (possibly outside any quote frame)
+        for pos, run in self.runs():
+            words = run.split()
+            if len(words) < 2 or words[-1].rstrip(".,") != sur:
+                continue
+            k = 0
+            while k < len(words) - 1 and words[k].lower().rstrip(".") in _TITLE_WORDS | {"the", "but", "and", "when", "as", "if", "after"}:
+                k += 1
+            cand = words[k:]
+            if len(cand) > 3:  # long capitalised runs carry titles or organisations
+                cand = cand[-2:]
+            if len(cand) >= 2 and (best is None or len(best[0].split()) < 2):
+                title = " ".join(words[:k]) or None
+                # lower-case role word right before the run: "spokesman P.J. Crowley"
+                pre = self.text[max(0, pos - 60):pos].split()
+                if pre and pre[-1].lower().rstrip(",") in _TITLE_WORDS:
+                    lead = []
+                    for w in reversed(pre):
+                        if w.lower().rstrip(".") in _TITLE_WORDS or (w[:1].isupper() and not w.endswith((",", "."))):
+                            lead.insert(0, w)
+                        else:
+                            break
+                    title = " ".join(lead + ([title] if title else [])) or title
+                best = (" ".join(cand), title)
+            break
+        if best is None:
+            return bare if not name.startswith(("Mr", "Ms", "Mrs", "Dr")) else name, None
+        return best
+
+    def title_of(self, name: str) -> str | None:
+        for n, t in self.known:
+            if n == name and t:
+                return t
+        return None
+
+
+# --------------------------------------------------------------------------- driver
+
+_FILLER = re.compile(r"^[\s,.;:!?—–-]*$")
+_CUE_NEAR = re.compile(r"\b(?:" + "|".join(sorted(CUE_WORDS - _WEAK_CUES, key=len, reverse=True)) + r")\b", re.I)
+
+
+def _words(s: str) -> int:
+    return len(_WORD.findall(s))
+
+
+def _is_titlecase(s: str) -> bool:
+    ws = _WORD.findall(s)
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"}
+    return bool(ws) and all(w[0].isupper() or w.lower() in small or w[0].isdigit() for w in ws)
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    return extract_quotes_many([text])[0]
+
+
+def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Quote]]:
+    texts = list(texts)
+    all_pieces = [find_spans(t) for t in texts]
+    frames: list[_Frame] = []
+    for ai, (t, ps) in enumerate(zip(texts, all_pieces)):
+        if ps:
+            frames.extend(_frames(t, ps, ai))
+    attrs: list[dict[int, _Attr]] = [{} for _ in texts]
+    if frames:
+        from .sentences import load_spacy
+
+        nlp = load_spacy("parser")
+        disable = [p for p in ("lemmatizer",) if p in nlp.pipe_names]
+        for fi, (fr, doc) in enumerate(zip(frames, nlp.pipe((f.text for f in frames), batch_size=batch_size, disable=disable))):
+            attrs[fr.article].update(_attribute(doc, fi, fr, all_pieces[fr.article]))
+    return [_assemble(t, ps, at) for t, ps, at in zip(texts, all_pieces, attrs)]
+
+
+def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[Quote]:
+    people = _People(text)
+    # first pass: register named speakers so later surnames/pronouns resolve to them
+    for i in range(len(pieces)):
+        a = attrs.get(i)
+        if a and a.kind == "person" and a.speaker:
+            people.add(*people.canonical(a.speaker, pieces[i].open_at)) if len(a.speaker.split()) < 2 else people.add(a.speaker, a.title)
+    units: list[tuple[list[int], _Attr]] = []
+    for i, p in enumerate(pieces):
+        a = attrs.get(i) or _Attr()
+        if units:
+            prev_idx, prev_a = units[-1]
+            same_para = pieces[prev_idx[-1]].para == p.para
+            if same_para and ((a.cue_key is not None and a.cue_key == prev_a.cue_key) or (a.cue is None and prev_a.cue is not None)):
+                prev_idx.append(i)
+                continue
+        units.append(([i], a))
+    quotes: list[Quote] = []
+    last_person: tuple[str, str | None, int] | None = None  # (speaker, title, paragraph)
+    last_speaker: tuple[str | None, str | None, int, str] | None = None
+    for idx, a in units:
+        ps = [pieces[i] for i in idx]
+        segs = [s for p in ps for s in p.segs if s[1] > s[0]]
+        if not segs:
+            continue
+        body = " ".join(text[s:e] for s, e in segs)
+        n_words = _words(body)
+        contents = [attrs[i].content for i in idx if i in attrs and attrs[i].content]
+        start, end = segs[0][0], segs[-1][1]
+        if contents:
+            # partial quote(s) inside reported speech: the clause is the quote
+            start = min(start, min(c[0] for c in contents))
+            end = max(end, max(c[1] for c in contents))
+            body = text[start:end]
+        para = ps[0].para
+        speaker, title, cue = a.speaker, a.title, a.cue
+        if a.kind == "person" and speaker:
+            speaker, t2 = people.canonical(speaker, ps[0].open_at)
+            title = title or t2 or people.title_of(speaker)
+            people.add(speaker, title)
+            last_person = (speaker, title, para)
+        elif a.kind == "pronoun":
+            speaker = title = None
+            if a.pronoun in ("he", "she", "him", "her", "i") and last_person is not None:
+                speaker, title = last_person[0], last_person[1]
+            elif a.pronoun in ("they", "we", "it") and last_speaker is not None and last_speaker[3] == "org":
+                speaker, title = last_speaker[0], last_speaker[1]
+        elif a.kind == "role":
+            speaker = None
+        if cue is None:
+            # no cue in its sentence: a scare quote, a title, or the previous speaker talking on
+            if n_words <= 2 or _is_titlecase(body) and n_words <= 6:
+                continue
+            if last_speaker is not None and para - last_speaker[2] <= 1:
+                speaker, title = last_speaker[0], last_speaker[1]
+        elif n_words <= 2 and not a.adjacent and not contents:
+            continue
+        quotes.append(Quote(body, speaker, title, cue, start, end, segs))
+        if cue is not None or speaker is not None:
+            kind = "org" if a.kind == "org" else "person"
+            last_speaker = (speaker, title, para, kind)
+    return quotes
