@@ -260,7 +260,7 @@ def _read_json(text: str, base_id: str, name: str | None) -> Iterator[Item]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        yield InputError(name, f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        yield InputError(name, f"malformed JSON: {_json_msg(exc)} at line {exc.lineno} column {exc.colno}")
         return
     records = data if isinstance(data, list) else [data]
     for k, rec in enumerate(records):
@@ -271,6 +271,12 @@ def _read_json(text: str, base_id: str, name: str | None) -> Iterator[Item]:
             yield err
 
 
+def _json_msg(exc: json.JSONDecodeError) -> str:
+    """json's messages may end in "at" ("Unterminated string starting at"): we add the place."""
+    msg = exc.msg[:-3] if exc.msg.endswith(" at") else exc.msg
+    return msg[:1].lower() + msg[1:]
+
+
 def _read_jsonl(text: str, base_id: str, name: str | None) -> Iterator[Item]:
     for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -278,7 +284,7 @@ def _read_jsonl(text: str, base_id: str, name: str | None) -> Iterator[Item]:
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(name, f"malformed JSON line: {exc.msg} at column {exc.colno}", lineno)
+            yield InputError(name, f"malformed JSON line: {_json_msg(exc)} at column {exc.colno}", lineno)
             continue
         try:
             yield article_from_record(rec, f"{base_id}-{lineno}", name, lineno)
