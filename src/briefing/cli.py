@@ -230,35 +230,76 @@ def daily(
 @app.command()
 def batch(
     paths: List[str] = typer.Argument(..., metavar="PATH...", help="Article files or folders."),
-    out: str = typer.Option(..., "--out", "-o", help="A .jsonl file (with --format jsonl) or a folder for one file per article."),
+    out: str = typer.Option(..., "--out", "-o", help="A .jsonl file (with --format jsonl), - for stdout, or a folder for one file per article."),
     format: SummaryFormat = typer.Option(SummaryFormat.jsonl, "--format", "-f", help="jsonl (one line per article, errors included) or md/json files in a folder."),
     engine: str = typer.Option("extractive", "--engine", "-e", help=ENGINE_HELP),
     model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
     device: Device = typer.Option(Device.auto, "--device", help="Where models run."),
+    quotes: bool = typer.Option(True, "--quotes/--no-quotes", help="Extract quotes and speakers."),
+    force: bool = typer.Option(False, "--force", help="Redo articles that are already in the cache."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (each loads the model once); with --ray, Ray actors."),
+    ray: Optional[str] = typer.Option(None, "--ray", metavar="ADDRESS", help="Run on Ray Data: 'local' (a Ray on this machine), 'auto' (the running cluster) or host:port."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where finished results are kept for resuming. Default: <out>.cache/ beside a file, <out>/.cache/ in a folder."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per model call; results are cached after each."),
 ) -> None:
-    """One result per article, written to --out.
+    """One result per article, written to --out; re-runs skip finished articles.
 
-    Example: briefing batch articles.jsonl --format jsonl --out results.jsonl
+    Example: briefing batch articles/ --format jsonl --out results.jsonl --workers 2
     """
-    from .output import atomic_write, safe_name, to_json, to_jsonl_line
-    from .render import render
+    from .batch import BatchConfig, BatchError, run_paths
+    from .errors import InputError
 
-    from .article import ArticleError
+    config = BatchConfig(
+        engine=engine, model=model, device=device.value, quotes=quotes, batch_size=batch_size,
+        workers=workers, force=force, cache_dir=cache_dir,
+    )
+    with _BatchProgress() as progress:
+        try:
+            report = run_paths(paths, out, format.value, config, ray_address=ray, on_record=progress.record, on_start=progress.start)
+        except (InputError, BatchError) as exc:
+            raise _fail_usage(str(exc))
+        except KeyboardInterrupt:
+            _err("interrupted: finished articles are cached; run the same command again to resume")
+            raise typer.Exit(130)
+    _err(report.summary())
+    raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
 
-    items = _load_inputs(paths)
-    pipe = _pipeline(engine, model, device)
-    outcomes, results, errors = _run(pipe, items, "Batch")
-    if format == SummaryFormat.jsonl and not (out.endswith("/") or Path(out).is_dir()):
-        atomic_write(Path(out), "".join(to_jsonl_line(o.to_dict()) for o in outcomes))
-    else:
-        for o in outcomes:
-            if isinstance(o, ArticleError):
-                continue
-            d = o.to_dict()
-            text = render("article", "md", {"a": d, "max_quotes": 5}) if format == SummaryFormat.md else to_json(d)
-            atomic_write(Path(out) / f"{safe_name(d['id'])}.{format.value}", text)
-    _err(f"done {len(results)}, failed {len(errors)}")
-    raise typer.Exit(EXIT_FAILED if errors else EXIT_OK)
+
+class _BatchProgress:
+    """A progress bar with rate and ETA on a terminal; failures as one stderr line each."""
+
+    def __enter__(self) -> "_BatchProgress":
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        self.console = Console(stderr=True)
+        self.bar = Progress(
+            TextColumn("Batch"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(), console=self.console,
+            disable=not self.console.is_terminal,
+        )
+        self.task = self.bar.add_task("Batch", total=None, rate="")
+        self.started = time.perf_counter()
+        self.count = 0
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.__exit__(*exc)
+
+    def start(self, total: int) -> None:
+        self.bar.update(self.task, total=total)
+
+    def record(self, record) -> None:
+        self.count += 1
+        if record.status == "failed":
+            if self.console.is_terminal:
+                self.console.print(f"briefing: error: {record.message}", markup=False, highlight=False)
+            else:
+                _err(f"error: {record.message}")
+        total = self.bar.tasks[0].total
+        rate = self.count / max(time.perf_counter() - self.started, 1e-9)
+        self.bar.update(self.task, advance=1, rate=f"{rate:.1f} art/s", total=max(total or 0, self.count))
 
 
 @app.command("eval")
