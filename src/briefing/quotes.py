@@ -52,8 +52,11 @@ describe call predict promise vow urge conclude observe remark joke quip complai
 maintain emphasize emphasise stress caution concede report testify assert boast shout yell
 scream chant whisper muse recount confirm deny reiterate lament charge allege counter retort
 interject quote think believe agree wonder recall tell email text mutter exclaim proclaim
-pledge predict brag cry plead demand declare describe dub label brand term""".split()
-_IRREGULAR = {"say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
+pledge predict brag cry plead demand declare describe dub label brand term read affirm cite
+beam deride gush rave scoff sneer chide blast slam mock accuse praise criticize criticise
+applaud welcome hail dismiss decry denounce condemn reveal disclose recount relay
+acknowledge inform assure reassure concur""".split()
+_IRREGULAR = {"read": ["reads", "read"], "say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
               "cry": ["cried"], "reply": ["replied"], "deny": ["denied"], "testify": ["testified"]}
 
 
@@ -86,7 +89,10 @@ council court police army military company firm bank group party union board com
 house senate congress parliament embassy statement report study survey poll spokesperson
 organization organisation association foundation institute university school network team
 club league federation authority authorities service services force forces regime coalition
-white""".split())
+white lawsuit suit report statement editorial note message letter article email memo ad
+advertisement poll survey study ruling opinion complaint filing indictment headline website
+post tweet release document bill law transcript book magazine newspaper paper site blog
+video sign petition resolution platform page""".split())
 _TITLE_WORDS = frozenset("""president vice sen senator rep representative gov governor secretary minister
 deputy foreign prime chief director spokesman spokeswoman spokesperson attorney general judge
 justice mayor chairman chairwoman chair ceo coach captain capt lt col gen sgt officer detective
@@ -213,7 +219,7 @@ def find_spans(text: str) -> list[_Piece]:
 # --------------------------------------------------------------------------- frames
 
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Inc|Co|Corp|No|Prof|Rev|Adm|Maj|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec|vs|U\.S|U\.K|U\.N)|\b[A-Z])\.$")
-_SENT_END = re.compile(r"[.!?]+[\"”'’)]*\s+(?=[\"“«`'‘(]?[A-Z0-9])|\n")
+_SENT_END = re.compile(r"[.!?]+[)]?\s+(?=[\"“«`'‘(]?[A-Z0-9])|\n")
 _PLACEHOLDER = "something"
 
 
@@ -396,10 +402,12 @@ def _name_from(tok: "Token") -> tuple[str, str, str | None]:
         (_ent_span(t) is not None and _ent_span(t).label_ in ("ORG", "GPE")) for t in phrase_words if t.i <= tok.i
     ) and tok.lower_ not in _TITLE_WORDS:
         return "org", phrase, None
+    if tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in _TITLE_WORDS | {"officials", "sources", "aides"}:
+        return "org", phrase, None  # a group speaking together: "protesters chanted"
     return "role", phrase, " ".join(t.text for t in _strip_det(phrase_words)) or None
 
 
-def _subject(v: "Token") -> "Token | None":
+def _subject(v: "Token", skip: frozenset[int] = frozenset()) -> "Token | None":
     if v.lower_ == "according":
         for c in v.children:
             if c.lower_ == "to":
@@ -408,21 +416,23 @@ def _subject(v: "Token") -> "Token | None":
                         return g
         return None
     for c in v.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in skip:
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 return v.head
             return c
     if v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
         return v.head
-    if v.dep_ in ("conj", "xcomp", "advcl") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
-        s = _subject(v.head)
+    if v.dep_ == "pcomp" and v.head.dep_ == "prep":  # "continued by saying"
+        v = v.head
+    if v.dep_ in ("conj", "xcomp", "advcl", "prep") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+        s = _subject(v.head, skip)
         if s is not None:
             return s
     if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN"):
         return v.head
     # inverted order: "said Cuban Deputy Foreign Minister Dagoberto Rodriguez"
     for c in v.children:
-        if c.i > v.i and c.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "nsubj", "oprd") and c.pos_ in ("PROPN", "NOUN"):
+        if c.i > v.i and c.i not in skip and c.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "nsubj", "oprd") and c.pos_ in ("PROPN", "NOUN"):
             return c
     return None
 
@@ -473,18 +483,22 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
             hole_toks[pidx] = span[0]
     cues = [t for t in doc if t.lower_ in CUE_WORDS and t.i not in {h.i for h in hole_toks.values()}
             and (t.lower_ != "according" or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))
-            and t.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "ADP") and (t.text[0].islower() or t.lower_ == "according")]
+            and (t.pos_ in ("VERB", "AUX") or t.lower_ == "according") and (t.text[0].islower() or t.lower_ == "according")]
+    hole_ids = {t.i for t in hole_toks.values()}
     for pidx, h in hole_toks.items():
         best = None
         for v in cues:
             governs = h in v.subtree and v.lower_ != "according"
-            same_clause = v.sent == h.sent
-            if not same_clause:
-                continue
+            if v.sent != h.sent:
+                # '"...!" the note says.' may be split after the quote: accept a bare cue
+                # (no complement of its own) a few words later
+                own = [c for c in v.children if c.dep_ in ("ccomp", "xcomp", "dobj") and c.i not in hole_ids]
+                if not (0 < v.i - h.i <= 7 and not own):
+                    continue
             if v.lower_ in _WEAK_CUES and not governs:
                 continue
             if v.lower_ == "according":
-                score = abs(v.i - h.i)
+                score = abs(v.i - h.i) + 3
             else:
                 score = abs(v.i - h.i) - (100 if governs else 0)
             if best is None or score < best[0]:
@@ -500,8 +514,8 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
         c = _content(doc, v, h)
         if c is not None:
             attr.content = frame.to_article(c[0], c[1], pieces)
-        s = _subject(v)
-        if s is not None and s.i != h.i:
+        s = _subject(v, frozenset(t.i for t in hole_toks.values()))
+        if s is not None:
             kind, surface, title = _name_from(s)
             attr.kind = kind
             if kind == "pronoun":
@@ -609,6 +623,28 @@ def _is_titlecase(s: str) -> bool:
     return bool(ws) and all(w[0].isupper() or w.lower() in small or w[0].isdigit() for w in ws)
 
 
+_NAME = r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al)){0,3})"
+_LABEL_BEFORE = re.compile(r"^\s*" + _NAME + r"\s*:\s*$")
+_LABEL_AFTER = re.compile(r"^\s*[―—–-]{1,2}\s*" + _NAME + r"\s*(?:$|[,(\n])")
+
+
+def _label_speaker(text: str, open_at: int, close_at: int) -> str | None:
+    """Transcript and list styles: ``Name: "..."`` and ``"..." — Name``."""
+    line_start = text.rfind("\n", 0, open_at) + 1
+    m = _LABEL_BEFORE.match(text[line_start:open_at]) if open_at - line_start <= 60 else None
+    if m is None:
+        m = _LABEL_AFTER.match(text[close_at:close_at + 60])
+    if m is None:
+        return None
+    name = m.group(1).strip()
+    words = name.split()
+    if not words or words[0].lower().rstrip(".") in _TITLE_WORDS and len(words) == 1:
+        return None
+    if name.isupper() and len(words) == 1:
+        return name.title()
+    return name
+
+
 def extract_quotes(text: str) -> list[Quote]:
     return extract_quotes_many([text])[0]
 
@@ -680,6 +716,14 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
                 speaker, title = last_speaker[0], last_speaker[1]
         elif a.kind == "role":
             speaker = None
+        if cue is None:
+            label = _label_speaker(text, ps[0].open_at, ps[-1].close_at)
+            if label:
+                speaker, t2 = people.canonical(label, ps[0].open_at)
+                title = t2 or people.title_of(speaker)
+                cue = ":"
+                people.add(speaker, title)
+                last_person = (speaker, title, para)
         if cue is None:
             # no cue in its sentence: a scare quote, a title, or the previous speaker talking on
             if n_words <= 2 or _is_titlecase(body) and n_words <= 6:
