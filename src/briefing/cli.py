@@ -43,6 +43,12 @@ class DailyFormat(str, Enum):
     json = "json"
 
 
+class GroupBy(str, Enum):
+    none = "none"
+    topic = "topic"
+    source = "source"
+
+
 class Device(str, Enum):
     auto = "auto"
     cpu = "cpu"
@@ -201,10 +207,11 @@ def daily(
     device: Device = typer.Option(Device.auto, "--device", help="Where models run."),
     template: Optional[Path] = typer.Option(None, "--template", help="A Jinja2 template for the briefing (see `briefing templates export`)."),
     max_quotes: int = typer.Option(3, "--max-quotes", help="Quotes shown per story."),
+    group_by: GroupBy = typer.Option(GroupBy.none, "--group-by", help="Sections: none (by importance), topic (topics found in the articles) or source."),
 ) -> None:
-    """One briefing for all articles found under PATH...
+    """One briefing for all articles found under PATH: each story told once, every source cited.
 
-    Example: briefing daily seeds/ --date 2026-11-27
+    Example: briefing daily seeds/ --date 2026-11-27 --format html --group-by topic
     """
     from .daily import build_daily
     from .errors import TemplateError
@@ -215,7 +222,9 @@ def daily(
     items = _load_inputs(paths)
     pipe = _pipeline(engine, model, device)
     _, results, errors = _run(pipe, items)
-    briefing = build_daily(results, day, max_quotes=max_quotes)
+    if len(results) > 1:
+        _err(f"grouping {len(results)} articles into stories ...")
+    briefing = build_daily(results, day, max_quotes=max_quotes, group_by=group_by.value)
     try:
         text = to_json(briefing) if format == DailyFormat.json else render("daily", format.value, {"b": briefing, "max_quotes": max_quotes}, template)
     except TemplateError as exc:
@@ -223,7 +232,7 @@ def daily(
     target = out or str(Path("outputs") / f"briefing-{day.isoformat()}.{format.value}")
     _write(target, text)
     if target != "-":
-        _err(f"wrote {target} ({len(briefing['stories'])} stories from {len(results)} articles)")
+        _err(f"wrote {target} ({len(briefing['stories'])} stories from {len(results)} articles, about {briefing['reading_minutes']} min read)")
     raise typer.Exit(EXIT_FAILED if errors else EXIT_OK)
 
 
@@ -341,6 +350,31 @@ def train(
         raise _fail_usage(f"{data}: no such file")
     report = run_train(str(data), str(out), dev_path=str(dev) if dev else None, seed=seed)
     print(report)
+
+
+templates_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="The Jinja2 templates the Markdown and HTML outputs are made with.")
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("export")
+def templates_export(
+    folder: Path = typer.Argument(..., metavar="DIR", help="Folder to copy the default templates into (created if missing)."),
+    force: bool = typer.Option(False, "--force", help="Overwrite templates already in DIR."),
+) -> None:
+    """Copy the default templates into DIR to edit; use one with --template DIR/daily.md.j2.
+
+    Example: briefing templates export my-templates && briefing daily seeds/ --template my-templates/daily.html.j2 --format html
+    """
+    from .render import export_templates
+
+    try:
+        written = export_templates(folder, force=force)
+    except FileExistsError as exc:
+        raise _fail_usage(f"{exc}: already exists (use --force to overwrite)")
+    except OSError as exc:
+        raise _fail_usage(f"{folder}: {exc.strerror or exc}")
+    for path in written:
+        print(path)
 
 
 def main() -> None:  # pragma: no cover

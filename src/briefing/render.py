@@ -88,3 +88,20 @@ def _template_line(exc: BaseException, name: str) -> int | None:
 
 def template_names() -> list[str]:
     return sorted(p.name for p in TEMPLATE_DIR.glob("*.j2"))
+
+
+def export_templates(folder: str | Path, force: bool = False) -> list[Path]:
+    """Copy the default templates into ``folder`` for editing; refuses to overwrite unless ``force``."""
+    import shutil
+
+    folder = Path(folder)
+    sources = sorted(TEMPLATE_DIR.glob("*.j2"))
+    targets = [folder / p.name for p in sources]
+    if not force:
+        for t in targets:
+            if t.exists():
+                raise FileExistsError(str(t))
+    folder.mkdir(parents=True, exist_ok=True)
+    for src, dst in zip(sources, targets):
+        shutil.copyfile(src, dst)
+    return targets
