@@ -13,6 +13,7 @@ Why it is shaped this way:
 """
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import os
@@ -149,7 +150,9 @@ class JsonlSink:
             self._fh: IO[str] = sys.stdout
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
+            _remove_stale_temps(path)
             fd, self._tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            _lock(fd)
             self._fh = os.fdopen(fd, "w", encoding="utf-8")
 
     def write(self, record: Record) -> None:
@@ -173,6 +176,33 @@ class JsonlSink:
                 os.unlink(self._tmp)
             except OSError:
                 pass
+
+
+def _lock(fd: int) -> bool:
+    """An exclusive lock that dies with the process: it marks a temp file as in use."""
+    try:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except (ImportError, OSError):
+        return False
+
+
+def _remove_stale_temps(path: Path) -> None:
+    """Temp files of runs that were killed (kill -9 leaves them); a live run's is locked."""
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            fd = os.open(tmp, os.O_RDWR)
+        except OSError:
+            continue
+        try:
+            if _lock(fd):
+                tmp.unlink()
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
 
 
 class FolderSink:
