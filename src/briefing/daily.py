@@ -266,8 +266,12 @@ def _merge_points(results: Sequence[ArticleResult], limit: int = MAX_KEY_POINTS)
         for p in r.key_points:
             if p and not any(_too_similar(p, q) for q in points):
                 points.append(p)
-    # the lead article's points come first; others add only what is new, within the limit
-    return points[:limit]
+    # the lead article's points come first; others add only what is new, within the limit.
+    # A point that repeats a sentence of the long summary just above it is dropped when
+    # enough others remain: the reader should not read the same sentence twice.
+    summary = _norm(results[0].summary.long) if results else ""
+    fresh = [p for p in points if _norm(p) not in summary]
+    return (fresh if len(fresh) >= 2 else points)[:limit]
 
 
 def _story_quotes(results: Sequence[ArticleResult]) -> list[dict[str, Any]]:

@@ -1,0 +1,340 @@
+"""The daily briefing: story grouping, ordering, sections, rendering, templates export.
+
+Fast tests build ArticleResults directly and pass embeddings; the slow ones run the real
+pipeline and MiniLM over tests/fixtures/daily (seed, other articles, one article under two
+names, one hostile article).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from briefing.article import Article, ArticleResult, Summary
+from briefing.cli import app
+from briefing.daily import (
+    DAILY_SCHEMA, average_linkage, build_daily, headline, keywords, near_duplicates, safe_link,
+)
+from briefing.errors import TemplateError
+from briefing.render import render
+
+FIXTURES = Path(__file__).parent / "fixtures" / "daily"
+DAY = dt.date(2026, 11, 27)
+HOSTILE = json.loads((FIXTURES / "hostile.json").read_text())
+
+
+def result(id: str, text: str, title: str | None = None, quotes: list | None = None, source: str | None = None,
+           url: str | None = None, date: str | None = None, points: list | None = None) -> ArticleResult:
+    first = text.split(". ")[0].rstrip(".") + "."
+    art = Article(id=id, text=text, path=f"{id}.txt", title=title, source=source, url=url, date=date)
+    return ArticleResult(art, Summary(first, text), points if points is not None else [first], quotes or [], {}, {"words": len(text.split())})
+
+
+def quote(text: str, speaker: str | None, title: str | None = None) -> dict:
+    return {"text": text, "speaker": speaker, "speaker_title": title, "cue": "said", "start": 0, "end": len(text)}
+
+
+def unit(*xs: float) -> np.ndarray:
+    v = np.array(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def article_ids(b: dict) -> list[str]:
+    return [a["id"] for s in b["stories"] for a in s["articles"]]
+
+
+# ---------------------------------------------------------------- clustering
+
+
+def test_average_linkage_groups_close_items_and_does_not_chain():
+    # 0-1 close, 1-2 close-ish, 0-2 far: single linkage would chain all three
+    sim = np.array([[1, 0.9, 0.1, 0], [0.9, 1, 0.65, 0], [0.1, 0.65, 1, 0], [0, 0, 0, 1]])
+    assert average_linkage(sim, 0.6) == [[0, 1], [2], [3]]
+    assert average_linkage(sim, 0.95) == [[0], [1], [2], [3]]
+    assert average_linkage(sim, 0.95, must_link=[(3, 2)]) == [[0], [1], [2, 3]]
+
+
+def test_near_duplicates_finds_copies_not_related_articles():
+    a = "The council voted on Tuesday to cut the library budget after a long debate that ran past midnight."
+    b = "Campaigners said the library cut would hurt families who rely on it for internet access every day."
+    assert near_duplicates([a, b, a + " Updated at 9pm."]) == [(0, 2)]
+
+
+def test_copies_share_a_story_even_when_embeddings_disagree():
+    text = "Rescuers pulled a man alive from the rubble in Kathmandu after 82 hours. He is recovering in hospital now."
+    rs = [result("a", text), result("b", "Homes near a Waitrose cost more, a study says. Prices rose."), result("a-copy", text)]
+    emb = np.stack([unit(1, 0, 0), unit(0, 1, 0), unit(0, 0, 1)])  # the encoder sees three stories
+    b = build_daily(rs, DAY, embeddings=emb)
+    assert sorted(article_ids(b)) == ["a", "a-copy", "b"]
+    assert [sorted(x["id"] for x in s["articles"]) for s in b["stories"]][0] == ["a", "a-copy"]
+
+
+def test_every_article_in_exactly_one_story_and_bigger_stories_first():
+    rs = [result(f"x{i}", f"Story number {i} happened today in town {i}. More about it.") for i in range(6)]
+    # 1, 3 and 4 cover one event; 0 and 5 another; 2 alone
+    emb = np.stack([unit(0, 1, 0.05), unit(1, 0, 0), unit(0, 0, 1), unit(1, 0.1, 0), unit(1, 0, 0.1), unit(0.05, 1, 0)])
+    b = build_daily(rs, DAY, embeddings=emb)
+    assert b["schema"] == DAILY_SCHEMA and b["date"] == "2026-11-27"
+    ids = article_ids(b)
+    assert sorted(ids) == sorted(r.article.id for r in rs) and len(ids) == len(set(ids))
+    assert [len(s["articles"]) for s in b["stories"]] == [3, 2, 1]
+    assert {a["id"] for a in b["stories"][0]["articles"]} == {"x1", "x3", "x4"}
+
+
+def test_recency_breaks_ties_when_dates_are_known():
+    rs = [result("old", "An old story about bridges. More.", date="2026-11-20"),
+          result("new", "A new story about tunnels. More.", date="2026-11-27")]
+    b = build_daily(rs, DAY, embeddings=np.stack([unit(1, 0), unit(0, 1)]))
+    assert [s["articles"][0]["id"] for s in b["stories"]] == ["new", "old"]
+
+
+# ---------------------------------------------------------------- content
+
+
+def test_quotes_are_attributed_deduplicated_and_capped():
+    qs = [quote("We will rebuild,", "Jane Doe", "mayor"), quote("Nobody knows", None), quote("We will rebuild", "Jane Doe", "mayor"),
+          quote("It is a disaster", "John Roe"), quote("More to come", "Ann Poe"), quote("Last one", "Bob Loe")]
+    b = build_daily([result("a", "A flood hit the town. Many homes were damaged.", quotes=qs)], DAY, max_quotes=3)
+    story = b["stories"][0]
+    assert [q["speaker"] for q in story["quotes"]] == ["Jane Doe", "John Roe", "Ann Poe"]
+    assert story["quotes"][0] == {"text": "We will rebuild", "speaker": "Jane Doe", "speaker_title": "mayor", "article_id": "a"}
+    assert all(q["speaker"] for q in story["quotes"])
+    speakers = [s["speaker"] for s in b["speakers"]]
+    assert None not in speakers and "Bob Loe" in speakers  # who-said-what keeps all attributed speakers
+    md = render("daily", "md", {"b": b, "max_quotes": 3})
+    assert "unattributed" not in md and "Nobody knows" not in md
+
+
+def test_headline_made_from_summary_when_title_missing():
+    r = result("a", "Having a Waitrose within walking distance is not only convenient, it also means your house is worth more, according to a study.")
+    title, derived = headline(r)
+    assert derived and title.endswith("…") and len(title.split()) <= 15
+    assert headline(result("b", "Short one.", title="A real headline")) == ("A real headline", False)
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://example.com/a(b)?q=[1]", "https://example.com/a%28b%29?q=%5B1%5D"),
+    ("http://example.com/news", "http://example.com/news"),
+    ("javascript:alert(4)", None), ("data:text/html,<script>", None), ("/relative", None),
+    ("https://exa mple.com", None), ('https://e.com/"onmouseover="x', None), (None, None),
+])
+def test_safe_link(url, expected):
+    assert safe_link(url) == expected
+
+
+def test_keywords_come_from_the_articles():
+    groups = [["Nepal earthquake: rescuers search Kathmandu rubble", "Nepal earthquake tremors felt in India"],
+              ["Arsenal win again at the Emirates", "Arsenal defender praises Klopp"]]
+    kw = keywords(groups)
+    assert "Nepal earthquake" in kw[0] and "Arsenal" in kw[1]
+
+
+def test_reading_time_grows_with_content():
+    small = build_daily([result("a", "One short story. Done.")], DAY)
+    long_text = " ".join(["This sentence is part of a long article about many things."] * 200)
+    big = build_daily([result("b", long_text, points=["p " * 50] * 6)], DAY)
+    assert small["reading_minutes"] == 1 and big["reading_minutes"] > 5
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _five() -> tuple[list[ArticleResult], np.ndarray]:
+    rs = [result("quake1", "Nepal earthquake kills hundreds in Kathmandu. Rescuers dig.", source="CNN"),
+          result("quake2", "Nepal earthquake tremors felt in India. Buildings shook.", source="Reuters"),
+          result("foot1", "Arsenal beat Chelsea in London derby. Fans cheered.", source="CNN"),
+          result("foot2", "Arsenal manager praises squad after Chelsea win. Title race.", source="BBC"),
+          result("misc", "A cat was rescued from a tree in Leeds. Firefighters came.")]
+    emb = np.stack([unit(1, 0.3, 0, 0), unit(1, 0, 0.3, 0), unit(0, 0, 1, 0.5), unit(0, 0.3, 1, 0.2), unit(0, 1, 0, 0)])
+    return rs, emb
+
+
+@pytest.mark.parametrize("group_by", ["none", "topic", "source"])
+def test_sections_cover_every_story_once_in_presentation_order(group_by):
+    rs, emb = _five()
+    b = build_daily(rs, DAY, group_by=group_by, embeddings=emb, story_threshold=0.99)
+    order = [i for sec in b["sections"] for i in sec["stories"]]
+    assert order == list(range(len(b["stories"])))  # JSON stories are in the order shown
+    assert sorted(article_ids(b)) == sorted(r.article.id for r in rs)
+
+
+def test_topic_sections_are_labelled_from_the_articles():
+    rs, emb = _five()
+    b = build_daily(rs, DAY, group_by="topic", embeddings=emb, story_threshold=0.99, topic_threshold=0.5)
+    titles = {sec["title"]: [b["stories"][i]["articles"][0]["id"] for i in sec["stories"]] for sec in b["sections"]}
+    quake = next(t for t in titles if "Nepal" in t)
+    football = next(t for t in titles if "Arsenal" in t)
+    assert sorted(titles[quake]) == ["quake1", "quake2"] and sorted(titles[football]) == ["foot1", "foot2"]
+    assert titles["In other news"] == ["misc"]
+    assert all(s["topic"] for s in b["stories"])
+
+
+def test_source_sections():
+    rs, emb = _five()
+    b = build_daily(rs, DAY, group_by="source", embeddings=emb, story_threshold=0.99)
+    titles = [sec["title"] for sec in b["sections"]]
+    assert titles[0] == "CNN" and titles[-1] == "Other sources" and {"Reuters", "BBC"} <= set(titles)
+
+
+def test_unknown_group_by_is_rejected():
+    with pytest.raises(ValueError):
+        build_daily([], DAY, group_by="colour")
+
+
+# ---------------------------------------------------------------- hostile text
+
+
+def _hostile_briefing() -> dict:
+    from briefing.ingest import read_source, Source
+
+    (art,) = list(read_source(Source(FIXTURES / "hostile.json")))
+    paras = [p for p in art.text.split("\n\n") if p.strip()]
+    qs = [quote("We had no choice <script>alert(1)</script> but [click](javascript:alert(3))", "Jane <img src=x onerror=alert(2)>", "mayor | # x")]
+    r = ArticleResult(art, Summary(paras[0], " ".join(paras[:4])), paras[1:5], qs, {}, {"words": 100})
+    other = result("calm", "The weather was calm today. Nothing else happened.", title="Calm day")
+    return build_daily([r, other], DAY, embeddings=np.stack([unit(1, 0), unit(0, 1)]))
+
+
+def _md_tokens(text: str):
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark")
+    tokens = md.parse(text)
+    flat = []
+    for t in tokens:
+        flat.append(t)
+        flat.extend(t.children or [])
+    return flat
+
+
+def test_hostile_article_cannot_change_the_markdown_layout():
+    b = _hostile_briefing()
+    text = render("daily", "md", {"b": b, "max_quotes": 3})
+    tokens = _md_tokens(text)
+    kinds = {t.type for t in tokens}
+    assert "html_inline" not in kinds and "html_block" not in kinds
+    hrefs = [t.attrs.get("href") for t in tokens if t.type == "link_open"]
+    assert not any("javascript" in (h or "") for h in hrefs), hrefs
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    # the document's own headings only: title, at a glance, 2 stories, who said what, sources
+    assert len(headings) == 6, headings
+    assert "table_open" not in kinds
+    # the words are still there, shown literally
+    rendered = "".join(t.content for t in tokens if t.type == "text")
+    assert "<script>alert(1)</script>" in rendered and "[click](javascript:alert(3))" in rendered
+
+
+def test_hostile_article_is_escaped_in_html():
+    b = _hostile_briefing()
+    page = render("daily", "html", {"b": b, "max_quotes": 3})
+    assert "<script" not in page.lower() and "<img" not in page.lower() and "javascript:" not in page.split("</style>")[1].replace("javascript:alert(3)", "")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert 'href="javascript' not in page
+    assert "Content-Security-Policy" in page
+
+
+def test_html_page_is_self_contained():
+    page = render("daily", "html", {"b": _hostile_briefing(), "max_quotes": 3})
+    assert "<link" not in page and "src=" not in page.split("<body>")[1].replace("src=x", "")
+    assert "http://" not in page.split("<body>")[0] and "https://" not in page.split("<body>")[0]
+
+
+# ---------------------------------------------------------------- templates
+
+
+def test_templates_export_copies_defaults_and_refuses_to_overwrite(tmp_path):
+    runner = CliRunner()
+    out = runner.invoke(app, ["templates", "export", str(tmp_path / "tpl")])
+    assert out.exit_code == 0, out.output
+    names = sorted(p.name for p in (tmp_path / "tpl").iterdir())
+    assert {"daily.md.j2", "daily.html.j2", "article.md.j2"} <= set(names)
+    again = runner.invoke(app, ["templates", "export", str(tmp_path / "tpl")])
+    assert again.exit_code == 2
+    assert runner.invoke(app, ["templates", "export", str(tmp_path / "tpl"), "--force"]).exit_code == 0
+
+
+def test_exported_template_can_be_edited_and_used(tmp_path):
+    CliRunner().invoke(app, ["templates", "export", str(tmp_path)])
+    tpl = tmp_path / "daily.md.j2"
+    tpl.write_text(tpl.read_text().replace("# Daily briefing", "# My morning paper"))
+    b = build_daily([result("a", "One story. Done.")], DAY)
+    assert render("daily", "md", {"b": b, "max_quotes": 3}, tpl).startswith("# My morning paper")
+
+
+def test_template_error_names_file_and_line(tmp_path):
+    bad = tmp_path / "bad.md.j2"
+    bad.write_text("# ok\n\n{% for s in b.stories %}\n{{ s.title | md }\n{% endfor %}\n")
+    with pytest.raises(TemplateError, match=r"bad\.md\.j2:4"):
+        render("daily", "md", {"b": build_daily([], DAY), "max_quotes": 3}, bad)
+
+
+def test_help_lists_group_by_and_templates():
+    runner = CliRunner()
+    assert "--group-by" in runner.invoke(app, ["daily", "--help"]).output
+    assert "export" in runner.invoke(app, ["templates", "--help"]).output
+
+
+# ---------------------------------------------------------------- real models
+
+
+@pytest.fixture(scope="module")
+def fixture_results():
+    from briefing.ingest import discover, read_source
+    from briefing.pipeline import Pipeline
+
+    items = [x for s in discover([str(FIXTURES)]) for x in read_source(s)]
+    outs = list(Pipeline("extractive").process(items))
+    assert all(isinstance(o, ArticleResult) for o in outs), [str(o) for o in outs if not isinstance(o, ArticleResult)]
+    return outs
+
+
+@pytest.mark.slow
+def test_fixture_folder_copies_share_a_story_and_every_article_appears_once(fixture_results):
+    b = build_daily(fixture_results, DAY)
+    ids = article_ids(b)
+    assert sorted(ids) == sorted(r.article.id for r in fixture_results) and len(ids) == len(set(ids)) == 8
+    story_of = {a["id"]: n for n, s in enumerate(b["stories"]) for a in s["articles"]}
+    assert story_of["nepal-quake-rescue"] == story_of["kathmandu-survivor-found"]
+    # the copies are the day's only multi-source story, so it leads
+    assert len(b["stories"]) == 7 and story_of["nepal-quake-rescue"] == 0
+    assert b["reading_minutes"] >= 1
+    seed = b["stories"][story_of["cnn-us-cuba-migration-talks"]]
+    assert seed["quotes"] and all(q["speaker"] for q in seed["quotes"])
+
+
+@pytest.mark.slow
+def test_fixture_folder_by_topic_puts_the_nepal_stories_together(fixture_results):
+    b = build_daily(fixture_results, DAY, group_by="topic")
+    section_of = {a["id"]: sec["title"] for sec in b["sections"] for i in sec["stories"] for a in b["stories"][i]["articles"]}
+    assert section_of["india-tremors"] == section_of["nepal-quake-rescue"] != "In other news"
+    assert "Nepal" in section_of["india-tremors"]
+
+
+@pytest.mark.slow
+def test_daily_cli_writes_default_path_atomically_and_replaces(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("cnn-us-cuba-migration-talks.txt", "waitrose-house-prices.txt"):
+        (folder / name).write_text((FIXTURES / name).read_text())
+    target = tmp_path / "outputs" / "briefing-2026-11-27.json"
+    target.parent.mkdir()
+    target.write_text("old")
+    out = CliRunner().invoke(app, ["daily", str(folder), "--date", "2026-11-27", "--format", "json", "--engine", "lead"])
+    assert out.exit_code == 0, out.output
+    b = json.loads(target.read_text())
+    assert b["schema"] == DAILY_SCHEMA and len(b["stories"]) == 2
+    assert "min read" in out.output
+    assert [p.name for p in target.parent.iterdir()] == [target.name]  # no temp file left behind
+
+
+def test_key_points_do_not_repeat_the_summary_when_others_remain():
+    r = result("a", "The dam burst at dawn. Water reached the town by noon.",
+               points=["The dam burst at dawn.", "Two villages were evacuated.", "Repairs will take a month."])
+    assert build_daily([r], DAY)["stories"][0]["key_points"] == ["Two villages were evacuated.", "Repairs will take a month."]
+    only = result("b", "The dam burst at dawn. Water reached the town by noon.", points=["The dam burst at dawn.", "Water reached the town by noon."])
+    assert build_daily([only], DAY)["stories"][0]["key_points"] == ["The dam burst at dawn.", "Water reached the town by noon."]
