@@ -103,8 +103,8 @@ democratic republican gop u.s. us house senate""".split())
 
 # --------------------------------------------------------------------------- quote spans
 
-_MARK = re.compile(r"``|''|[\"“”«»„]")
-_PARA = re.compile(r"\n[ \t\r\f\v]*\n|\n(?=[ \t]*[\"“«`])")
+_MARK = re.compile(r"``|''|[\"“”«»„‘’]")
+_PARA = re.compile(r"\n[ \t\r\f\v]*\n|\n(?=[ \t]*[\"“«`‘])")
 _OPENERS = "([{—–-/\u00a0"
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -126,24 +126,33 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _kind(text: str, m: re.Match[str]) -> str:
-    """'o' opening, 'c' closing, 'b' either (decided by state)."""
+def _kind(text: str, m: re.Match[str]) -> tuple[str, str]:
+    """(family, kind): family 'd' double or 's' single (British style);
+    kind 'o' opening, 'c' closing, 'b' either (decided by state), 'x' not a quote mark."""
     mark = m.group()
-    if mark in ("“", "``", "«", "„"):
-        return "o"
-    if mark in ("”", "»"):
-        return "c"
     before = text[m.start() - 1] if m.start() > 0 else " "
     after = text[m.end()] if m.end() < len(text) else " "
-    left = not after.isspace() and (before.isspace() or before in _OPENERS or m.start() == 0)
+    if mark in ("“", "``", "«", "„"):
+        return "d", "o"
+    if mark in ("”", "»"):
+        return "d", "c"
+    left = not after.isspace() and (before.isspace() or before in _OPENERS or m.start() == 0 or before in "“\"")
     right = not before.isspace() and (after.isspace() or not after.isalnum())
+    if mark == "‘":
+        return "s", "o" if left else "x"
+    if mark == "’":
+        if before.isalnum() and after.isalnum() or not right:
+            return "s", "x"  # apostrophe: don’t, ’90s
+        if before in "sS" and after == " " and text[m.end() + 1:m.end() + 2].islower():
+            return "s", "x"  # plural possessive: the players’ union
+        return "s", "c"
     if left and not right:
-        return "o"
+        return "d", "o"
     if right and not left:
-        return "c"
+        return "d", "c"
     if before.isalnum() and after.isalnum():
-        return "x"  # inside a word (inch marks, typos): not a quote mark
-    return "b"
+        return "d", "x"  # inside a word (inch marks, typos): not a quote mark
+    return "d", "b"
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -155,64 +164,72 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def find_spans(text: str) -> list[_Piece]:
-    """All quoted passages, in order; never raises on unbalanced marks."""
+    """All top-level quoted passages, in order; never raises on unbalanced marks.
+
+    Marks of the other family inside a quote (single inside double, or the reverse in
+    British style) are part of the quoted words. State resets at each paragraph unless
+    the paragraph ends inside a quote and the next one opens with a quote mark (the
+    multi-paragraph convention), so a stray mark cannot swallow the rest of the article.
+    """
     pieces: list[_Piece] = []
     paras = _paragraphs(text)
-    cur: _Piece | None = None  # open quote carried over from a previous paragraph
+    cur: _Piece | None = None  # quote carried over from the previous paragraph
+    fam: str | None = None
     for pi, (ps, pe) in enumerate(paras):
-        marks = [(m, _kind(text, m)) for m in _MARK.finditer(text, ps, pe)]
-        marks = [(m, k) for m, k in marks if k != "x"]
+        marks = [(m, *_kind(text, m)) for m in _MARK.finditer(text, ps, pe)]
+        marks = [x for x in marks if x[2] != "x"]
         idx = 0
+        seg_start: int | None = None
+        open_m = ps
         if cur is not None:
-            # multi-paragraph quote: this paragraph must start with an opening mark
-            if marks and marks[0][0].start() == _trim(text, ps, pe)[0] and marks[0][1] in "ob":
-                cur.segs.append((marks[0][0].end(), marks[0][0].end()))  # end fixed below
-                seg_start = marks[0][0].end()
-                idx = 1
+            first = marks[0] if marks else None
+            if first and first[0].start() == _trim(text, ps, pe)[0] and first[1] == fam and first[2] in "ob":
+                cur.segs.append((first[0].end(), first[0].end()))
+                seg_start, open_m, idx = first[0].end(), cur.open_at, 1
             else:
                 cur = None
-        open_m: int | None = None
-        seg_start_local: int | None = None
-        if cur is not None:
-            seg_start_local = seg_start
-        for m, k in marks[idx:]:
-            inside = seg_start_local is not None
-            if not inside:
+        for m, f, k in marks[idx:]:
+            if seg_start is None:
                 if k in "ob":
-                    open_m, seg_start_local = m.start(), m.end()
-                    cur = None
+                    open_m, seg_start, fam, cur = m.start(), m.end(), f, None
                 continue
+            if f != fam:
+                continue  # nested quote of the other family
             if k in "cb":
-                s, e = _trim(text, seg_start_local, m.start())
+                s, e = _trim(text, seg_start, m.start())
                 if cur is not None:
                     cur.segs[-1] = (s, e)
                     cur.close_at = m.end()
+                    cur.para = pi  # attribution follows the closing paragraph
                     pieces.append(cur)
                     cur = None
                 elif e > s:
-                    pieces.append(_Piece([(s, e)], open_m or s, m.end(), pi))
-                seg_start_local = None
+                    pieces.append(_Piece([(s, e)], open_m, m.end(), pi))
+                seg_start = None
             else:  # a second opening mark: the earlier one was stray; restart here
-                cur = None
-                open_m, seg_start_local = m.start(), m.end()
-        if seg_start_local is not None:
-            s, e = _trim(text, seg_start_local, pe)
-            nxt = paras[pi + 1] if pi + 1 < len(paras) else None
+                open_m, seg_start, cur = m.start(), m.end(), None
+        if seg_start is not None:
+            s, e = _trim(text, seg_start, pe)
             continues = False
-            if nxt is not None:
-                ns = _trim(text, *nxt)[0]
+            if pi + 1 < len(paras):
+                ns = _trim(text, *paras[pi + 1])[0]
                 nm = _MARK.match(text, ns)
-                continues = bool(nm) and _kind(text, nm) in "ob"
+                # the convention: a quote that runs on opens its paragraph (or follows "said:")
+                lead = text[ps:open_m].strip() if cur is None else ""
+                continues = (bool(nm) and _kind(text, nm)[0] == fam and _kind(text, nm)[1] in "ob"
+                             and (not lead or lead.endswith((":", ","))))
             if cur is None:
-                cur = _Piece([(s, e)], open_m if open_m is not None else s, e, pi)
+                cur = _Piece([(s, e)], open_m, e, pi)
             else:
                 cur.segs[-1] = (s, e)
             if not continues:
                 # unclosed at paragraph end: keep what it opened, up to the paragraph end
                 cur.close_at = e
-                if e > s:
-                    pieces.append(cur)
+                cur.para = pi
+                pieces.append(cur)
                 cur = None
+        elif cur is not None and not any(x[0].end() > cur.segs[-1][0] for x in marks):
+            cur = None
     return [p for p in pieces if any(e > s for s, e in p.segs)]
 
 
@@ -260,6 +277,8 @@ def _frames(text: str, pieces: list[_Piece], article: int) -> list[_Frame]:
         for i in idxs:
             p = pieces[i]
             first_s = p.segs[0][0]
+            if first_s < ps:  # multi-paragraph quote closing here
+                first_s = p.segs[-1][0]
             if first_s < pos:
                 continue
             seg = text[pos:first_s]
@@ -530,7 +549,7 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
 
 # --------------------------------------------------------------------------- names
 
-_CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|de|van|von|del|da|al|bin))*)", re.M)
+_CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:de|van|von|del|da|al|bin)\b))*)", re.M)
 
 
 def _surname(name: str) -> str:
@@ -613,6 +632,13 @@ _FILLER = re.compile(r"^[\s,.;:!?—–-]*$")
 _CUE_NEAR = re.compile(r"\b(?:" + "|".join(sorted(CUE_WORDS - _WEAK_CUES, key=len, reverse=True)) + r")\b", re.I)
 
 
+def _clean_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    title = _HONORIFIC.sub("", title + " ").strip(" ,")
+    return None if title.rstrip(".").lower() in ("", "mr", "mrs", "ms", "dr", "miss") else title
+
+
 def _words(s: str) -> int:
     return len(_WORD.findall(s))
 
@@ -623,7 +649,7 @@ def _is_titlecase(s: str) -> bool:
     return bool(ws) and all(w[0].isupper() or w.lower() in small or w[0].isdigit() for w in ws)
 
 
-_NAME = r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|al)){0,3})"
+_NAME = r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|(?:de|van|von|al)\b)){0,3})"
 _LABEL_BEFORE = re.compile(r"^\s*" + _NAME + r"\s*:\s*$")
 _LABEL_AFTER = re.compile(r"^\s*[―—–-]{1,2}\s*" + _NAME + r"\s*(?:$|[,(\n])")
 
@@ -703,18 +729,21 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
             body = text[start:end]
         para = ps[0].para
         speaker, title, cue = a.speaker, a.title, a.cue
-        if a.kind == "person" and speaker:
+        kind = a.kind
+        if kind == "org" and speaker and " " not in speaker and any(_surname(n) == speaker for n, _ in people.known):
+            kind = "person"  # NER took a known surname for an organisation
+        if kind == "person" and speaker:
             speaker, t2 = people.canonical(speaker, ps[0].open_at)
             title = title or t2 or people.title_of(speaker)
             people.add(speaker, title)
             last_person = (speaker, title, para)
-        elif a.kind == "pronoun":
+        elif kind == "pronoun":
             speaker = title = None
             if a.pronoun in ("he", "she", "him", "her", "i") and last_person is not None:
                 speaker, title = last_person[0], last_person[1]
             elif a.pronoun in ("they", "we", "it") and last_speaker is not None and last_speaker[3] == "org":
                 speaker, title = last_speaker[0], last_speaker[1]
-        elif a.kind == "role":
+        elif kind == "role":
             speaker = None
         if cue is None:
             label = _label_speaker(text, ps[0].open_at, ps[-1].close_at)
@@ -732,8 +761,7 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
                 speaker, title = last_speaker[0], last_speaker[1]
         elif n_words <= 2 and not a.adjacent and not contents:
             continue
-        quotes.append(Quote(body, speaker, title, cue, start, end, segs))
+        quotes.append(Quote(body, speaker, _clean_title(title), cue, start, end, segs))
         if cue is not None or speaker is not None:
-            kind = "org" if a.kind == "org" else "person"
-            last_speaker = (speaker, title, para, kind)
+            last_speaker = (speaker, title, para, "org" if kind == "org" else "person")
     return quotes

@@ -1,0 +1,258 @@
+"""Quotes with the right speaker (issue 3): spans, attribution, canonical names, scoring."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.quote_eval import evaluate_quotes, has_gold_quotes, same_speaker, token_f1, tokens
+from briefing.quotes import Quote, find_spans
+
+FIX = Path(__file__).parent / "fixtures" / "quotes"
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "who"}
+
+
+def read(name: str) -> str:
+    return (FIX / name).read_text(encoding="utf-8")
+
+
+def spans(text: str) -> list[str]:
+    return [" ".join(text[s:e] for s, e in p.segs) for p in find_spans(text)]
+
+
+def by_text(quotes: list[Quote], needle: str) -> Quote:
+    hits = [q for q in quotes if needle in q.text]
+    assert len(hits) == 1, (needle, [q.text for q in quotes])
+    return hits[0]
+
+
+# ----------------------------------------------------------------------------- spans (no spaCy)
+
+
+def test_quote_styles_straight_curly_latex():
+    assert spans('He said "one two three" today.') == ["one two three"]
+    assert spans("He said “one two three” today.") == ["one two three"]
+    assert spans("He said ``one two three'' today.") == ["one two three"]
+    assert spans("He said ''one two three'' today.") == ["one two three"]
+    assert spans("‘We are delighted,’ said Mr Smith. The players’ union didn’t care.") == ["We are delighted,"]
+
+
+def test_single_quotes_inside_double_stay_inside():
+    t = "\"When my opponent says 'this deal kills jobs,' he is wrong,\" Delgado said."
+    assert spans(t) == ["When my opponent says 'this deal kills jobs,' he is wrong,"]
+
+
+def test_multi_paragraph_quote_is_one_piece():
+    t = read("nasty-multipara.txt")
+    pieces = find_spans(t)
+    assert len(pieces) == 1
+    assert len(pieces[0].segs) == 3
+    assert t[pieces[0].segs[0][0]:].startswith("I have given")
+    assert t[: pieces[0].segs[-1][1]].endswith("lead this team,")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "unclosed and then nothing.\n\n"Second quote here," she said.',
+        '"One," he said. "Two\n\nPlain paragraph.\n\n"Three is fine," she said.',
+        "“Curly never closed “but this one does,” she said.",
+        "A stray ” closing mark, then “a proper quote here,” he said.",
+        '"',
+        "",
+        "''",
+        "He is 6'2\" tall and said \"I am tall enough.\"",
+    ],
+)
+def test_unbalanced_marks_never_crash_or_swallow(text):
+    got = spans(text)
+    if "Second quote" in text:
+        assert "Second quote here," in got
+    if "Three is fine" in text:
+        assert "Three is fine," in got
+    if "but this one does" in text:
+        assert got == ["but this one does,"]
+    if "a proper quote" in text:
+        assert got == ["a proper quote here,"]
+    if "tall enough" in text:
+        assert got == ["I am tall enough."]
+
+
+def test_stray_mark_in_one_paragraph_keeps_later_quotes():
+    got = spans(read("nasty-unbalanced.txt"))
+    assert "This budget reflects what they asked for." in got
+    assert "It's a sad day for taxpayers," in got
+    assert not any("rain gauge" in g for g in got)
+
+
+# ----------------------------------------------------------------------------- scoring (no spaCy)
+
+
+def test_tokens_and_speaker_rule():
+    assert tokens("“We’re OK,” he said.") == ["we", "re", "ok", "he", "said"]
+    assert token_f1(["a", "b"], ["a", "b"]) == 1.0
+    assert same_speaker("Rodriguez", "Dagoberto Rodriguez")
+    assert same_speaker("Mr. Trump", "Donald Trump")
+    assert not same_speaker("he", "Donald Trump")
+    assert not same_speaker("Clinton", None)
+
+
+def test_evaluate_quotes_matching_is_pinned():
+    row = {
+        "id": "t1",
+        "text": "irrelevant",
+        "attributions": [
+            {"source": "Crowley", "content": "“We will talk again in June,”", "direct": True},
+            {"source": "he", "content": "“The talks were useful and frank,”", "direct": True},
+            {"source": "Rodriguez", "content": "the plan was “a serious mistake”", "direct": True},
+            {"source": "Obama", "content": "he would veto the bill", "direct": False},
+        ],
+    }
+    preds = [[
+        {"text": "We will talk again in June,", "speaker": "P.J. Crowley"},  # match, right speaker
+        {"text": "The talks were useful and frank,", "speaker": None},  # match, gold pronoun: not checked
+        {"text": "a serious mistake", "speaker": "Dagoberto Rodriguez"},  # F1 0.75 with gold: match
+        {"text": "something nobody said at all", "speaker": "X"},  # false positive
+    ]]
+    r = evaluate_quotes([row], preds)
+    assert (r["gold"], r["predicted"], r["matched"], r["speaker_checked"]) == (3, 4, 3, 2)
+    assert r["precision"] == pytest.approx(75.0)
+    assert r["recall"] == pytest.approx(100.0)
+    assert r["f1"] == pytest.approx(2 * 75 * 100 / 175)
+    assert r["speaker_accuracy"] == pytest.approx(100.0)
+    # one-to-one: a duplicate prediction cannot match the same gold twice
+    r2 = evaluate_quotes([row], [[preds[0][0], preds[0][0]]])
+    assert r2["matched"] == 1 and r2["precision"] == pytest.approx(50.0)
+    # a wrong speaker and a too-short span
+    r3 = evaluate_quotes([row], [[{"text": "We will talk again in June", "speaker": "Rodriguez"}, {"text": "mistake", "speaker": "x"}]])
+    assert r3["matched"] == 1 and r3["speaker_accuracy"] == 0.0
+
+
+def test_has_gold_quotes():
+    assert has_gold_quotes({"text": "x", "attributions": []})
+    assert not has_gold_quotes({"text": "x"})
+
+
+def test_quote_to_dict_keys():
+    q = Quote("a b c", "X Y", None, "said", 1, 6)
+    assert list(q.to_dict()) == ["text", "speaker", "speaker_title", "cue", "start", "end"]
+
+
+# ----------------------------------------------------------------------------- attribution (spaCy)
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from briefing.quotes import extract_quotes
+
+    return extract_quotes
+
+
+@pytest.mark.slow
+def test_seed_article_acceptance(extract):
+    text = read("seed-cnn-cuba.txt")
+    quotes = extract(text)
+    crowley = by_text(quotes, "Engaging in these talks")
+    assert crowley.speaker == "P.J. Crowley"
+    assert "State Department spokesman" in (crowley.speaker_title or "")
+    rodriguez = [q for q in quotes if q.speaker == "Dagoberto Rodriguez"]
+    assert len(rodriguez) >= 2
+    assert all("Deputy Foreign Minister" in (q.speaker_title or "") for q in rodriguez)
+    assert by_text(quotes, "These components").speaker == "Dagoberto Rodriguez"
+    respect = by_text(quotes, "an atmosphere of respect")
+    assert respect.speaker is not None and "Cuban government" in respect.speaker
+    assert all(q.speaker is None or q.speaker.lower() not in PRONOUNS for q in quotes)
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text)
+        assert q.text.split()[0].strip("\"“") in text[q.start:q.end]
+
+
+@pytest.mark.slow
+def test_split_and_nested_quotes(extract):
+    text = read("nasty-nested-split.txt")
+    quotes = extract(text)
+    nested = by_text(quotes, "this deal kills jobs")
+    assert nested.speaker == "Maria Delgado"
+    split = by_text(quotes, "We are not blind")
+    assert "to the concerns of factory workers" in split.text  # one quote, not two
+    assert split.speaker == "Maria Delgado"  # "she" resolved
+    assert len(split.spans) == 2
+    partial = by_text(quotes, "has always put workers first")
+    assert partial.speaker == "Tom Reyes"
+    assert "spokesman" in (partial.speaker_title or "")
+    holt = by_text(quotes, "The numbers don't lie")
+    assert holt.speaker == "Ray Holt"
+    assert "president of the Steelworkers" in (holt.speaker_title or "")
+
+
+@pytest.mark.slow
+def test_multi_paragraph_quote_attribution(extract):
+    text = read("nasty-multipara.txt")
+    quotes = extract(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.speaker == "Daniel Whitfield"
+    assert "I want to thank the players" in q.text and "lead this team" in q.text
+    assert text[q.start:].startswith("I have given")
+
+
+@pytest.mark.slow
+def test_unbalanced_article_keeps_its_quotes(extract):
+    text = read("nasty-unbalanced.txt")
+    quotes = extract(text)
+    assert by_text(quotes, "This budget reflects").speaker == "Linda Okafor"
+    vance = by_text(quotes, "reckless")
+    assert vance.speaker == "Peter Vance"
+    assert by_text(quotes, "sad day for taxpayers").speaker == "Peter Vance"
+
+
+@pytest.mark.slow
+def test_unnamed_speaker_is_none_never_a_pronoun(extract):
+    quotes = extract(read("nasty-unnamed.txt"))
+    assert len(quotes) == 2
+    assert all(q.speaker is None for q in quotes)
+    assert "resident" in (quotes[0].speaker_title or "")
+
+
+@pytest.mark.slow
+def test_twenty_quotes_in_one_article(extract):
+    quotes = extract(read("twenty-quotes.txt"))
+    assert len(quotes) == 20
+    names = ["Alice Moreno", "Brian Chu", "Carla Diaz", "David Osei", "Elena Petrova"]
+    for n, q in enumerate(quotes, start=1):
+        assert f"point number {n} " in q.text
+        assert q.speaker == names[(n - 1) % 5], (n, q)
+
+
+@pytest.mark.slow
+def test_scare_quotes_are_not_quotes(extract):
+    text = 'The so-called "reform" passed on Tuesday.\n\nLawmakers debated the "Clean Water Act" for hours.'
+    assert extract(text) == []
+    short = extract('"No," Smith said.')
+    assert [(q.text, q.speaker) for q in short] == [("No,", "Smith")]
+
+
+@pytest.mark.slow
+def test_batched_equals_single_and_offsets(extract):
+    from briefing.quotes import extract_quotes_many
+
+    texts = [read("nasty-nested-split.txt"), "", "No quotes here.", read("seed-cnn-cuba.txt")]
+    many = extract_quotes_many(texts)
+    assert [len(x) for x in many[1:3]] == [0, 0]
+    assert [q.to_dict() for q in many[0]] == [q.to_dict() for q in extract(texts[0])]
+    for text, quotes in zip(texts, many):
+        for q in quotes:
+            if len(q.spans) == 1 and not q.text.startswith(("the ", "that ", "The ")):
+                assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.slow
+def test_evaluate_quotes_runs_extractor(extract):
+    text = read("nasty-nested-split.txt")
+    row = {"text": text, "attributions": [
+        {"source": "Delgado", "direct": True,
+         "content": "\"We are not blind,\" \"to the concerns of factory workers in this state.\""},
+        {"source": "Ray Holt, president of the Steelworkers Local 12", "direct": True, "content": "\"The numbers don't lie,\""},
+    ]}
+    r = evaluate_quotes([row])
+    assert r["matched"] == 2 and r["speaker_accuracy"] == 100.0
