@@ -68,3 +68,8 @@ def test_key_points_are_distinct():
     ranked = ["The mayor resigned on Monday.", "The mayor resigned on Monday, officials said.", "Rain fell.", "Taxes rose sharply.", "Schools closed early."]
     pts = key_points([], ranked, "Something else entirely.")
     assert not ("The mayor resigned on Monday." in pts and "The mayor resigned on Monday, officials said." in pts)
+
+
+@pytest.mark.parametrize("text,expected", [("- item", "\\- item"), ("+ x", "\\+ x"), ("1. first", "1\\. first"), ("2) two", "2\\) two"), ("2024 was", "2024 was"), ("a - b", "a - b")])
+def test_md_escape_leading_list_markers(text, expected):
+    assert md_escape(text) == expected

@@ -21,6 +21,7 @@ DEFAULT_TEMPLATES = {
 }
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+_MD_LIST_MARK = re.compile(r"^([-+=])|^(\d+)([.)])")
 
 
 def md_escape(value: Any) -> str:
@@ -28,7 +29,9 @@ def md_escape(value: Any) -> str:
     if value is None:
         return ""
     text = " ".join(str(value).split())
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    # a leading "-", "+", "=" or "1." would start a list or heading underline
+    return _MD_LIST_MARK.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text, count=1)
 
 
 def _environment(search: list[str], autoescape: bool):
