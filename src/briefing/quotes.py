@@ -238,6 +238,7 @@ def find_spans(text: str) -> list[_Piece]:
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Inc|Co|Corp|No|Prof|Rev|Adm|Maj|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec|vs|U\.S|U\.K|U\.N)|\b[A-Z])\.$")
 _SENT_END = re.compile(r"[.!?]+[)]?\s+(?=[\"“«`'‘(]?[A-Z0-9])|\n")
 _PLACEHOLDER = "something"
+_WINDOW = 160  # characters of context kept either side of the quotes in a frame
 
 
 @dataclass
@@ -307,9 +308,17 @@ def _frames(text: str, pieces: list[_Piece], article: int) -> list[_Frame]:
             s = m.end()
         bounds.append((s, len(ftext)))
         for bs, be in bounds:
-            hs = [(i, a - bs, b - bs) for i, a, b in holes if bs <= a < be]
+            hs = [(i, a, b) for i, a, b in holes if bs <= a < be]
             if not hs:
                 continue
+            # attribution sits next to the quote: parse a window, not a long sentence
+            if hs[0][1] - bs > _WINDOW:
+                cut = ftext.find(" ", hs[0][1] - _WINDOW, hs[0][1])
+                bs = cut + 1 if cut >= 0 else bs
+            if be - hs[-1][2] > _WINDOW:
+                cut = ftext.rfind(" ", hs[-1][2], hs[-1][2] + _WINDOW)
+                be = cut if cut > 0 else be
+            hs = [(i, a - bs, b - bs) for i, a, b in hs]
             frames.append(_Frame(article, ftext[bs:be], hs, src[bs] if bs < len(src) else ps, pi, src[bs:be]))
     return frames
 
