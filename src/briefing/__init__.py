@@ -6,17 +6,32 @@ Python use mirrors the CLI::
     pipe = Pipeline()                       # default engine, loaded once
     for result in pipe.process(read_all(["seeds/"])):
         print(result.to_dict())
+
+Names are imported on first use (PEP 562) so that ``briefing --help`` stays instant.
 """
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from .article import Article, ArticleError, ArticleResult, Summary
-from .errors import BriefingError, InputError, ModelNotFoundError, TemplateError
-from .ingest import discover, read_all
-from .pipeline import Pipeline
+_EXPORTS = {
+    "Article": "article", "ArticleError": "article", "ArticleResult": "article", "Summary": "article",
+    "BriefingError": "errors", "InputError": "errors", "ModelNotFoundError": "errors", "TemplateError": "errors",
+    "discover": "ingest", "read_all": "ingest", "Pipeline": "pipeline", "build_daily": "daily",
+}
+__all__ = [*_EXPORTS, "__version__"]
 
-__all__ = [
-    "Article", "ArticleError", "ArticleResult", "Summary", "BriefingError", "InputError",
-    "ModelNotFoundError", "TemplateError", "Pipeline", "discover", "read_all", "__version__",
-]
+if TYPE_CHECKING:  # pragma: no cover
+    from .article import Article, ArticleError, ArticleResult, Summary
+    from .daily import build_daily
+    from .errors import BriefingError, InputError, ModelNotFoundError, TemplateError
+    from .ingest import discover, read_all
+    from .pipeline import Pipeline
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(f"module 'briefing' has no attribute {name!r}")
