@@ -457,6 +457,11 @@ def _subject(v: "Token", skip: frozenset[int] = frozenset()) -> "Token | None":
         if s is not None:
             return s
     if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN"):
+        # "issued a statement saying": the issuer speaks, not the statement
+        if v.head.dep_ in ("dobj", "pobj") and v.head.head.pos_ in ("VERB", "AUX"):
+            s = _subject(v.head.head, skip)
+            if s is not None:
+                return s
         return v.head
     # inverted order: "said Cuban Deputy Foreign Minister Dagoberto Rodriguez"
     for c in v.children:
@@ -542,7 +547,18 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
         c = _content(doc, v, h)
         if c is not None:
             attr.content = frame.to_article(c[0], c[1], pieces)
-        s = _subject(v, frozenset(t.i for t in hole_toks.values()))
+        skip = frozenset(hole_ids)
+        s = _subject(v, skip)
+        if s is None and v.tag_ == "VBG":
+            # '"...," Cruz said, adding: "..."' — a participle speaks for the clause's subject
+            for u in sorted(cues, key=lambda u: abs(u.i - v.i)):
+                if u is not v and u.sent == v.sent and u.lower_ != "according":
+                    s = _subject(u, skip)
+                    if s is not None:
+                        break
+            if s is None:
+                root = v.sent.root
+                s = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
         if s is not None:
             kind, surface, title = _name_from(s)
             attr.kind = kind
@@ -627,6 +643,22 @@ class _People:
         if best is None:
             return bare if not name.startswith(("Mr", "Ms", "Mrs", "Dr")) else name, None
         return best
+
+    def last_name_before(self, pos: int) -> tuple[str | None, str | None]:
+        for start, run in reversed(self.runs()):
+            if start >= pos or pos - start > 600:
+                continue
+            words = run.split()
+            k = 0
+            while k < len(words) - 1 and words[k].lower().rstrip(".") in _TITLE_WORDS | {"the", "but", "and", "when", "as", "if", "after"}:
+                k += 1
+            cand = words[k:]
+            if 2 <= len(cand) <= 3 and all(w[0].isupper() for w in cand) and not any(
+                w.lower().rstrip(".,") in _ORG_HEADS | _TITLE_WORDS for w in cand
+            ):
+                name = " ".join(cand).rstrip(".,")
+                return name, self.title_of(name)
+        return None, None
 
     def title_of(self, name: str) -> str | None:
         for n, t in self.known:
@@ -750,6 +782,9 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
             speaker = title = None
             if a.pronoun in ("he", "she", "him", "her", "i") and last_person is not None:
                 speaker, title = last_person[0], last_person[1]
+            elif a.pronoun in ("he", "she", "him", "her", "i"):
+                # nobody quoted yet: the last full name mentioned before the quote
+                speaker, title = people.last_name_before(ps[0].open_at)
             elif a.pronoun in ("they", "we", "it") and last_speaker is not None and last_speaker[3] == "org":
                 speaker, title = last_speaker[0], last_speaker[1]
         elif kind == "role":
