@@ -135,7 +135,20 @@ def test_has_gold_quotes():
 
 def test_quote_to_dict_keys():
     q = Quote("a b c", "X Y", None, "said", 1, 6)
-    assert list(q.to_dict()) == ["text", "speaker", "speaker_title", "cue", "start", "end"]
+    assert list(q.to_dict()) == ["text", "speaker", "speaker_title", "cue", "start", "end", "content"]
+
+
+def test_eval_matches_partial_quote_by_its_content():
+    """The gold annotates a partial quote's whole reported clause; ``text`` is only the
+    verbatim words, so matching uses ``content`` when a prediction has one."""
+    row = {"text": "x", "attributions": [
+        {"source": "the Cuban government", "direct": True,
+         "content": "The meeting in Havana on Friday took place in \"an atmosphere of respect,\""}]}
+    short = {"text": "an atmosphere of respect", "speaker": "the Cuban government"}
+    assert evaluate_quotes([row], [[short]])["matched"] == 0
+    full = dict(short, content="The meeting in Havana on Friday took place in \"an atmosphere of respect,\"")
+    r = evaluate_quotes([row], [[full]])
+    assert r["matched"] == 1 and r["speaker_accuracy"] == 100.0
 
 
 # ----------------------------------------------------------------------------- attribution (spaCy)
@@ -161,6 +174,11 @@ def test_seed_article_acceptance(extract):
     assert by_text(quotes, "These components").speaker == "Dagoberto Rodriguez"
     respect = by_text(quotes, "an atmosphere of respect")
     assert respect.speaker is not None and "Cuban government" in respect.speaker
+    # the verbatim words only; the reported clause is kept apart
+    assert respect.text == "an atmosphere of respect"
+    assert text[respect.start:respect.end] == "an atmosphere of respect"
+    assert respect.content is not None and respect.content.startswith("The meeting took place in")
+    assert respect.to_dict()["content"] == respect.content
     assert all(q.speaker is None or q.speaker.lower() not in PRONOUNS for q in quotes)
     for q in quotes:
         assert 0 <= q.start < q.end <= len(text)
@@ -175,6 +193,9 @@ def test_split_and_nested_quotes(extract):
     assert nested.speaker == "Maria Delgado"
     split = by_text(quotes, "We are not blind")
     assert "to the concerns of factory workers" in split.text  # one quote, not two
+    # pieces joined with an ellipsis, the comma inside the closing mark dropped
+    assert split.text == "We are not blind … to the concerns of factory workers in this state."
+    assert split.content is None
     assert split.speaker == "Maria Delgado"  # "she" resolved
     assert len(split.spans) == 2
     partial = by_text(quotes, "has always put workers first")
@@ -183,6 +204,14 @@ def test_split_and_nested_quotes(extract):
     holt = by_text(quotes, "The numbers don't lie")
     assert holt.speaker == "Ray Holt"
     assert "president of the Steelworkers" in (holt.speaker_title or "")
+
+
+@pytest.mark.slow
+def test_trailing_comma_inside_mark_is_not_quoted(extract):
+    text = 'The talks were hard. "We raised the hardest issues," Ms. Lane said on Friday.'
+    (q,) = extract(text)
+    assert q.text == "We raised the hardest issues"
+    assert text[q.start:q.end] == q.text and q.content is None
 
 
 @pytest.mark.slow
@@ -229,7 +258,7 @@ def test_scare_quotes_are_not_quotes(extract):
     text = 'The so-called "reform" passed on Tuesday.\n\nLawmakers debated the "Clean Water Act" for hours.'
     assert extract(text) == []
     short = extract('"No," Smith said.')
-    assert [(q.text, q.speaker) for q in short] == [("No,", "Smith")]
+    assert [(q.text, q.speaker) for q in short] == [("No", "Smith")]
 
 
 @pytest.mark.slow
@@ -242,8 +271,9 @@ def test_batched_equals_single_and_offsets(extract):
     assert [q.to_dict() for q in many[0]] == [q.to_dict() for q in extract(texts[0])]
     for text, quotes in zip(texts, many):
         for q in quotes:
-            if len(q.spans) == 1 and not q.text.startswith(("the ", "that ", "The ")):
+            if len(q.spans) == 1:
                 assert text[q.start:q.end] == q.text
+            assert not q.text.endswith((",", " ")) and "\"" not in q.text[:1] + q.text[-1:]
 
 
 @pytest.mark.slow

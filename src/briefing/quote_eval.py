@@ -87,7 +87,9 @@ def evaluate_quotes(
     """Score predicted quotes against the rows' direct gold attributions.
 
     ``predictions[i]`` are ``Quote.to_dict()`` dicts for ``rows[i]``; when omitted the
-    quotes are extracted here from each row's ``text`` (or ``article``).
+    quotes are extracted here from each row's ``text`` (or ``article``). A prediction is
+    matched by its ``content`` when it has one: a partial quote's reported clause is what
+    the gold annotates (PolNeAR's content), while ``text`` holds only the verbatim words.
     """
     rows = [r for r in rows if has_gold_quotes(r)]
     if predictions is None:
@@ -100,7 +102,7 @@ def evaluate_quotes(
         gold = _direct_gold(row)
         n_gold += len(gold)
         n_pred += len(preds)
-        for i, j, _ in match([g.get("content") or "" for g in gold], [p.get("text") or "" for p in preds]):
+        for i, j, _ in match([g.get("content") or "" for g in gold], [p.get("content") or p.get("text") or "" for p in preds]):
             n_match += 1
             source = gold[i].get("source")
             if is_name(source):

@@ -32,6 +32,10 @@ class Quote:
     start: int
     end: int
     spans: list[tuple[int, int]] = field(default_factory=list, repr=False, compare=False)
+    # a partial quote's reported clause ('it took place in "an atmosphere of respect"'):
+    # what the speaker is reported to have said, of which ``text`` is the verbatim part
+    content: str | None = None
+    via: str = field(default="", repr=False, compare=False)  # how the speaker was found (debugging)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -41,6 +45,7 @@ class Quote:
             "cue": self.cue,
             "start": self.start,
             "end": self.end,
+            "content": self.content,
         }
 
 
@@ -680,6 +685,29 @@ def _clean_title(title: str | None) -> str | None:
     return None if title.rstrip(".").lower() in ("", "mr", "mrs", "ms", "dr", "miss") else title
 
 
+def _tidy(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop the space and comma (or semicolon/colon) a quote ends on inside its closing mark."""
+    s, e = _trim(text, s, e)
+    while e > s and text[e - 1] in ",;: \t\n":
+        e -= 1
+    return s, e
+
+
+def _join_pieces(text: str, pieces: list[_Piece]) -> tuple[str, int, int]:
+    """Verbatim quoted words of one attribution: paragraphs of one piece joined by a space,
+    the pieces of a split quote by " … "; returns (text, start, end) of the words."""
+    parts, start, end = [], None, 0
+    for p in pieces:
+        segs = [_tidy(text, s, e) for s, e in p.segs]
+        segs = [(s, e) for s, e in segs if e > s]
+        if not segs:
+            continue
+        parts.append(" ".join(text[s:e] for s, e in segs))
+        start = segs[0][0] if start is None else start
+        end = segs[-1][1]
+    return " … ".join(parts), (start or 0), end
+
+
 def _words(s: str) -> int:
     return len(_WORD.findall(s))
 
@@ -759,15 +787,18 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
         segs = [s for p in ps for s in p.segs if s[1] > s[0]]
         if not segs:
             continue
-        body = " ".join(text[s:e] for s, e in segs)
+        body, start, end = _join_pieces(text, ps)
         n_words = _words(body)
         contents = [attrs[i].content for i in idx if i in attrs and attrs[i].content]
-        start, end = segs[0][0], segs[-1][1]
+        content = None
         if contents:
-            # partial quote(s) inside reported speech: the clause is the quote
-            start = min(start, min(c[0] for c in contents))
-            end = max(end, max(c[1] for c in contents))
-            body = text[start:end]
+            # partial quote(s) inside reported speech: ``text`` stays the verbatim words (what
+            # a reader takes as the speaker's), the reported clause goes to ``content``
+            cs = min(start, min(c[0] for c in contents))
+            ce = max(end, max(c[1] for c in contents))
+            if 0 < ps[-1].close_at - ce <= 2:
+                ce = ps[-1].close_at  # keep the closing mark the clause ends on
+            content = text[cs:ce].strip()
         para = ps[0].para
         speaker, title, cue = a.speaker, a.title, a.cue
         kind = a.kind
@@ -805,7 +836,7 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
                 speaker, title = last_speaker[0], last_speaker[1]
         elif n_words <= 2 and not a.adjacent and not contents:
             continue
-        quotes.append(Quote(body, speaker, _clean_title(title), cue, start, end, segs))
+        quotes.append(Quote(body, speaker, _clean_title(title), cue, start, end, segs, content))
         if cue is not None or speaker is not None:
             last_speaker = (speaker, title, para, "org" if kind == "org" else "person")
     return quotes
