@@ -215,6 +215,22 @@ def test_trailing_comma_inside_mark_is_not_quoted(extract):
 
 
 @pytest.mark.slow
+def test_colon_in_the_paragraph_before_introduces_the_quote(extract):
+    text = ("Senator Ted Cruz spoke after the debate.\n\nCruz called the moderators on it:\n\n"
+            "\u201cThe questions asked in this debate illustrate why the American people don\u2019t trust the media.\u201d")
+    (q,) = extract(text)
+    assert q.speaker == "Ted Cruz"
+
+
+@pytest.mark.slow
+def test_person_between_quote_and_cue_beats_the_clause_subject(extract):
+    text = ("The new plans \u201cwill not solve this challenge, but are steps in the right direction,\u201d "
+            "Anne Richards, assistant secretary of state for population, said.")
+    (q,) = extract(text)
+    assert q.speaker == "Anne Richards"
+
+
+@pytest.mark.slow
 def test_multi_paragraph_quote_attribution(extract):
     text = read("nasty-multipara.txt")
     quotes = extract(text)

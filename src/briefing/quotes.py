@@ -254,6 +254,7 @@ class _Frame:
     start: int  # offset in article of the frame's first character
     para: int
     src: list[int] = field(default_factory=list, repr=False)  # article offset of each frame char
+    intro: bool = False  # built from the paragraph before the quote (see _intro_frames)
 
     def to_article(self, a: int, b: int, pieces: list["_Piece"]) -> tuple[int, int]:
         """Map a frame char range to the article, widening placeholders to their quotes."""
@@ -325,6 +326,38 @@ def _frames(text: str, pieces: list[_Piece], article: int) -> list[_Frame]:
                 be = cut if cut > 0 else be
             hs = [(i, a - bs, b - bs) for i, a, b in hs]
             frames.append(_Frame(article, ftext[bs:be], hs, src[bs] if bs < len(src) else ps, pi, src[bs:be]))
+    return frames
+
+
+_LAST_SENT = re.compile(r"(?:[.!?][\"”’)]?|\n)\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def _intro_frames(text: str, pieces: list[_Piece], article: int) -> list[_Frame]:
+    """Quotes introduced by the paragraph before ("Cruz continued:" / the quote on its own
+    paragraph): the introducing sentence plus a placeholder, parsed like any frame."""
+    frames: list[_Frame] = []
+    paras = _paragraphs(text)
+    for i, p in enumerate(pieces):
+        for pi, (ps, pe) in enumerate(paras):
+            if ps <= p.open_at < pe:
+                break
+        else:
+            continue
+        if pi == 0 or _trim(text, ps, pe)[0] != p.open_at:
+            continue
+        qs, qe = _trim(text, *paras[pi - 1])
+        if qe <= qs or text[qe - 1] != ":" or _MARK.search(text, max(qs, qe - 3), qe):
+            continue
+        ss = qs
+        for m in _LAST_SENT.finditer(text, qs, qe - 1):
+            if not _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
+                ss = m.end()
+        ss = max(ss, qe - _WINDOW)
+        intro = text[ss:qe]
+        ftext = intro + " " + _PLACEHOLDER + "."
+        src = list(range(ss, qe)) + [qe - 1] + [p.segs[0][0]] * (len(_PLACEHOLDER) + 1)
+        hole = (i, len(intro) + 1, len(intro) + 1 + len(_PLACEHOLDER))
+        frames.append(_Frame(article, ftext, [hole], ss, pi, src, intro=True))
     return frames
 
 
@@ -541,6 +574,13 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
                 score = abs(v.i - h.i) - (100 if governs else 0)
             if best is None or score < best[0]:
                 best = (score, v)
+        if best is None and h.i >= 2 and doc[h.i - 1].text == ":":
+            # 'Breitbart News responded: "..."', 'X has taken the stance: "..."': the clause
+            # that introduces the quote with a colon speaks it
+            root = doc[h.i - 2].sent.root
+            subj = _subject(root, frozenset(hole_toks[k].i for k in hole_toks)) if root.pos_ in ("VERB", "AUX") else None
+            if subj is not None and subj.lower_ not in ("it", "this", "that", "there", "which", "what"):
+                best = (0, root)
         if best is None:
             out[pidx] = _Attr()
             continue
@@ -564,6 +604,12 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
             if s is None:
                 root = v.sent.root
                 s = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+        if s is not None and s.i < h.i < v.i:
+            # 'The new plans "will not solve it," Anne Richards, an assistant secretary, said':
+            # the person between the quote and its cue speaks, not the clause subject before
+            between_people = [e for e in doc.ents if e.label_ == "PERSON" and h.i < e.start and e.end <= v.i]
+            if between_people:
+                s = between_people[0].root
         if s is not None:
             kind, surface, title = _name_from(s)
             attr.kind = kind
@@ -748,9 +794,12 @@ def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Qu
     texts = list(texts)
     all_pieces = [find_spans(t) for t in texts]
     frames: list[_Frame] = []
+    intros: list[_Frame] = []
     for ai, (t, ps) in enumerate(zip(texts, all_pieces)):
         if ps:
             frames.extend(_frames(t, ps, ai))
+            intros.extend(_intro_frames(t, ps, ai))
+    frames.extend(intros)  # parsed last: they only fill in quotes their own frame left uncued
     attrs: list[dict[int, _Attr]] = [{} for _ in texts]
     if frames:
         from .sentences import load_spacy
@@ -758,7 +807,11 @@ def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Qu
         nlp = load_spacy("parser")
         disable = [p for p in ("lemmatizer",) if p in nlp.pipe_names]
         for fi, (fr, doc) in enumerate(zip(frames, nlp.pipe((f.text for f in frames), batch_size=batch_size, disable=disable))):
-            attrs[fr.article].update(_attribute(doc, fi, fr, all_pieces[fr.article]))
+            found = _attribute(doc, fi, fr, all_pieces[fr.article])
+            if fr.intro:
+                have = attrs[fr.article]
+                found = {k: v for k, v in found.items() if v.cue is not None and (k not in have or have[k].cue is None)}
+            attrs[fr.article].update(found)
     return [_assemble(t, ps, at) for t, ps, at in zip(texts, all_pieces, attrs)]
 
 
@@ -775,7 +828,8 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
         if units:
             prev_idx, prev_a = units[-1]
             same_para = pieces[prev_idx[-1]].para == p.para
-            if same_para and ((a.cue_key is not None and a.cue_key == prev_a.cue_key) or (a.cue is None and prev_a.cue is not None)):
+            near = p.open_at - pieces[prev_idx[-1]].close_at <= 100  # '"A," he said, "B."', not a later aside
+            if same_para and ((a.cue_key is not None and a.cue_key == prev_a.cue_key) or (a.cue is None and prev_a.cue is not None and near)):
                 prev_idx.append(i)
                 continue
         units.append(([i], a))
