@@ -82,11 +82,30 @@ def _load_inputs(paths: List[str]):
     return [item for src in sources for item in read_source(src)]
 
 
-def _pipeline(engine: str, model: Optional[str], device: Device, quotes: bool = True) -> "Pipeline":
+GEN_HELP = "A generation setting for the seq2seq/llm engines, KEY=VALUE (e.g. num_beams=4, max_length=120); repeatable."
+
+
+def _engine_options(pairs: Optional[List[str]]) -> dict:
+    """--gen KEY=VALUE pairs; values are JSON where they parse (numbers, true/false), else strings."""
+    import json
+
+    options: dict = {}
+    for pair in pairs or []:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise _fail_usage(f"--gen {pair!r}: expected KEY=VALUE, e.g. num_beams=4")
+        try:
+            options[key.strip().replace("-", "_")] = json.loads(value)
+        except ValueError:
+            options[key.strip().replace("-", "_")] = value
+    return options
+
+
+def _pipeline(engine: str, model: Optional[str], device: Device, quotes: bool = True, gen: Optional[List[str]] = None) -> "Pipeline":
     from .errors import BriefingError
     from .pipeline import Pipeline
 
-    options = {"device": device.value}
+    options = {"device": device.value, **_engine_options(gen)}
     if model:
         options["model"] = model
     try:
@@ -148,6 +167,7 @@ def summarize(
     template: Optional[Path] = typer.Option(None, "--template", help="A Jinja2 template to render each article (Markdown output)."),
     max_quotes: int = typer.Option(5, "--max-quotes", help="Quotes shown per article in Markdown."),
     quotes: bool = typer.Option(True, "--quotes/--no-quotes", help="Extract quotes and speakers."),
+    gen: Optional[List[str]] = typer.Option(None, "--gen", metavar="KEY=VALUE", help=GEN_HELP),
 ) -> None:
     """Summarize one article or many: short and long summary, key points, quotes.
 
@@ -158,7 +178,7 @@ def summarize(
     from .render import render
 
     items = _load_inputs(paths)
-    pipe = _pipeline(engine, model, device, quotes)
+    pipe = _pipeline(engine, model, device, quotes, gen)
     _, results, errors = _run(pipe, items)
     dicts = [r.to_dict() for r in results]
 
@@ -208,6 +228,7 @@ def daily(
     template: Optional[Path] = typer.Option(None, "--template", help="A Jinja2 template for the briefing (see `briefing templates export`)."),
     max_quotes: int = typer.Option(3, "--max-quotes", help="Quotes shown per story."),
     group_by: GroupBy = typer.Option(GroupBy.none, "--group-by", help="Sections: none (by importance), topic (topics found in the articles) or source."),
+    gen: Optional[List[str]] = typer.Option(None, "--gen", metavar="KEY=VALUE", help=GEN_HELP),
 ) -> None:
     """One briefing for all articles found under PATH: each story told once, every source cited.
 
@@ -220,7 +241,7 @@ def daily(
 
     day = _parse_date(date)
     items = _load_inputs(paths)
-    pipe = _pipeline(engine, model, device)
+    pipe = _pipeline(engine, model, device, gen=gen)
     _, results, errors = _run(pipe, items)
     if len(results) > 1:
         _err(f"grouping {len(results)} articles into stories ...")
