@@ -219,3 +219,22 @@ def test_twenty_thousand_words_every_chunk_summarized(tmp_path: Path):
     assert all(o for o in map_outputs)  # every chunk was summarized
     assert words(" ".join(map_inputs)) == words(" ".join(s.text for s in docs[0].sentences))
     assert max(eng.input_lengths) <= 1024
+
+
+@slow
+def test_cli_gen_overrides_generation_settings(tiny_bart: Path):
+    def run(*extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "briefing", "summarize", str(SEED), "--format", "json", "--no-quotes",
+                               "--engine", "seq2seq", "--model", str(tiny_bart), "--device", "cpu", *extra],
+                              capture_output=True, text=True, cwd=ROOT, timeout=600)
+
+    r = run("--gen", "num_beams=1", "--gen", "max_length=6", "--gen", "guard_max_flags=100")
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    # no flags are too many now, so the tiny model's words are kept: at most 6 tokens per generation
+    assert d["engine"]["fallback"] is None
+    assert len(d["summary"]["long"].split()) <= 6
+    r = run("--gen", "num_beam=1")
+    assert r.returncode == 2 and "unknown option(s) num_beam" in r.stderr
+    r = run("--gen", "oops")
+    assert r.returncode == 2 and "expected KEY=VALUE" in r.stderr

@@ -57,7 +57,9 @@ class GenerativeEngine(Engine):
     """Base for engines that write new text."""
 
     def __init__(self, device: str = "auto", guard_max_flags: int = 0, guard_min_keep: float = 0.5,
-                 fallback_engine: str | Engine | None = None, **_: Any):
+                 fallback_engine: str | Engine | None = None, **unknown: Any):
+        if unknown:  # a misspelt --gen setting must not be silently ignored
+            raise BriefingError(f"--engine {self.name}: unknown option(s) {', '.join(sorted(unknown))}")
         self.device_option = device
         self.guard = Guard(max_flags=int(guard_max_flags), min_keep=float(guard_min_keep))
         self._fallback: Engine | None = fallback_engine if isinstance(fallback_engine, Engine) else None

@@ -18,7 +18,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Sequence
 
-from ..errors import BriefingError, ModelNotFoundError, TemplateError
+from ..errors import ModelNotFoundError, TemplateError
+from ..keypoints import MIN_POINTS
 from .base import Prepared
 from .generative import Draft, GenerativeEngine, clean, pack
 
@@ -261,8 +262,12 @@ class LLMEngine(GenerativeEngine):
         for i in pending:
             long[i] = " ".join(parts[i])
         shorts = self.generate([self.prompt("short", title=t, text=self._fit(l, t, "short")) for l, t in zip(long, titles)], "short")
-        kp_src = [d.article.text if len(cs) == 1 else n for d, cs, n in zip(docs, chunks, notes)]
-        points = self.generate([self.prompt("key_points", title=t, text=self._fit(s, t, "key_points")) for s, t in zip(kp_src, titles)], "key_points")
+        # key points: only where the article lacks its own highlights (those are used first)
+        want = [i for i, d in enumerate(docs) if len(d.article.highlights) < MIN_POINTS]
+        kp_src = {i: docs[i].article.text if len(chunks[i]) == 1 else notes[i] for i in want}
+        answers = iter(self.generate([self.prompt("key_points", title=titles[i], text=self._fit(kp_src[i], titles[i], "key_points")) for i in want], "key_points"))
+        got = {i: next(answers) for i in want}
+        points = [got.get(i, "") for i in range(len(docs))]
         return [
             Draft(long=l, short=clean_generated(s), chunks=len(cs), key_points=parse_points(k),
                   details={"reduce_levels": lv} if lv > 1 else {})
