@@ -231,6 +231,31 @@ def test_person_between_quote_and_cue_beats_the_clause_subject(extract):
 
 
 @pytest.mark.slow
+def test_role_resolves_to_the_named_person_unnamed_stays_none(extract):
+    text = ('Gov. Chris Christie endorsed Donald Trump on Friday. "He is the best person to beat Hillary Clinton," '
+            'Christie said.\n\n"I have known him personally for 14 years," the governor said.\n\n'
+            '"He is a good man," a friend said.')
+    got = [(q.speaker, q.text[:12]) for q in extract(text)]
+    assert got == [("Chris Christie", "He is the be"), ("Chris Christie", "I have known"), (None, "He is a good")]
+
+
+@pytest.mark.slow
+def test_appositive_speaker_the_parser_hangs_off_the_quote(extract):
+    text = ("Not everyone was claiming success.\n\n\u201cWe\u2019ve had more successful conventions than this one,\u201d "
+            "Texas delegate Bill Eastland, wearing a cowboy hat and \u201cTed Cruz\u201d campaign pins, said matter-of-factly.")
+    (q,) = extract(text)
+    assert q.speaker == "Bill Eastland"
+
+
+@pytest.mark.slow
+def test_dash_name_colon_label(extract):
+    text = ("RED STATES OUTNUMBER BLUE STATES FOR THE FIRST TIME - Jeffrey M. Jones: \u201cGallup\u2019s analysis of "
+            "party affiliation at the state level finds that 20 states are solidly Republican.\u201d")
+    (q,) = extract(text)
+    assert q.speaker == "Jeffrey M. Jones"
+
+
+@pytest.mark.slow
 def test_multi_paragraph_quote_attribution(extract):
     text = read("nasty-multipara.txt")
     quotes = extract(text)

@@ -374,6 +374,7 @@ class _Attr:
     kind: str = "none"  # person | org | role | pronoun | none
     adjacent: bool = False  # cue governs the quote directly (keeps a one-word quote)
     content: tuple[int, int] | None = None  # frame chars of the reported clause of a partial quote
+    phrase: str | None = None  # the subject's words for a role ("the governor")
 
 
 def _ent_span(tok: "Token") -> "Span | None":
@@ -604,6 +605,13 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
             if s is None:
                 root = v.sent.root
                 s = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+        if s is None and v.lower_ != "according":
+            # the parser often hangs "X, a spokesman, said" off the quote as an apposition,
+            # leaving the cue subjectless: take the person named just before the cue
+            near = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= v.i and e.sent == v.sent
+                    and v.i - e.end <= 12 and e.root.dep_ != "pobj" and e.root.i not in hole_ids]
+            if near:
+                s = near[-1].root
         if s is not None and s.i < h.i < v.i:
             # 'The new plans "will not solve it," Anne Richards, an assistant secretary, said':
             # the person between the quote and its cue speaks, not the clause subject before
@@ -616,7 +624,7 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
             if kind == "pronoun":
                 attr.pronoun = surface
             elif kind == "role":
-                attr.title = title
+                attr.title, attr.phrase = title, surface
             else:
                 attr.speaker, attr.title = surface, title
         out[pidx] = attr
@@ -711,6 +719,26 @@ class _People:
                 return name, self.title_of(name)
         return None, None
 
+    def by_role(self, role: str, before: int) -> str | None:
+        """The person the article last gave this role ("Gov. Chris Christie" for "the governor")."""
+        head = role.split()[-1].lower().rstrip(".") if role.split() else ""
+        if not head:
+            return None
+        for n, t in reversed(self.known):
+            if len(n.split()) >= 2 and head in [_ROLE_ABBR.get(w.lower().rstrip(".,"), w.lower().rstrip(".,")) for w in (t or "").split()]:
+                return n
+        for start, run in reversed(self.runs()):
+            if start >= before:
+                continue
+            words = run.split()
+            k = 0
+            while k < len(words) - 1 and words[k].lower().rstrip(".") in _TITLE_WORDS:
+                k += 1
+            titles = [_ROLE_ABBR.get(w.lower().rstrip("."), w.lower().rstrip(".")) for w in words[:k]]
+            if head in titles and 2 <= len(words) - k <= 3:
+                return " ".join(words[k:]).rstrip(".,")
+        return None
+
     def title_of(self, name: str) -> str | None:
         for n, t in self.known:
             if n == name and t:
@@ -720,6 +748,8 @@ class _People:
 
 # --------------------------------------------------------------------------- driver
 
+_ROLE_ABBR = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "pres": "president",
+              "sec": "secretary", "amb": "ambassador", "lt": "lieutenant", "col": "colonel", "capt": "captain"}
 _FILLER = re.compile(r"^[\s,.;:!?—–-]*$")
 _CUE_NEAR = re.compile(r"\b(?:" + "|".join(sorted(CUE_WORDS - _WEAK_CUES, key=len, reverse=True)) + r")\b", re.I)
 
@@ -766,6 +796,7 @@ def _is_titlecase(s: str) -> bool:
 
 _NAME = r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|(?:de|van|von|al)\b)){0,3})"
 _LABEL_BEFORE = re.compile(r"^\s*" + _NAME + r"\s*:\s*$")
+_LABEL_LEAD = re.compile(r"(?:\s[-–—]+\s*|\b(?:[Ff]rom|[Ss]tated|[Hh]ere’s|[Hh]ere's)\s+)" + _NAME + r"\s*:\s*$")
 _LABEL_AFTER = re.compile(r"^\s*[―—–-]{1,2}\s*" + _NAME + r"\s*(?:$|[,(\n])")
 
 
@@ -773,6 +804,8 @@ def _label_speaker(text: str, open_at: int, close_at: int) -> str | None:
     """Transcript and list styles: ``Name: "..."`` and ``"..." — Name``."""
     line_start = text.rfind("\n", 0, open_at) + 1
     m = _LABEL_BEFORE.match(text[line_start:open_at]) if open_at - line_start <= 60 else None
+    if m is None:  # 'HEADLINE - Jeffrey M. Jones: "..."', 'More from Jones: "..."'
+        m = _LABEL_LEAD.search(text[max(line_start, open_at - 80):open_at])
     if m is None:
         m = _LABEL_AFTER.match(text[close_at:close_at + 60])
     if m is None:
@@ -856,15 +889,21 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
         para = ps[0].para
         speaker, title, cue = a.speaker, a.title, a.cue
         kind = a.kind
+        via = kind
         if kind == "org" and speaker and " " not in speaker and any(_surname(n) == speaker for n, _ in people.known):
             kind = "person"  # NER took a known surname for an organisation
+        elif kind == "org" and speaker and " " not in speaker and speaker[:1].isupper() and speaker.isalpha() \
+                and len(people.canonical(speaker, ps[0].open_at)[0].split()) >= 2:
+            kind = "person"  # "Christie said" after "Gov. Chris Christie": a surname, not an organisation
         if kind == "person" and speaker:
             speaker, t2 = people.canonical(speaker, ps[0].open_at)
             title = title or t2 or people.title_of(speaker)
             people.add(speaker, title)
             last_person = (speaker, title, para)
+            via = "subject"
         elif kind == "pronoun":
             speaker = title = None
+            via = "pronoun"
             if a.pronoun in ("he", "she", "him", "her", "i") and last_person is not None:
                 speaker, title = last_person[0], last_person[1]
             elif a.pronoun in ("he", "she", "him", "her", "i"):
@@ -873,13 +912,17 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
             elif a.pronoun in ("they", "we", "it") and last_speaker is not None and last_speaker[3] == "org":
                 speaker, title = last_speaker[0], last_speaker[1]
         elif kind == "role":
-            speaker = None
+            # "the governor said" after "Gov. Chris Christie": the person the article gave
+            # that role; an unnamed individual ("a friend") stays None
+            speaker = people.by_role(a.title or "", ps[0].open_at) if (a.title and (a.phrase or "").lower().startswith("the ")) else None
+            via = "role"
         if cue is None:
             label = _label_speaker(text, ps[0].open_at, ps[-1].close_at)
             if label:
                 speaker, t2 = people.canonical(label, ps[0].open_at)
                 title = t2 or people.title_of(speaker)
                 cue = ":"
+                via = "label"
                 people.add(speaker, title)
                 last_person = (speaker, title, para)
         if cue is None:
@@ -888,9 +931,10 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
                 continue
             if last_speaker is not None and para - last_speaker[2] <= 1:
                 speaker, title = last_speaker[0], last_speaker[1]
+                via = "previous"
         elif n_words <= 2 and not a.adjacent and not contents:
             continue
-        quotes.append(Quote(body, speaker, _clean_title(title), cue, start, end, segs, content))
+        quotes.append(Quote(body, speaker, _clean_title(title), cue, start, end, segs, content, via))
         if cue is not None or speaker is not None:
             last_speaker = (speaker, title, para, "org" if kind == "org" else "person")
     return quotes
