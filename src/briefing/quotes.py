@@ -861,8 +861,7 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
         if units:
             prev_idx, prev_a = units[-1]
             same_para = pieces[prev_idx[-1]].para == p.para
-            near = p.open_at - pieces[prev_idx[-1]].close_at <= 100  # '"A," he said, "B."', not a later aside
-            if same_para and ((a.cue_key is not None and a.cue_key == prev_a.cue_key) or (a.cue is None and prev_a.cue is not None and near)):
+            if same_para and ((a.cue_key is not None and a.cue_key == prev_a.cue_key) or (a.cue is None and prev_a.cue is not None)):
                 prev_idx.append(i)
                 continue
         units.append(([i], a))
