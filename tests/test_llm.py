@@ -85,6 +85,7 @@ def test_smollm2_gguf_map_reduce_on_a_multi_chunk_article():
     assert " ".join(chunks).split() == " ".join(s.text for s in sents).split()  # nothing truncated
     (out,) = eng.summarize_many([doc])
     assert out.chunks == len(chunks)
+    assert out.details["chunks_summarized"] == out.chunks  # every chunk got a summary
     assert out.details.get("reduce_levels", 1) >= 2
     assert out.short and out.long and len(out.short.split()) <= 40
     if out.fallback is None:  # generated text survived the guard: it names nothing the article lacks

@@ -216,6 +216,7 @@ def test_twenty_thousand_words_every_chunk_summarized(tmp_path: Path):
     (draft,) = eng.draft_many(docs)
     map_inputs, _, map_outputs = eng.calls[0]
     assert draft.chunks == len(map_inputs) > 20
+    assert draft.details["chunks_summarized"] == draft.chunks
     assert all(o for o in map_outputs)  # every chunk was summarized
     assert words(" ".join(map_inputs)) == words(" ".join(s.text for s in docs[0].sentences))
     assert max(eng.input_lengths) <= 1024

@@ -236,6 +236,7 @@ class LLMEngine(GenerativeEngine):
                 for i, cs in enumerate(chunks) for k, c in enumerate(cs)]
         answers = iter(self.generate([p for _, p in jobs], "long"))
         parts = [[clean_generated(next(answers)) for _ in cs] for cs in chunks]
+        summarized = [sum(1 for p in ps if p) for ps in parts]
         long = [p[0] if len(p) == 1 else "" for p in parts]
         notes = ["\n\n".join(p) for p in parts]  # what key points are drawn from for long articles
         levels = [1] * len(docs)
@@ -270,8 +271,8 @@ class LLMEngine(GenerativeEngine):
         points = [got.get(i, "") for i in range(len(docs))]
         return [
             Draft(long=l, short=clean_generated(s), chunks=len(cs), key_points=parse_points(k),
-                  details={"reduce_levels": lv} if lv > 1 else {})
-            for l, s, k, cs, lv in zip(long, shorts, points, chunks, levels)
+                  details={"chunks_summarized": n, **({"reduce_levels": lv} if lv > 1 else {})})
+            for l, s, k, cs, lv, n in zip(long, shorts, points, chunks, levels, summarized)
         ]
 
     def _fit(self, text: str, title: str | None, kind: str) -> str:

@@ -154,6 +154,7 @@ class Seq2SeqEngine(GenerativeEngine):
         flat = [c.text for cs in chunks for c in cs]
         summaries = iter(self.generate(flat, self.settings))
         texts = [[next(summaries) for _ in cs] for cs in chunks]
+        map_texts = [list(t) for t in texts]
         levels = [1] * len(docs)
         long = [t[0] if len(t) == 1 else "" for t in texts]
         # reduce: join chunk summaries; summarize again until one input fits, then once more
@@ -186,5 +187,13 @@ class Seq2SeqEngine(GenerativeEngine):
         # summaries of a very long article still exceed the input limit)
         short_inputs = [l if self.fits(l) else pack(self._split(l), self.count, self.budget, self.fits)[0].text for l in long]
         shorts = self.generate(short_inputs, self.short_settings) if docs else []
-        return [Draft(long=l, short=s, chunks=len(c), details={"reduce_levels": lv} if lv > 1 else {})
-                for l, s, c, lv in zip(long, shorts, chunks, levels)]
+        return [Draft(long=l, short=s, chunks=len(c), details=_details(t, lv))
+                for l, s, c, t, lv in zip(long, shorts, chunks, map_texts, levels)]
+
+
+def _details(map_outputs: list[str], levels: int) -> dict[str, Any]:
+    """How the long summary was made: chunks summarized (all, unless the model wrote nothing)."""
+    d: dict[str, Any] = {"chunks_summarized": sum(1 for t in map_outputs if t)}
+    if levels > 1:
+        d["reduce_levels"] = levels
+    return d
