@@ -1,0 +1,50 @@
+"""The default engine: sentence scores from a small head trained on news highlights.
+
+MiniLM embeds each sentence (frozen, the same encoder as the unsupervised engine); the head
+(``briefing train``, a 2-layer transformer over the sentence vectors plus position, length
+and similarity features) scores every sentence in the context of its article; selection
+with trigram blocking and MMR is shared with the other extractive engines.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from .base import EngineOutput, Prepared
+from .extractive import EmbeddingEngine, output_from_selection, select_sentences
+
+SHIPPED_HEAD = Path(__file__).resolve().parent.parent / "models" / "extractive-head"
+
+
+class TrainedExtractiveEngine(EmbeddingEngine):
+    """Learned sentence scores; ``model`` is a folder from ``briefing train`` (default: the shipped head)."""
+
+    name = "extractive"
+
+    def __init__(self, model: str | None = None, n_long: int | None = None, mmr_lambda: float | None = None, **kw: object):
+        from ..train import load_head
+
+        # load the head first: a bad --model fails before the encoder is loaded
+        self.head, self.config = load_head(model or SHIPPED_HEAD)
+        super().__init__(**kw)
+        cfg = self.config["config"]
+        self.max_sentences = int(cfg["max_sentences"])
+        self.n_long = n_long or int(cfg["n_long"])
+        self.mmr_lambda = mmr_lambda if mmr_lambda is not None else float(cfg["mmr_lambda"])
+        self.model_dir = str(model or SHIPPED_HEAD)
+        self.model = f"{self.config['name']} ({self.config['encoder']['name']})" + ("" if model is None else f" from {model}")
+
+    def summarize_many(self, docs: Sequence[Prepared]) -> list[EngineOutput]:
+        from ..train import article_inputs, score_articles
+
+        embs, _titles, chunks = self.embed(docs)
+        texts = [[s.text for s in d.sentences[: len(e)]] for d, e in zip(docs, embs)]
+        inputs = [article_inputs(t, e) if len(e) else np.zeros((0, 1), np.float32) for t, e in zip(texts, embs)]
+        scores = score_articles(self.head, inputs, batch_size=max(len(docs), 1))
+        out = []
+        for t, e, s, c in zip(texts, embs, scores, chunks):
+            sel = select_sentences(t, s, e, n_long=self.n_long, mmr_lambda=self.mmr_lambda)
+            out.append(output_from_selection(t, sel, c))
+        return out

@@ -1,0 +1,89 @@
+"""The trained extractive engine: oracle labels, training into a folder, loading with --model."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from briefing.article import Article
+from briefing.engines.base import EngineOutput, Prepared
+from briefing.errors import ModelNotFoundError
+from briefing.features import SCALAR_FEATURES, greedy_oracle, sentence_features
+
+FIXTURE = Path(__file__).parent / "fixtures" / "train-small.jsonl"
+
+
+def test_greedy_oracle_picks_the_sentences_the_reference_copies() -> None:
+    sents = [
+        "The weather was mild on Tuesday.",
+        "Officials said the bridge will reopen next spring after repairs.",
+        "A local bakery sold out of bread.",
+        "The repairs cost 3 million dollars, the city council said.",
+    ]
+    ref = "Bridge will reopen next spring after repairs.\nRepairs cost $3 million, city council said."
+    assert greedy_oracle(sents, ref) == [1, 3]
+
+
+def test_sentence_features_shape_and_position() -> None:
+    emb = np.eye(5, 384, dtype=np.float32)
+    f = sentence_features(["one two three"] * 5, emb)
+    assert f.shape == (5, len(SCALAR_FEATURES))
+    first = SCALAR_FEATURES.index("is_first")
+    assert f[:, first].tolist() == [1, 0, 0, 0, 0]
+
+
+def test_missing_model_dir_is_a_clear_error(tmp_path: Path) -> None:
+    from briefing.engines.trained import TrainedExtractiveEngine
+
+    with pytest.raises(ModelNotFoundError, match="briefing train"):
+        TrainedExtractiveEngine(model=str(tmp_path / "nowhere"))
+
+
+def test_train_small_then_load_with_model_dir(tmp_path: Path) -> None:
+    from briefing.engines import load_engine
+    from briefing.sentences import split_many
+    from briefing.train import train
+
+    out = tmp_path / "head"
+    calls: list[tuple[str, int, int]] = []
+    result = train(FIXTURE, out, cache_dir=tmp_path / "cache", epochs=2, batch_size=4,
+                   progress=lambda *a: calls.append(a))
+    assert (out / "head.safetensors").is_file()
+    config = json.loads((out / "config.json").read_text())
+    assert config["articles"]["train"] + config["articles"]["val"] == 12
+    assert result["timings_s"]["total"] > 0
+    assert {c[0] for c in calls} >= {"embed", "oracle", "train"}
+    # the re-run reads the embedding cache instead of the encoder
+    assert any((tmp_path / "cache").rglob("shard-*.npy"))
+
+    engine = load_engine("extractive", model=str(out))
+    assert str(out) in engine.model
+    row = json.loads(FIXTURE.read_text().splitlines()[0])
+    art = Article(id=row["id"], text=row["article"])
+    [res] = engine.summarize_many([Prepared(art, split_many([art.text])[0])])
+    assert isinstance(res, EngineOutput)
+    assert 1 <= len(res.long_sentences) <= 5
+    assert all(s in art.text for s in res.long_sentences)
+    assert res.short and res.short in art.text
+
+
+@pytest.mark.slow
+def test_shipped_head_summarizes_a_real_article(shared_data: Path) -> None:
+    from briefing.engines import load_engine
+    from briefing.engines.trained import SHIPPED_HEAD
+    from briefing.sentences import split_many
+
+    assert (SHIPPED_HEAD / "head.safetensors").stat().st_size < 20_000_000
+    engine = load_engine("extractive")
+    assert engine.name == "extractive" and engine.model.startswith("briefing-head")
+    row = json.loads((shared_data / "cnndm-dev.jsonl").read_text().splitlines()[3])
+    art = Article(id=row["id"], text=row["article"])
+    docs = [Prepared(art, split_many([art.text])[0]), Prepared(Article(id="empty", text=""), [])]
+    res, empty = engine.summarize_many(docs)
+    assert 3 <= len(res.long_sentences) <= 5
+    assert all(s in art.text for s in res.long_sentences)
+    assert res.ranked[: len(res.long_sentences)] and res.short in art.text
+    assert len(res.short.split()) <= 40
+    assert empty.long_sentences == []
