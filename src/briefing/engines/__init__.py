@@ -13,7 +13,7 @@ from .base import Engine, EngineOutput, Prepared
 
 # name -> "module:Class"
 ENGINES: dict[str, str] = {
-    "extractive": "briefing.engines.extractive:UnsupervisedExtractiveEngine",
+    "extractive": "briefing.engines.trained:TrainedExtractiveEngine",
     "extractive-unsupervised": "briefing.engines.extractive:UnsupervisedExtractiveEngine",
     "lead": "briefing.engines.extractive:LeadEngine",
     "seq2seq": "briefing.engines.seq2seq:Seq2SeqEngine",
