@@ -22,11 +22,14 @@ app = typer.Typer(
     help=(
         "Summaries, key points, quotes and a daily briefing from news articles, offline.\n\n"
         "PATH is a file, a folder (searched for .txt .md .html .json .jsonl) or - for stdin.\n\n"
-        "Examples:\n\n"
-        "  briefing summarize seeds/cnn-us-cuba-migration-talks.txt\n\n"
-        "  briefing daily seeds/                      # writes outputs/briefing-YYYY-MM-DD.md\n\n"
-        "  briefing batch articles.jsonl --format jsonl --out results.jsonl\n\n"
-        "  briefing eval ../shared/data/cnndm-dev.jsonl"
+        "\b\nExamples:\n"
+        "  briefing summarize seeds/cnn-us-cuba-migration-talks.txt --format json\n"
+        "  briefing daily seeds/           # writes outputs/briefing-YYYY-MM-DD.md\n"
+        "  briefing daily seeds/ --format html --out today.html\n"
+        "  briefing batch articles.jsonl --format jsonl --out results.jsonl\n"
+        "  briefing eval ../shared/data/cnndm-dev.jsonl\n"
+        "  briefing summarize article.txt --engine seq2seq --model sshleifer/distilbart-cnn-12-6\n\n"
+        "Run 'briefing COMMAND --help' for each command's options."
     ),
 )
 
@@ -356,21 +359,38 @@ def eval_(
 
 @app.command()
 def train(
-    data: Path = typer.Argument(..., help="Training JSONL: 'text'/'article' and 'reference' highlights, one per line."),
+    data: List[Path] = typer.Argument(..., help="Training JSONL file(s): 'text'/'article' and 'reference' highlights (newline-separated)."),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for the trained head (use it with --model DIR)."),
-    dev: Optional[Path] = typer.Option(None, "--dev", help="A labelled JSONL to report ROUGE on after training (never trained on)."),
+    dev: Optional[Path] = typer.Option(None, "--dev", help="A labelled JSONL to report ROUGE on after each epoch (never trained on, never used to choose)."),
+    max_articles: Optional[int] = typer.Option(2500, "--max-articles", help="Use the first N training rows (0 = all); the shipped head uses 2500."),
+    epochs: int = typer.Option(6, "--epochs", help="Training epochs; the best on a held-out slice of the training rows is kept."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Sentence-embedding cache (default ~/.cache/briefing/embeddings); a re-run reuses it."),
     seed: int = typer.Option(0, "--seed", help="Random seed (training is deterministic for a given seed)."),
 ) -> None:
-    """Train the extractive head on your own archive (CPU, minutes).
+    """Train the extractive head on your own archive (CPU; the embedding pass dominates).
 
-    Example: briefing train ../shared/data/cnn-train.jsonl --out my-head --dev ../shared/data/cnndm-dev.jsonl
+    \b
+    Example:
+      briefing train ../shared/data/cnn-train.jsonl --out my-head --dev ../shared/data/cnndm-dev.jsonl
+      briefing summarize article.txt --model my-head
     """
+    import json
+
+    from .errors import BriefingError
     from .train import train as run_train
 
-    if not data.is_file():
-        raise _fail_usage(f"{data}: no such file")
-    report = run_train(str(data), str(out), dev_path=str(dev) if dev else None, seed=seed)
-    print(report)
+    for f in [*data, *([dev] if dev else [])]:
+        if not f.is_file():
+            raise _fail_usage(f"{f}: no such file")
+    try:
+        report = run_train(
+            [str(f) for f in data], str(out), dev_path=str(dev) if dev else None, cache_dir=str(cache_dir) if cache_dir else None,
+            log=_err, seed=seed, epochs=epochs, max_articles=max_articles or None,
+        )
+    except (BriefingError, ValueError) as exc:
+        raise _fail_usage(str(exc))
+    print(json.dumps({k: report[k] for k in ("figures", "selected_epoch", "timings_s", "articles") if k in report}, indent=2))
+    _err(f"wrote {out}/head.safetensors and {out}/config.json")
 
 
 templates_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="The Jinja2 templates the Markdown and HTML outputs are made with.")

@@ -308,7 +308,8 @@ def train(
 
     ``progress``: True draws a rich progress bar, a callable gets (stage, done, total),
     False/None is silent. ``overrides`` set ``TrainConfig`` fields (epochs, seed, ...).
-    With ``dev_path`` the epoch with the best dev ROUGE is kept and its figures reported.
+    The epoch with the best ROUGE on the held-out slice of the training rows is kept;
+    ``dev_path`` figures are reported beside it, never used to choose.
     Returns the figures and timings that also go into config.json.
     """
     import torch
@@ -401,7 +402,8 @@ def train(
                 entry["dev"] = _round(evaluate(dev_rows, dev))
             history.append(entry)
             say(json.dumps(entry))
-            pick = entry.get("dev") or entry.get("val")
+            # select on the held-out slice of the training data; dev figures are only reported
+            pick = entry.get("val") or entry.get("dev")
             score = float(np.mean(list(pick.values()))) if pick else float(epoch)
             if best is None or score > best[0]:
                 best = (score, {k: v.detach().clone() for k, v in model.state_dict().items()}, entry)
