@@ -327,3 +327,19 @@ def test_evaluate_quotes_runs_extractor(extract):
     ]}
     r = evaluate_quotes([row])
     assert r["matched"] == 2 and r["speaker_accuracy"] == 100.0
+
+
+def test_proper_name_sources_are_reported_separately():
+    from briefing.quote_eval import evaluate_quotes, is_proper_name
+
+    assert is_proper_name("Sen. Warren") and is_proper_name("the Cuban government")
+    assert not is_proper_name("the governor") and not is_proper_name("a friend") and not is_proper_name("she")
+    text = 'The governor spoke. "We will cut taxes this year," the governor said. "Nothing changes today," Ann Lee said.'
+    row = {"text": text, "attributions": [
+        {"source": "the governor", "content": "We will cut taxes this year", "direct": True},
+        {"source": "Ann Lee", "content": "Nothing changes today", "direct": True},
+    ]}
+    preds = [[{"text": "We will cut taxes this year", "speaker": "Bob Roe"}, {"text": "Nothing changes today", "speaker": "Ann Lee"}]]
+    q = evaluate_quotes([row], preds)
+    assert q["speaker_checked"] == 2 and q["speaker_accuracy"] == 50.0
+    assert q["speaker_checked_named"] == 1 and q["speaker_accuracy_named"] == 100.0

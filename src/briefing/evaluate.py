@@ -115,6 +115,10 @@ def run_eval(path: str, engine: str = "extractive", model: str | None = None, de
             f"{'':19s} {q['precision']:9.2f} {q['recall']:7.2f} {q['f1']:6.2f} {q['speaker_accuracy']:12.2f} "
             f"{q['gold']:6d} {q['predicted']:10d} {q['matched']:8d}"
         )
+        lines.append(
+            f"speaker accuracy where the gold speaker is a proper name: {q['speaker_accuracy_named']:.2f} "
+            f"({q['speaker_checked_named']} of {q['speaker_checked']} checked)"
+        )
     if not summ_rows and not quote_rows:
         lines.append("no row has a 'reference' or 'attributions' field: nothing to score")
     return "\n".join(lines)

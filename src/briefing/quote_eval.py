@@ -43,6 +43,19 @@ def is_name(source: str | None) -> bool:
     return bool(toks) and not all(t in PRONOUNS for t in toks)
 
 
+_DETERMINERS = frozenset("the a an this that these those one some another".split())
+
+
+def is_proper_name(source: str | None) -> bool:
+    """A gold source that names someone ("Sen. Warren", "the Cuban government"):
+    a capitalised word other than a leading determiner. Reported beside speaker accuracy,
+    because PolNeAR also gives descriptions ("the governor", "a friend") as sources."""
+    words = re.findall(r"[^\W_][\w.'’-]*", source or "")
+    while words and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return any(w[0].isupper() and w.lower() not in PRONOUNS for w in words)
+
+
 def same_speaker(gold: str | None, predicted: str | None) -> bool:
     g, p = tokens(gold), tokens(predicted)
     if not g or not p:
@@ -97,7 +110,7 @@ def evaluate_quotes(
 
         texts = [r.get("text") or r.get("article") or "" for r in rows]
         predictions = [[q.to_dict() for q in qs] for qs in extract_quotes_many(texts)]
-    n_gold = n_pred = n_match = n_checked = n_correct = 0
+    n_gold = n_pred = n_match = n_checked = n_correct = n_named = n_named_correct = 0
     for row, preds in zip(rows, predictions):
         gold = _direct_gold(row)
         n_gold += len(gold)
@@ -107,7 +120,11 @@ def evaluate_quotes(
             source = gold[i].get("source")
             if is_name(source):
                 n_checked += 1
-                n_correct += same_speaker(source, preds[j].get("speaker"))
+                ok = same_speaker(source, preds[j].get("speaker"))
+                n_correct += ok
+                if is_proper_name(source):
+                    n_named += 1
+                    n_named_correct += ok
     precision = 100.0 * n_match / n_pred if n_pred else 0.0
     recall = 100.0 * n_match / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -120,4 +137,6 @@ def evaluate_quotes(
         "predicted": n_pred,
         "matched": n_match,
         "speaker_checked": n_checked,
+        "speaker_accuracy_named": 100.0 * n_named_correct / n_named if n_named else 0.0,
+        "speaker_checked_named": n_named,
     }
