@@ -22,6 +22,7 @@ def test_supported_sentence_has_no_flags():
     assert kinds('Price said the talks were "productive and respectful".') == []
     assert kinds("Price's talks in Havana resume.") == []
     assert kinds("Additionally, I think the talks in Havana were held.") == []
+    assert kinds("We’re told Cuba's talks resume. It's in Havana.") == []
 
 
 def test_invented_names_numbers_and_quotes_are_flagged():

@@ -99,7 +99,7 @@ def check_sentence(sentence: str, index: ArticleIndex) -> list[Flag]:
         tok = _norm_token(word)
         if not tok or tok in seen or any(ch.isdigit() for ch in tok):
             continue
-        if tok in common:  # "The" at a sentence start, "I" anywhere
+        if tok in common or tok.split("'")[0] in common:  # "The" at a sentence start, "I" anywhere, "We're"
             continue
         at_start = bool(_SENT_START.search(sentence[: m.start()]))
         if at_start and tok.endswith(_NOT_NAME_ENDINGS):  # "Additionally", "Following", "Despite"
