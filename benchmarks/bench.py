@@ -111,6 +111,7 @@ def main() -> None:
     args = ap.parse_args()
     data = Path(args.data)
     cli = run_cli(data, args.engine, args.workers)
+    first = "" if cli["first_result_s"] is None else f"{cli['first_result_s']:.1f}"
     lines = [
         f"### {dt.datetime.now().strftime('%Y-%m-%d %H:%M')} — engine `{args.engine}`, workers {args.workers}, "
         f"{os.cpu_count()} CPUs ({platform.processor() or platform.machine()})",
@@ -120,7 +121,7 @@ def main() -> None:
         "| articles | wall s | articles/s | peak RSS MB | first result s |",
         "|---:|---:|---:|---:|---:|",
         f"| {cli['articles']} | {cli['wall_s']:.1f} | {cli['articles_per_s']:.2f} | {cli['peak_rss_mb']:.0f} | "
-        f"{'' if cli['first_result_s'] is None else f'{cli['first_result_s']:.1f}'} |",
+        f"{first} |",
     ]
     if not args.no_split:
         stages = stage_split(data, args.engine)
