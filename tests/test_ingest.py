@@ -95,3 +95,19 @@ def test_bullets_inside_body_are_not_highlights():
     art = parse_plain("Headline here\n\nFirst paragraph of body.\n\n- a list item in the body\n", "z")
     assert art.highlights == []
     assert "a list item" in art.text
+
+
+def test_metadata_line_under_the_headline():
+    art = parse_plain("# Headline\n\nSource: BBC News\n\nBody text here. More.", "m")
+    assert art.title == "Headline" and art.source == "BBC News" and art.text == "Body text here. More."
+
+
+def test_html_headline_is_not_repeated_as_first_sentence():
+    from briefing.ingest import parse_html
+
+    page = "<html><head><title>Storm hits coast</title></head><body><article><h1>Storm hits coast</h1>" \
+           "<p>A storm hit the coast on Monday, cutting power to thousands of homes in the region.</p>" \
+           "<p>Officials said repairs would take days, and schools will stay closed until Wednesday.</p></article></body></html>"
+    art = parse_html(page, "s")
+    assert art.title == "Storm hits coast"
+    assert art.text.startswith("A storm hit the coast")

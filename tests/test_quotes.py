@@ -343,3 +343,11 @@ def test_proper_name_sources_are_reported_separately():
     q = evaluate_quotes([row], preds)
     assert q["speaker_checked"] == 2 and q["speaker_accuracy"] == 50.0
     assert q["speaker_checked_named"] == 1 and q["speaker_accuracy_named"] == 100.0
+
+
+def test_speaker_loses_sentence_punctuation_but_keeps_initials():
+    from briefing.quotes import _clean_speaker
+
+    assert _clean_speaker("Carl Probyn.") == "Carl Probyn"
+    assert _clean_speaker("Martin Luther King Jr.") == "Martin Luther King Jr."
+    assert _clean_speaker("P.J. Crowley") == "P.J. Crowley"

@@ -126,6 +126,10 @@ def parse_plain(text: str, id: str, path: str | None = None) -> Article:
             if len(candidate.split()) <= 25 and not _BULLET.match(s) and not _BYLINE.match(s):
                 title = candidate.strip("*_ ")
                 continue
+        if (m := _FRONT.match(s)) and m["key"].lower() not in meta:  # "Source: BBC News" under the headline
+            key = m["key"].lower()
+            meta["byline" if key == "author" else key] = m["value"].strip()
+            continue
         if byline is None and (m := _BYLINE.match(s)):
             byline = m["by"].strip()
             continue
@@ -164,6 +168,12 @@ def strip_dateline(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def _same_heading(line: str, title: str) -> bool:
+    norm = lambda t: re.sub(r"\W+", " ", t).strip().lower()  # noqa: E731
+    a, b = norm(line), norm(title)
+    return bool(a) and (a == b or b.startswith(a) or a.startswith(b))
+
+
 def parse_html(html: str, id: str, path: str | None = None) -> Article:
     import trafilatura
 
@@ -176,8 +186,13 @@ def parse_html(html: str, id: str, path: str | None = None) -> Article:
         raise InputError(path, "no article text found in HTML")
     # trafilatura keeps one paragraph per line; the rest of the tool expects blank lines
     text = re.sub(r"\n+", "\n\n", text)
+    title = data.get("title")
+    # the page's <h1> often opens the extracted text: it is the headline, not a sentence
+    first, _, rest = text.partition("\n\n")
+    if title and rest and _same_heading(first, title):
+        text = rest.strip()
     return Article(
-        id=id, text=text, path=path, title=data.get("title"), byline=data.get("author"),
+        id=id, text=text, path=path, title=title, byline=data.get("author"),
         date=data.get("date"), source=data.get("sitename") or data.get("hostname"), url=data.get("url"),
     )
 

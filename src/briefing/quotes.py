@@ -848,6 +848,20 @@ def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Qu
     return [_assemble(t, ps, at) for t, ps, at in zip(texts, all_pieces, attrs)]
 
 
+_KEEP_DOT = re.compile(r"(?:\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)|\b[A-Z])\.$")
+
+
+def _clean_speaker(name: str | None) -> str | None:
+    """Drop punctuation a sentence left on the name ("Carl Probyn." -> "Carl Probyn"),
+    keeping the dot of "Jr." or an initial."""
+    if not name:
+        return name
+    name = name.strip().rstrip(",;:")
+    while name.endswith(".") and not _KEEP_DOT.search(name):
+        name = name[:-1].rstrip()
+    return name or None
+
+
 def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[Quote]:
     people = _People(text)
     # first pass: register named speakers so later surnames/pronouns resolve to them
@@ -933,7 +947,7 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
                 via = "previous"
         elif n_words <= 2 and not a.adjacent and not contents:
             continue
-        quotes.append(Quote(body, speaker, _clean_title(title), cue, start, end, segs, content, via))
+        quotes.append(Quote(body, _clean_speaker(speaker), _clean_title(title), cue, start, end, segs, content, via))
         if cue is not None or speaker is not None:
             last_speaker = (speaker, title, para, "org" if kind == "org" else "person")
     return quotes
