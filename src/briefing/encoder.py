@@ -37,20 +37,10 @@ def configure_torch_threads() -> None:
 
 def quiet_transformers() -> None:
     """No weight-loading bars or hub chatter: our progress bar is the one the user sees."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1") if os.environ.get("BRIEFING_OFFLINE") else None
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()
     hf_logging.set_verbosity_error()
-
-
-def _bf16_supported() -> bool:
-    try:
-        with open("/proc/cpuinfo") as fh:
-            flags = fh.read()
-        return "avx512_bf16" in flags or "amx_bf16" in flags
-    except OSError:
-        return False
 
 
 class SentenceEncoder:
@@ -66,7 +56,9 @@ class SentenceEncoder:
         self.tokenizer = AutoTokenizer.from_pretrained(self.path)
         self.model = AutoModel.from_pretrained(self.path, use_safetensors=True).eval().to(device)
         if dtype == "auto":
-            dtype = "bf16" if device == "cpu" and _bf16_supported() else "fp32"
+            from .devices import cpu_has_bf16
+
+            dtype = "bf16" if device == "cpu" and cpu_has_bf16() else "fp32"
         self.dtype = dtype
         if dtype == "bf16":
             self.model = self.model.to(torch.bfloat16)
@@ -104,6 +96,18 @@ class SentenceEncoder:
         return [len(ids) for ids in self.tokenizer(list(texts), add_special_tokens=False)["input_ids"]]
 
 
+def get_encoder(dtype: str = "auto", device: str = "cpu") -> SentenceEncoder:
+    """One encoder per (dtype, device) per process: loading it is the expensive part.
+
+    "auto" is resolved first, so get_encoder() and get_encoder("fp32") share one model here.
+    """
+    if dtype == "auto":
+        from .devices import cpu_has_bf16
+
+        dtype = "bf16" if device == "cpu" and cpu_has_bf16() else "fp32"
+    return _cached_encoder(dtype, device)
+
+
 @lru_cache(maxsize=None)
-def get_encoder(dtype: str = "auto") -> SentenceEncoder:
-    return SentenceEncoder(dtype=dtype)
+def _cached_encoder(dtype: str, device: str) -> SentenceEncoder:
+    return SentenceEncoder(dtype=dtype, device=device)
