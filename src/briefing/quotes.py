@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
+from .sentences import paragraph_spans
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
@@ -123,12 +125,7 @@ class _Piece:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    spans, pos = [], 0
-    for m in _PARA.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return paragraph_spans(text, _PARA)
 
 
 def _kind(text: str, m: re.Match[str]) -> tuple[str, str]:

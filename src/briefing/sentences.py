@@ -64,10 +64,10 @@ _WS = re.compile(r"\s+")
 _PARA = re.compile(r"\n\s*\n")
 
 
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    """Paragraphs never share a sentence: news paragraphs are one to three sentences."""
+def paragraph_spans(text: str, separator: "re.Pattern[str]" = _PARA) -> list[tuple[int, int]]:
+    """Non-blank paragraphs as (start, end) offsets; a sentence never crosses one."""
     spans, pos = [], 0
-    for m in _PARA.finditer(text):
+    for m in separator.finditer(text):
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(text)))
@@ -85,7 +85,7 @@ def split_many(texts: Iterable[str], nlp: "spacy.Language | None" = None, batch_
     texts = list(texts)
     pieces: list[tuple[int, int, str]] = []  # (article index, offset, paragraph text)
     for i, text in enumerate(texts):
-        for s, e in _paragraph_spans(text):
+        for s, e in paragraph_spans(text):
             pieces.append((i, s, text[s:e]))
     out: list[list[Sentence]] = [[] for _ in texts]
     docs = nlp.pipe((p[2] for p in pieces), batch_size=batch_size)
