@@ -49,8 +49,8 @@ def _load_rows(path: str, limit: int | None) -> list[dict]:
     return rows
 
 
-def summary_sentences(rows: list[dict], engine: str, model: str | None = None, device: str = "auto") -> tuple[list[list[str]], list[str], float]:
-    """Long-summary sentences (and short summaries) of each row with one engine; seconds taken."""
+def summary_sentences(rows: list[dict], engine: str, model: str | None = None, device: str = "auto") -> tuple[list[list[str]], float]:
+    """Long-summary sentences of each row with one engine, and the seconds taken."""
     import time
 
     from .article import ArticleResult
@@ -65,15 +65,8 @@ def summary_sentences(rows: list[dict], engine: str, model: str | None = None, d
 
     # the same cleaning users get (datelines stripped, metadata read)
     arts = [article_from_record(r, str(i), None, i + 1) for i, r in enumerate(rows)]
-    longs, shorts = [], []
-    for out in pipe.process(arts):
-        if isinstance(out, ArticleResult):
-            longs.append(out.summary_sentences)
-            shorts.append(out.summary.short)
-        else:
-            longs.append([])
-            shorts.append("")
-    return longs, shorts, time.perf_counter() - t
+    longs = [out.summary_sentences if isinstance(out, ArticleResult) else [] for out in pipe.process(arts)]
+    return longs, time.perf_counter() - t
 
 
 def run_eval(path: str, engine: str = "extractive", model: str | None = None, device: str = "auto",
@@ -91,7 +84,7 @@ def run_eval(path: str, engine: str = "extractive", model: str | None = None, de
             engines.append(("extractive-unsupervised", None))
         for name, m in engines:
             log(f"summarizing {len(summ_rows)} articles with {name}{f' ({m})' if m else ''} ...")
-            longs, _, secs = summary_sentences(summ_rows, name, m, device)
+            longs, secs = summary_sentences(summ_rows, name, m, device)
             table.append((name + (f" ({m})" if m else ""), rouge(longs, refs), secs))
         log("computing Lead-3 on spaCy's default sentence split ...")
         lead = lead_sentences(texts, 3)
