@@ -351,3 +351,10 @@ def test_speaker_loses_sentence_punctuation_but_keeps_initials():
     assert _clean_speaker("Carl Probyn.") == "Carl Probyn"
     assert _clean_speaker("Martin Luther King Jr.") == "Martin Luther King Jr."
     assert _clean_speaker("P.J. Crowley") == "P.J. Crowley"
+
+
+@pytest.mark.slow
+def test_full_name_does_not_run_across_a_sentence_end(extract):
+    text = ('"We need more teachers," said Hester.\nMichael Mulgrew, president of the union, agreed. '
+            '"We will strike," said Mulgrew.')
+    assert [q.speaker for q in extract(text)] == ["Hester", "Michael Mulgrew"]

@@ -633,6 +633,32 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
 _CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:de|van|von|del|da|al|bin)\b))*)", re.M)
 
 
+_RUN_WORD = re.compile(r"\S+")
+_RUN_ABBR = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt st prof rev adm maj pres sec amb".split())
+
+
+def _split_run(start: int, run: str) -> list[tuple[int, str]]:
+    """A capitalised run ends at a line break or a sentence end ("... said Hester.\\nMichael
+    Mulgrew", "against Clinton. Marking"): only an initial or a title abbreviation keeps its dot."""
+    out: list[tuple[int, str]] = []
+    s = prev_end = None
+    for m in _RUN_WORD.finditer(run):
+        w = m.group()
+        if s is not None and "\n" in run[prev_end:m.start()]:
+            out.append((start + s, run[s:prev_end]))
+            s = None
+        if s is None:
+            s = m.start()
+        prev_end = m.end()
+        core = w.rstrip(".")
+        if w.endswith(".") and not (len(core) == 1 or "." in core or core.lower() in _RUN_ABBR):
+            out.append((start + s, run[s:prev_end]))
+            s = None
+    if s is not None:
+        out.append((start + s, run[s:prev_end]))
+    return out
+
+
 def _surname(name: str) -> str:
     toks = _HONORIFIC.sub("", name).split()
     while len(toks) > 1 and toks[-1].rstrip(".,").lower() in ("jr", "sr", "ii", "iii", "iv"):
@@ -650,7 +676,9 @@ class _People:
 
     def runs(self) -> list[tuple[int, str]]:
         if self._runs is None:
-            self._runs = [(m.start(1), m.group(1)) for m in _CAP_RUN.finditer(self.text)]
+            self._runs = []
+            for m in _CAP_RUN.finditer(self.text):
+                self._runs.extend(_split_run(m.start(1), m.group(1)))
         return self._runs
 
     def add(self, name: str, title: str | None) -> None:
