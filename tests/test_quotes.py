@@ -358,3 +358,25 @@ def test_full_name_does_not_run_across_a_sentence_end(extract):
     text = ('"We need more teachers," said Hester.\nMichael Mulgrew, president of the union, agreed. '
             '"We will strike," said Mulgrew.')
     assert [q.speaker for q in extract(text)] == ["Hester", "Michael Mulgrew"]
+
+
+@pytest.mark.slow
+def test_colon_clause_speaks_not_a_cue_in_its_adverbial_clause(extract):
+    text = ('When Lee suggested that the city would sue the state, Mayor Ana Ruiz fired back: '
+            '"If they sue us in court, they are going to lose."')
+    (q,) = extract(text)
+    assert q.speaker == "Ana Ruiz"
+    text = 'As Professor Nancy Foner put it: "The city does a better job at welcoming newcomers than most."'
+    (q,) = extract(text)
+    assert q.speaker == "Nancy Foner"
+
+
+@pytest.mark.slow
+def test_pronoun_of_a_reported_clause_is_the_reporting_subject(extract):
+    text = ('"We will win this state," said Carl Webb, the campaign chairman.\n\n'
+            'After the debate, Dana Holt told reporters she thought her rival had "made up the whole story."')
+    quotes = extract(text)
+    assert by_text(quotes, "made up the whole story").speaker == "Dana Holt"
+    text = ('"Donors are excited," said Jim Cook.\n\nAlixandria Lapp, director of the Majority PAC, said she thinks '
+            'Republicans "are going to be dragged down by the anger around their necks."')
+    assert by_text(extract(text), "dragged down").speaker == "Alixandria Lapp"

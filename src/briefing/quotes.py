@@ -369,6 +369,7 @@ class _Attr:
     cue_key: tuple[int, int] | None = None  # (frame index, token index) shared by split quotes
     pronoun: str | None = None  # unresolved pronoun subject
     kind: str = "none"  # person | org | role | pronoun | none
+    colon: bool = False  # found by the colon that introduces the quote, not by a cue word
     adjacent: bool = False  # cue governs the quote directly (keeps a one-word quote)
     content: tuple[int, int] | None = None  # frame chars of the reported clause of a partial quote
     phrase: str | None = None  # the subject's words for a role ("the governor")
@@ -506,6 +507,25 @@ def _subject(v: "Token", skip: frozenset[int] = frozenset()) -> "Token | None":
     return None
 
 
+def _matrix_subject(v: "Token", pron: "Token", skip: frozenset[int]) -> "Token | None":
+    """The subject a pronoun subject of cue ``v`` stands for when ``v`` is reported by an
+    enclosing clause: "Trump told reporters he thought", "Lapp said she thinks". Only a
+    subject of the pronoun's kind (he/she: a person; it/they: a group) before it counts."""
+    a = v
+    while a.dep_ in ("ccomp", "xcomp", "advcl", "conj") and a.head != a:
+        a = a.head
+        m = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+        if m is None or m == pron:
+            continue
+        if m.i > pron.i or m.pos_ == "PRON" or m.lower_ in PRONOUNS:
+            return None
+        kind = _name_from(m)[0]
+        if pron.lower_ in ("he", "she"):
+            return m if kind in ("person", "role") else None
+        return m if kind == "org" else None
+    return None
+
+
 _CONTENT_DEPS = frozenset("ccomp xcomp dobj oprd attr dep advcl prep conj npadvmod acomp".split())
 
 
@@ -542,6 +562,28 @@ def _content(doc: "Doc", v: "Token", h: "Token") -> tuple[int, int] | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+_QUOTE_TOKS = frozenset('" “ ” ‘ ’ « » `` \'\' \''.split())
+
+
+def _colon_before(h: "Token") -> "Token | None":
+    """The colon that introduces the quote ``h`` stands for (quote marks in between)."""
+    i = h.i - 1
+    while i >= 0 and h.doc[i].text in _QUOTE_TOKS:
+        i -= 1
+    return h.doc[i] if i >= 0 and h.doc[i].text == ":" else None
+
+
+def _in_adverbial_clause(v: "Token", main: "Token") -> bool:
+    """Whether cue ``v`` sits in an adverbial clause ("When X suggested ...") of verb ``main``."""
+    if v == main or main.pos_ not in ("VERB", "AUX"):
+        return False
+    t, adverbial = v, False
+    while t.head != t and t != main:
+        adverbial = adverbial or t.dep_ == "advcl"
+        t = t.head
+    return t == main and adverbial
+
+
 def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict[int, _Attr]:
     holes = frame.holes
     out: dict[int, _Attr] = {}
@@ -572,10 +614,17 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
                 score = abs(v.i - h.i) - (100 if governs else 0)
             if best is None or score < best[0]:
                 best = (score, v)
-        if best is None and h.i >= 2 and doc[h.i - 1].text == ":":
+        colon = _colon_before(h)
+        if best is not None and colon is not None and _in_adverbial_clause(best[1], colon.head):
+            # 'When Trump suggested ..., Rubio fired back: "..."': the clause the colon ends
+            # speaks, not a cue inside its adverbial clause
+            subj = _subject(colon.head, frozenset(t.i for t in hole_toks.values()))
+            if subj is not None and subj.lower_ not in ("it", "this", "that", "there", "which", "what"):
+                best = (0, colon.head)
+        if best is None and colon is not None and colon.i >= 1:
             # 'Breitbart News responded: "..."', 'X has taken the stance: "..."': the clause
             # that introduces the quote with a colon speaks it
-            root = doc[h.i - 2].sent.root
+            root = doc[colon.i - 1].sent.root
             subj = _subject(root, frozenset(hole_toks[k].i for k in hole_toks)) if root.pos_ in ("VERB", "AUX") else None
             if subj is not None and subj.lower_ not in ("it", "this", "that", "there", "which", "what"):
                 best = (0, root)
@@ -584,7 +633,7 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
             continue
         v = best[1]
         cue = "according to" if v.lower_ == "according" else v.text
-        attr = _Attr(cue=cue, cue_key=(fi, v.i))
+        attr = _Attr(cue=cue, cue_key=(fi, v.i), colon=v.lower_ not in CUE_WORDS)
         between = doc[min(v.i, h.i) + 1:max(v.i, h.i)]
         attr.adjacent = h in v.subtree or len(between) <= 5
         c = _content(doc, v, h)
@@ -615,7 +664,19 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
             between_people = [e for e in doc.ents if e.label_ == "PERSON" and h.i < e.start and e.end <= v.i]
             if between_people:
                 s = between_people[0].root
-        if s is not None:
+        bound = None
+        if s is not None and s.lower_ in ("he", "she", "they", "it"):
+            # 'Trump told reporters he thought ...': the pronoun of a reported clause is the
+            # subject of the clause that reports it
+            bound = _matrix_subject(v, s, skip)
+        if bound is not None:
+            kind, surface, title = _name_from(bound)
+            attr.kind, attr.pronoun = kind, s.lower_
+            if kind == "role":
+                attr.title, attr.phrase = title, surface
+            else:
+                attr.speaker, attr.title = surface, title
+        elif s is not None:
             kind, surface, title = _name_from(s)
             attr.kind = kind
             if kind == "pronoun":
@@ -954,7 +1015,7 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
             # that role; an unnamed individual ("a friend") stays None
             speaker = people.by_role(a.title or "", ps[0].open_at) if (a.title and (a.phrase or "").lower().startswith("the ")) else None
             via = "role"
-        if cue is None:
+        if cue is None or a.colon:
             label = _label_speaker(text, ps[0].open_at, ps[-1].close_at)
             if label:
                 speaker, t2 = people.canonical(label, ps[0].open_at)
