@@ -380,3 +380,30 @@ def test_pronoun_of_a_reported_clause_is_the_reporting_subject(extract):
     text = ('"Donors are excited," said Jim Cook.\n\nAlixandria Lapp, director of the Majority PAC, said she thinks '
             'Republicans "are going to be dragged down by the anger around their necks."')
     assert by_text(extract(text), "dragged down").speaker == "Alixandria Lapp"
+
+
+@pytest.mark.slow
+def test_cue_less_quote_takes_the_subject_of_the_sentence_before(extract):
+    text = ('"We will fight for every vote," Sanders said.\n\n'
+            'Clinton touted her record as a co-sponsor of the bill. "We need to support workers who want a union."')
+    quotes = extract(text)
+    assert by_text(quotes, "support workers").speaker == "Clinton"
+    text = ('Carter said that for decades critics had predicted a withdrawal, but it would not happen.\n\n'
+            '"That is because this region remains the most important for our security."')
+    assert [q.speaker for q in extract(text)] == ["Carter"]
+    # a quote that ends the sentence before is still the previous speaker talking on
+    text = '"Is that all there is?" Trump said. "We need a new president, and fast!"'
+    (q,) = extract(text)
+    assert q.speaker == "Trump" and "We need a new president" in q.text
+
+
+@pytest.mark.slow
+def test_cue_less_quote_with_a_non_speech_verb_or_a_bare_verb_after(extract):
+    text = 'After the attack, Governor Ann Lee issued a statement, "Our state is grieving tonight for the victims."'
+    (q,) = extract(text)
+    assert q.speaker == "Ann Lee"
+    text = '"Would it be negotiable about the eleven million people?" Hannity pressed.'
+    (q,) = extract(text)
+    assert q.speaker == "Hannity"
+    text = '"It is a bad deal for the whole town," Several said.'
+    assert all(q.speaker is None for q in extract(text))

@@ -370,6 +370,9 @@ class _Attr:
     pronoun: str | None = None  # unresolved pronoun subject
     kind: str = "none"  # person | org | role | pronoun | none
     colon: bool = False  # found by the colon that introduces the quote, not by a cue word
+    # no cue: the speaker is the subject of the (non-speech) verb the quote hangs from
+    # ('Trump issued a statement, "..."') or of the sentence before a quote that opens its own
+    weak: bool = False
     adjacent: bool = False  # cue governs the quote directly (keeps a one-word quote)
     content: tuple[int, int] | None = None  # frame chars of the reported clause of a partial quote
     phrase: str | None = None  # the subject's words for a role ("the governor")
@@ -419,10 +422,30 @@ def _appos_title(tok: "Token") -> str | None:
     return None
 
 
+_QUANTIFIERS = frozenset("""several many most some others other both all few another one each either neither
+none half everyone everybody someone somebody anyone nobody""".split())
+
+
+def _untagged_name(tok: "Token") -> bool:
+    """A surname the tagger took for a common noun or verb ('"...?" Hannity pressed'):
+    capitalised, singular, no determiner, no title or organisation word, and either
+    inside its sentence or right before its verb."""
+    if tok.tag_ not in ("NN", "VB", "VBD", "VBZ", "VBP") or not tok.text[:1].isupper() or not tok.text[1:2].islower():
+        return False
+    if tok.lower_ in _TITLE_WORDS or tok.lower_ in _ORG_HEADS or tok.lower_ in _QUANTIFIERS or tok.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC", "DATE"):
+        return False
+    if any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children):
+        return False
+    first = next((t for t in tok.sent if not t.is_punct), None)
+    return first is not tok or (tok.head.i == tok.i + 1 and tok.head.pos_ in ("VERB", "AUX"))
+
+
 def _name_from(tok: "Token") -> tuple[str, str, str | None]:
     """(kind, surface, title) for a subject token."""
     if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
         return "pronoun", tok.lower_, None
+    if tok.lower_ in _QUANTIFIERS and tok.tag_ not in ("NNS", "NNPS") and not any(c.dep_ in ("compound", "flat") for c in tok.children):
+        return "role", tok.text, None  # "Several said", "Others argued": nobody named
     ent = _ent_span(tok)
     if ent is not None and ent.label_ == "PERSON":
         words = [t for t in ent if not t.is_punct or t.text == "."]
@@ -434,7 +457,7 @@ def _name_from(tok: "Token") -> tuple[str, str, str | None]:
         name = re.sub(r"['’]s$", "", name)
         title = _title_left(tok, words[k].i) or _appos_title(tok)
         return "person", name, title
-    if tok.pos_ == "PROPN" and (ent is None or ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")):
+    if tok.pos_ == "PROPN" and (ent is None or ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")) or _untagged_name(tok):
         chain = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"
                  and t.i >= tok.i - 3] + [tok]
         chain.sort(key=lambda t: t.i)
@@ -584,6 +607,66 @@ def _in_adverbial_clause(v: "Token", main: "Token") -> bool:
     return t == main and adverbial
 
 
+_NOT_A_SPEAKER = frozenset("it this that there which what who whom i we you these those here".split())
+
+
+def _weak_attr(subj: "Token", cue_verb: bool) -> _Attr:
+    """A cue-less quote's speaker from a subject (see ``_Attr.weak``): people and pronouns;
+    a group or document only as the subject of a cue verb; never an unnamed role."""
+    if subj.lower_ in _NOT_A_SPEAKER or subj.dep_ == "nsubjpass":
+        return _Attr()
+    kind, surface, title = _name_from(subj)
+    if kind == "org" and not cue_verb:
+        return _Attr()
+    if kind == "role" and not (cue_verb or surface.lower().startswith("the ")):
+        return _Attr()
+    attr = _Attr(kind=kind, weak=True)
+    if kind == "pronoun":
+        attr.pronoun = surface
+    elif kind == "role":
+        attr.title, attr.phrase = title, surface
+    else:
+        attr.speaker, attr.title = surface, title
+    return attr
+
+
+def _verb_subject_attr(h: "Token", skip: frozenset[int]) -> _Attr:
+    """A quote with no cue in its sentence that a verb governs ('Trump issued a statement,
+    "..."', '"...?" Hannity pressed'): that verb's active subject speaks."""
+    v = h.head
+    while v.pos_ not in ("VERB", "AUX") and v.head != v:
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        # '"...?" Hannity pressed.': a bare verb right after the quote, its subject between
+        after = [t for t in h.doc[h.i + 1:h.i + 8] if t.pos_ == "VERB" and t.text[0].islower()
+                 and not any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i not in skip for c in t.children)]
+        subj = next((c for t in after[:1] for c in t.children if c.dep_ == "nsubj" and h.i < c.i < t.i), None)
+        return _weak_attr(subj, True) if subj is not None else _Attr()
+    while True:
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+        if subj is not None or v.dep_ not in ("conj", "xcomp") or v.head == v:
+            break
+        v = v.head
+    if subj is None:
+        return _Attr()
+    return _weak_attr(subj, False)
+
+
+def _context_attr(doc: "Doc") -> _Attr:
+    """The speaker a sentence hands on to the quote that follows it: the subject of its
+    cue verb nearest the root, or of its main verb."""
+    cues = [t for t in doc if t.lower_ in CUE_WORDS and t.pos_ in ("VERB", "AUX") and t.text[0].islower()]
+    if cues:
+        v = min(cues, key=lambda t: (len(list(t.ancestors)), t.i))
+        subj = _subject(v)
+        return _weak_attr(subj, True) if subj is not None else _Attr()
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return _Attr()
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _weak_attr(subj, False) if subj is not None else _Attr()
+
+
 def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict[int, _Attr]:
     holes = frame.holes
     out: dict[int, _Attr] = {}
@@ -629,7 +712,7 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
             if subj is not None and subj.lower_ not in ("it", "this", "that", "there", "which", "what"):
                 best = (0, root)
         if best is None:
-            out[pidx] = _Attr()
+            out[pidx] = _verb_subject_attr(h, frozenset(hole_ids))
             continue
         v = best[1]
         cue = "according to" if v.lower_ == "according" else v.text
@@ -931,7 +1014,54 @@ def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Qu
                 have = attrs[fr.article]
                 found = {k: v for k, v in found.items() if v.cue is not None and (k not in have or have[k].cue is None)}
             attrs[fr.article].update(found)
+        # quotes still without a speaker that open their sentence: the sentence before speaks
+        ctx = [(ai, i, s) for ai, (t, ps) in enumerate(zip(texts, all_pieces))
+               for i, s in _context_sentences(t, ps, attrs[ai])]
+        for (ai, i, s), doc in zip(ctx, nlp.pipe((s for _, _, s in ctx), batch_size=batch_size, disable=disable)):
+            found = _context_attr(doc)
+            if found.kind != "none":
+                attrs[ai][i] = found
     return [_assemble(t, ps, at) for t, ps, at in zip(texts, all_pieces, attrs)]
+
+
+def _context_sentences(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[tuple[int, str]]:
+    """(piece, sentence) for each cue-less quote that opens its sentence: the sentence before
+    it in its paragraph, or the last one of the paragraph before, when that holds no quote."""
+    out: list[tuple[int, str]] = []
+    paras = _paragraphs(text)
+    quoted = [(p.open_at, p.close_at) for p in pieces]
+    for i, p in enumerate(pieces):
+        a = attrs.get(i)
+        if a is not None and (a.cue is not None or a.kind != "none"):
+            continue
+        body = _join_pieces(text, [p])[0]
+        if _words(body) <= 2 or _is_titlecase(body) and _words(body) <= 6:
+            continue  # a scare quote or a title: dropped anyway
+        pi = next((k for k, (ps, pe) in enumerate(paras) if ps <= p.open_at < pe), None)
+        if pi is None:
+            continue
+        ps = paras[pi][0]
+        head = text[ps:p.open_at]
+        look = text[ps:p.open_at + 2]  # the boundary's look-ahead sees the quote's first letter
+        bounds = [m.end() for m in _LAST_SENT.finditer(look)
+                  if m.end() <= len(head) and not _ABBREV.search(look[max(0, m.start() - 6):m.start() + 1])]
+        if head.strip() and (not bounds or head[bounds[-1]:].strip()):
+            continue  # the quote is inside a sentence: its own frame had the say
+        if head.strip():
+            cs, ce = ps + (bounds[-2] if len(bounds) > 1 else 0), ps + bounds[-1]
+        elif pi > 0:
+            qs, qe = _trim(text, *paras[pi - 1])
+            prev = text[qs:qe]
+            pb = [m.end() for m in _LAST_SENT.finditer(prev) if not _ABBREV.search(prev[max(0, m.start() - 6):m.start() + 1])]
+            cs, ce = qs + (pb[-1] if pb else 0), qe
+        else:
+            continue
+        cs = max(cs, ce - _WINDOW)
+        # no quote in the sentence, nor one ending right before it ('"A?" Trump said. "B."')
+        if ce <= cs or any(cs <= o < ce or cs - 3 <= c <= ce for o, c in quoted):
+            continue
+        out.append((i, text[cs:ce].strip()))
+    return out
 
 
 _KEEP_DOT = re.compile(r"(?:\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)|\b[A-Z])\.$")
@@ -948,6 +1078,15 @@ def _clean_speaker(name: str | None) -> str | None:
     return name or None
 
 
+def _continues(a: _Attr, prev: _Attr) -> bool:
+    """Whether a cue-less quote goes on with the attribution before it in its paragraph:
+    always, unless a sentence between names someone else ('"A," Smith said. Jones
+    disagreed. "B."'); a pronoun ('He went on: "B."') or the same surname goes on."""
+    if not a.weak or a.kind == "pronoun":
+        return True
+    return bool(a.speaker and prev.speaker and _surname(a.speaker) == _surname(prev.speaker))
+
+
 def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[Quote]:
     people = _People(text)
     # first pass: register named speakers so later surnames/pronouns resolve to them
@@ -961,7 +1100,8 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
         if units:
             prev_idx, prev_a = units[-1]
             same_para = pieces[prev_idx[-1]].para == p.para
-            if same_para and ((a.cue_key is not None and a.cue_key == prev_a.cue_key) or (a.cue is None and prev_a.cue is not None)):
+            if same_para and ((a.cue_key is not None and a.cue_key == prev_a.cue_key)
+                              or (a.cue is None and _continues(a, prev_a) and (prev_a.cue is not None or prev_a.weak))):
                 prev_idx.append(i)
                 continue
         units.append(([i], a))
@@ -1028,7 +1168,9 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
             # no cue in its sentence: a scare quote, a title, or the previous speaker talking on
             if n_words <= 2 or _is_titlecase(body) and n_words <= 6:
                 continue
-            if last_speaker is not None and para - last_speaker[2] <= 1:
+            if a.weak and speaker:
+                via = "weak"
+            elif last_speaker is not None and para - last_speaker[2] <= 1:
                 speaker, title = last_speaker[0], last_speaker[1]
                 via = "previous"
         elif n_words <= 2 and not a.adjacent and not contents:
