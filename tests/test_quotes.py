@@ -407,3 +407,16 @@ def test_cue_less_quote_with_a_non_speech_verb_or_a_bare_verb_after(extract):
     assert q.speaker == "Hannity"
     text = '"It is a bad deal for the whole town," Several said.'
     assert all(q.speaker is None for q in extract(text))
+
+
+@pytest.mark.slow
+def test_a_weekday_is_not_a_speaker(extract):
+    text = '"We will not back down from this fight," said Wednesday.'
+    assert [q.speaker for q in extract(text)] == [None]
+
+
+@pytest.mark.slow
+def test_participle_hung_off_a_clause_about_a_thing_speaks_for_the_person(extract):
+    text = ('Senators weighed in quickly, with John Kerry tweeting that it was a "mistake" for Britain and '
+            'asking, "Who will pay for this in the end?"')
+    assert by_text(extract(text), "Who will pay").speaker == "John Kerry"

@@ -525,8 +525,10 @@ def _subject(v: "Token", skip: frozenset[int] = frozenset()) -> "Token | None":
         return v.head
     # inverted order: "said Cuban Deputy Foreign Minister Dagoberto Rodriguez"
     for c in v.children:
-        if c.i > v.i and c.i not in skip and c.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "nsubj", "oprd") and c.pos_ in ("PROPN", "NOUN"):
-            return c
+        if c.i > v.i and c.i not in skip and c.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "nsubj", "oprd") and c.pos_ in ("PROPN", "NOUN") \
+                and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
+            return c  # not 'said Wednesday'
+
     return None
 
 
@@ -538,8 +540,8 @@ def _matrix_subject(v: "Token", pron: "Token", skip: frozenset[int]) -> "Token |
     while a.dep_ in ("ccomp", "xcomp", "advcl", "conj") and a.head != a:
         a = a.head
         m = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
-        if m is None or m == pron:
-            continue
+        if m is None or m == pron or m.lower_ == pron.lower_:
+            continue  # the same pronoun again ('he spoke ... that he believed'): go on up
         if m.i > pron.i or m.pos_ == "PRON" or m.lower_ in PRONOUNS:
             return None
         kind = _name_from(m)[0]
@@ -747,6 +749,16 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
             between_people = [e for e in doc.ents if e.label_ == "PERSON" and h.i < e.start and e.end <= v.i]
             if between_people:
                 s = between_people[0].root
+        if s is not None and v.tag_ == "VBG" and s.lower_ in ("it", "this", "that", "there"):
+            # '"Gore insisted it was premature ..., adding: "..."': a participle the parser
+            # hung off a clause about a thing speaks for the nearest clause with a person
+            a = v
+            while a.head != a:
+                a = a.head
+                m = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+                if m is not None and m.lower_ not in ("it", "this", "that", "there") and m.i < v.i:
+                    s = m
+                    break
         bound = None
         if s is not None and s.lower_ in ("he", "she", "they", "it"):
             # 'Trump told reporters he thought ...': the pronoun of a reported clause is the
