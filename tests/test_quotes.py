@@ -420,3 +420,20 @@ def test_participle_hung_off_a_clause_about_a_thing_speaks_for_the_person(extrac
     text = ('Senators weighed in quickly, with John Kerry tweeting that it was a "mistake" for Britain and '
             'asking, "Who will pay for this in the end?"')
     assert by_text(extract(text), "Who will pay").speaker == "John Kerry"
+
+
+@pytest.mark.slow
+def test_pronoun_prefers_the_sentence_subject_and_agrees_in_gender(extract):
+    # an appositive or relative-clause mention is not what "she" stands for
+    text = ('Sharon Murch, whose daughter, Michaela Garecht, was abducted in 1988, spoke to reporters on Monday. '
+            '"I have waited for this day for a long time," she said.')
+    assert [q.speaker for q in extract(text)] == ["Sharon Murch"]
+    # "she" skips the last speaker when the article shows he is a man
+    text = ('"The vote is a mistake," said Mr. Tom Baker, the council chairman.\n\n'
+            '"We will keep fighting for the park," said Anna Price.\n\n'
+            'Mr. Baker left early. In January, Price filed a petition. "I am not done yet," she said.')
+    assert by_text(extract(text), "not done yet").speaker == "Anna Price"
+    text = ('"We will keep fighting for the park," said Ms. Anna Price.\n\n'
+            '"The vote is a mistake," said Tom Baker, the council chairman.\n\n'
+            '"I am not done yet," she said.')
+    assert by_text(extract(text), "not done yet").speaker == "Anna Price"

@@ -822,6 +822,20 @@ def _surname(name: str) -> str:
     return toks[-1].rstrip(".,") if toks else name
 
 
+_HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+_FEMALE_WORDS = frozenset("""she her woman women spokeswoman chairwoman congresswoman businesswoman actress
+mother wife daughter sister grandmother aunt niece queen princess lady mrs ms miss widow girl""".split())
+_MALE_WORDS = frozenset("""he him man men spokesman chairman congressman businessman actor father husband son
+brother grandfather uncle nephew king prince lord mr widower boy""".split())
+_PRON_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_CONNECTORS = frozenset("""on in at after before when while as but and yet still also however meanwhile later
+earlier since during for with without although though if because speaking asked last this then now today
+yesterday from by under despite instead separately similarly indeed again so monday tuesday wednesday thursday
+friday saturday sunday""".split())
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_CUE_BEFORE = re.compile(r"\b(?:said|says|according to|told|added|wrote|asked)$")
+
+
 class _People:
     """Canonical names for one article: the fullest form the article first gives."""
 
@@ -829,6 +843,10 @@ class _People:
         self.text = text
         self.known: list[tuple[str, str | None]] = []  # (full name, title) in order seen
         self._runs: list[tuple[int, str]] | None = None
+        self.quoted: list[tuple[int, int]] = []  # quote spans: names inside them are not mentions
+        self.learned: dict[str, str] = {}  # gender a he/she bound in its sentence showed
+        self._honorific: dict[str, str] | None = None
+        self._subjects: list[tuple[int, str]] | None = None
 
     def runs(self) -> list[tuple[int, str]]:
         if self._runs is None:
@@ -918,6 +936,65 @@ class _People:
             titles = [_ROLE_ABBR.get(w.lower().rstrip("."), w.lower().rstrip(".")) for w in words[:k]]
             if head in titles and 2 <= len(words) - k <= 3:
                 return " ".join(words[k:]).rstrip(".,")
+        return None
+
+    def gender_of(self, name: str | None) -> str | None:
+        """'m', 'f' or None: from what the article shows (Mr./Mrs./Ms. before the surname,
+        a gendered title word, a he/she the same sentence bound to the name)."""
+        if not name:
+            return None
+        if name in self.learned:
+            return self.learned[name]
+        if self._honorific is None:
+            seen: dict[str, set[str]] = {}
+            for m in _HONORIFIC_NAME.finditer(self.text):
+                seen.setdefault(m.group(2).split()[-1], set()).add("m" if m.group(1) == "Mr" else "f")
+            self._honorific = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        g = self._honorific.get(_surname(name))
+        if g:
+            return g
+        words = set(re.findall(r"[a-z]+", (self.title_of(name) or "").lower()))
+        return "f" if words & _FEMALE_WORDS else "m" if words & _MALE_WORDS else None
+
+    def subject_mentions(self) -> list[tuple[int, str]]:
+        """Full names outside quotes where a sentence names its subject: at the sentence
+        start (after an introductory phrase at most) or right after a cue ("said Jane Roe").
+        An appositive or possessive mention ("Sharon Murch, whose daughter, Michaela
+        Garecht, ...") is not one."""
+        if self._subjects is None:
+            self._subjects = []
+            for start, run in self.runs():
+                if any(o <= start < c for o, c in self.quoted):
+                    continue
+                words = run.split()
+                k = 0
+                while k < len(words) - 1 and words[k].lower().rstrip(".,") in _TITLE_WORDS | _CONNECTORS | {"the"}:
+                    k += 1
+                cand = [w.rstrip(".,") for w in words[k:]]
+                if not 2 <= len(cand) <= 3 or words[-1].endswith(("'s", "’s", "s'", "s’")) or any(
+                        w.lower() in _ORG_HEADS | _TITLE_WORDS | _CONNECTORS | _MONTHS for w in cand):
+                    continue
+                sent = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start), self.text.rfind("? ", 0, start),
+                           self.text.rfind("! ", 0, start))
+                prefix = self.text[sent + 1:start].strip(" \t\n\"“”'‘’")
+                first = (prefix.split() or [""])[0].lower().strip(",")
+                if not prefix or prefix.endswith(",") and first in _CONNECTORS or prefix.lower() in _CONNECTORS \
+                        or _CUE_BEFORE.search(prefix):
+                    self._subjects.append((start, " ".join(cand)))
+        return self._subjects
+
+    def antecedent(self, pos: int, gender: str | None, spoken: list[tuple[int, str, str | None]]) -> tuple[str, str | None] | None:
+        """Whom he/she before ``pos`` stands for: the most recent speaker or sentence subject
+        whose gender (when the article shows it) agrees."""
+        cands = [(p, n, t, True) for p, n, t in spoken if p < pos]
+        cands += [(p, n, None, False) for p, n in self.subject_mentions() if pos - 1500 < p < pos]
+        for p, n, t, was_speaker in sorted(cands, key=lambda c: -c[0]):
+            if not was_speaker:
+                n, t = self.canonical(n, p)
+                t = t or self.title_of(n)
+            g = self.gender_of(n)
+            if gender is None or g is None or g == gender:
+                return n, t
         return None
 
     def title_of(self, name: str) -> str | None:
@@ -1101,6 +1178,8 @@ def _continues(a: _Attr, prev: _Attr) -> bool:
 
 def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[Quote]:
     people = _People(text)
+    people.quoted = [(p.open_at, p.close_at) for p in pieces]
+    spoken: list[tuple[int, str, str | None]] = []  # (offset, name, title) of person speakers so far
     # first pass: register named speakers so later surnames/pronouns resolve to them
     for i in range(len(pieces)):
         a = attrs.get(i)
@@ -1146,16 +1225,29 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
         elif kind == "org" and speaker and " " not in speaker and speaker[:1].isupper() and speaker.isalpha() \
                 and len(people.canonical(speaker, ps[0].open_at)[0].split()) >= 2:
             kind = "person"  # "Christie said" after "Gov. Chris Christie": a surname, not an organisation
+        if kind == "person" and speaker and a.pronoun in _PRON_GENDER:
+            # a he/she bound to this subject in its sentence: unless the article shows the
+            # subject is of the other gender ('Trump said she told him')
+            g = people.gender_of(people.canonical(speaker, ps[0].open_at)[0])
+            if g is not None and g != _PRON_GENDER[a.pronoun]:
+                kind = "pronoun"
+            else:
+                people.learned.setdefault(people.canonical(speaker, ps[0].open_at)[0], _PRON_GENDER[a.pronoun])
         if kind == "person" and speaker:
             speaker, t2 = people.canonical(speaker, ps[0].open_at)
             title = title or t2 or people.title_of(speaker)
             people.add(speaker, title)
             last_person = (speaker, title, para)
+            spoken.append((ps[0].open_at, speaker, title))
             via = "subject"
         elif kind == "pronoun":
             speaker = title = None
             via = "pronoun"
-            if a.pronoun in ("he", "she", "him", "her", "i") and last_person is not None:
+            found = people.antecedent(ps[0].open_at, _PRON_GENDER.get(a.pronoun or ""), spoken) \
+                if a.pronoun in ("he", "she", "him", "her") else None
+            if found is not None:
+                speaker, title = found
+            elif a.pronoun in ("he", "she", "him", "her", "i") and last_person is not None:
                 speaker, title = last_person[0], last_person[1]
             elif a.pronoun in ("he", "she", "him", "her", "i"):
                 # nobody quoted yet: the last full name mentioned before the quote
