@@ -437,3 +437,11 @@ def test_pronoun_prefers_the_sentence_subject_and_agrees_in_gender(extract):
             '"The vote is a mistake," said Tom Baker, the council chairman.\n\n'
             '"I am not done yet," she said.')
     assert by_text(extract(text), "not done yet").speaker == "Anna Price"
+
+
+@pytest.mark.slow
+def test_sentence_paragraph_after_a_quote_paragraph_still_hands_on_its_subject(extract):
+    text = ('Howard was blunt: "I do not think she can change how people see her."\n\n'
+            'Jane Howard continued her scathing remarks.\n\n'
+            '"She is not a conservative and never will be one."')
+    assert by_text(extract(text), "never will be one").speaker == "Jane Howard"

@@ -1138,16 +1138,19 @@ def _context_sentences(text: str, pieces: list[_Piece], attrs: dict[int, _Attr])
             continue  # the quote is inside a sentence: its own frame had the say
         if head.strip():
             cs, ce = ps + (bounds[-2] if len(bounds) > 1 else 0), ps + bounds[-1]
+            para_start = ps
         elif pi > 0:
             qs, qe = _trim(text, *paras[pi - 1])
             prev = text[qs:qe]
             pb = [m.end() for m in _LAST_SENT.finditer(prev) if not _ABBREV.search(prev[max(0, m.start() - 6):m.start() + 1])]
             cs, ce = qs + (pb[-1] if pb else 0), qe
+            para_start = qs
         else:
             continue
         cs = max(cs, ce - _WINDOW)
-        # no quote in the sentence, nor one ending right before it ('"A?" Trump said. "B."')
-        if ce <= cs or any(cs <= o < ce or cs - 3 <= c <= ce for o, c in quoted):
+        # no quote in the sentence, nor one ending right before it in its paragraph
+        # ('"A?" Trump said. "B."' is one sentence to a reader)
+        if ce <= cs or any(cs <= o < ce or max(cs - 3, para_start) <= c <= ce for o, c in quoted):
             continue
         out.append((i, text[cs:ce].strip()))
     return out
