@@ -445,3 +445,12 @@ def test_sentence_paragraph_after_a_quote_paragraph_still_hands_on_its_subject(e
             'Jane Howard continued her scathing remarks.\n\n'
             '"She is not a conservative and never will be one."')
     assert by_text(extract(text), "never will be one").speaker == "Jane Howard"
+
+
+@pytest.mark.slow
+def test_long_lead_in_keeps_the_named_subject_in_the_frame(extract):
+    text = ('Marcus Bell, the former president of the state teachers union, told reporters on Tuesday before he '
+            'testified to the education committee that he believed it was now up to the governor to reach out to '
+            'the unions "in the way her predecessor reached out to us eight years ago."')
+    (q,) = extract(text)
+    assert q.speaker == "Marcus Bell"

@@ -240,7 +240,7 @@ def find_spans(text: str) -> list[_Piece]:
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Inc|Co|Corp|No|Prof|Rev|Adm|Maj|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec|vs|U\.S|U\.K|U\.N)|\b[A-Z])\.$")
 _SENT_END = re.compile(r"[.!?]+[)]?\s+(?=[\"“«`'‘(]?[A-Z0-9])|\n")
 _PLACEHOLDER = "something"
-_WINDOW = 160  # characters of context kept either side of the quotes in a frame
+_WINDOW = 220  # characters of context kept either side of the quotes in a frame
 
 
 @dataclass
