@@ -454,3 +454,20 @@ def test_long_lead_in_keeps_the_named_subject_in_the_frame(extract):
             'the unions "in the way her predecessor reached out to us eight years ago."')
     (q,) = extract(text)
     assert q.speaker == "Marcus Bell"
+
+
+@pytest.mark.slow
+def test_name_right_after_a_cue_speaks_when_the_parser_hangs_it_elsewhere(extract):
+    text = ('"We are not going to give up on this town," said Laura Fenwick, half joking. She has run the shop '
+            'for twelve years.')
+    assert [q.speaker for q in extract(text)] == ["Laura Fenwick"]
+    text = '"I am not going to say it was a mistake, so forget about it," said retired surgeon Alan Pike, asked about his claims.'
+    (q,) = extract(text)
+    assert q.speaker == "Alan Pike" and q.speaker_title == "retired surgeon"
+    text = '"The board has to move first," added Okafor, about the plan for the harbour.'
+    (q,) = extract(text)
+    assert q.speaker == "Okafor" and q.speaker_title is None
+    # a name that only modifies a title is not the speaker
+    text = '"Debate recap: nobody won tonight," tweeted Harris spokesman Dan Pruitt.'
+    (q,) = extract(text)
+    assert q.speaker == "Dan Pruitt"

@@ -404,7 +404,7 @@ def _title_left(head: "Token", name_start: int) -> str | None:
     for t in reversed(left):
         if run and t.i != run[0].i - 1:
             break
-        if t.is_punct and t.text not in ("-", "."):
+        if t.is_punct and t.text not in ("-", ".") or t.lower_ in CUE_WORDS:
             break
         run.insert(0, t)
     run = _strip_det(run)
@@ -529,6 +529,30 @@ def _subject(v: "Token", skip: frozenset[int] = frozenset()) -> "Token | None":
                 and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
             return c  # not 'said Wednesday'
 
+    return None
+
+
+def _name_after_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """The person named right after a cue ('said retired neurosurgeon Ben Carson', 'added
+    Palmer'): a PERSON entity after at most a few title words, or a proper noun run that
+    starts right after the cue. The name's head token, or None."""
+    doc = v.doc
+    i = v.i + 1
+    while i < len(doc) and i - v.i <= 6 and i not in skip:
+        t = doc[i]
+        if t.ent_type_ == "PERSON" or (i == v.i + 1 and t.pos_ == "PROPN" and t.text[:1].isupper()
+                                       and t.ent_type_ not in ("ORG", "GPE", "NORP", "FAC", "LOC", "DATE", "TIME")):
+            j = i
+            while j + 1 < len(doc) and (doc[j + 1].ent_iob_ == "I" and doc[j + 1].ent_type_ == "PERSON"
+                                        or doc[j + 1].pos_ == "PROPN" and doc[j + 1].ent_type_ in ("", "PERSON")):
+                j += 1
+            if j + 1 < len(doc) and doc[j + 1].lower_ in _TITLE_WORDS:
+                i = j + 1  # 'Rubio spokesman Alex Conant': the name modifies a title
+                continue
+            return doc[j]
+        if t.is_punct or t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "VERB") or t.pos_ == "VERB" and t.tag_ != "VBN":
+            return None
+        i += 1
     return None
 
 
@@ -736,6 +760,10 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
             if s is None:
                 root = v.sent.root
                 s = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+        if s is None and v.lower_ != "according" and h.i < v.i:
+            # '"...," said Robin Maynard, half joking': the parser hung the name after the
+            # cue on a later verb; inverted order names the speaker right after the cue
+            s = _name_after_cue(v, skip)
         if s is None and v.lower_ != "according":
             # the parser often hangs "X, a spokesman, said" off the quote as an apposition,
             # leaving the cue subjectless: take the person named just before the cue
