@@ -12,3 +12,55 @@ def test_one_encoder_per_process_and_normalised_vectors():
     assert v.shape == (3, 384)
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-4)
     assert v[0] @ v[2] > v[0] @ v[1]
+
+
+def test_static_encoder_is_normalised_and_keeps_meaning():
+    """The distilled table (shipped) ranks paraphrases above unrelated sentences, like MiniLM does."""
+    from briefing.encoder import get_encoder
+    from briefing.static_encoder import StaticEncoder
+
+    enc = get_encoder(name="minilm-static")
+    assert isinstance(enc, StaticEncoder) and get_encoder(name="minilm-static") is enc
+    v = enc.encode(["The council approved the budget.", "Rain is expected all week.", "The council passed the budget."])
+    assert v.shape == (3, enc.dim) and v.dtype == np.float32
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0, atol=1e-3)
+    assert v[0] @ v[2] > v[0] @ v[1] + 0.2
+    assert enc.encode([]).shape == (0, enc.dim)
+    assert enc.token_counts(["one two", ""]) == [2, 0]
+
+
+def test_static_tokenizer_does_not_pad():
+    """MiniLM's tokenizer.json pads to 128; padding averaged into a static vector would blur every sentence."""
+    from briefing.static_encoder import StaticEncoder
+
+    enc = StaticEncoder()
+    assert enc.tokenizer.padding is None
+    short, padded = enc.encode(["Markets fell.", "Markets fell." + " " * 50])
+    assert np.allclose(short, padded, atol=1e-5)
+
+
+def test_unknown_encoder_name_is_a_clear_error():
+    from briefing.encoder import get_encoder
+    from briefing.errors import ModelNotFoundError
+
+    with pytest.raises(ModelNotFoundError, match="unknown sentence encoder"):
+        get_encoder(name="word2vec")
+
+
+@pytest.mark.slow
+def test_build_distills_and_fits_a_table_that_loads(tmp_path):
+    """`briefing train-encoder`'s pipeline end to end on a small corpus: the fit moves the
+    table towards MiniLM's sentence vectors, and the int8 table loads as a StaticEncoder."""
+    from pathlib import Path
+
+    from briefing.static_encoder import StaticEncoder, build
+
+    corpus = Path(__file__).parent / "fixtures" / "train-small.jsonl"
+    stages = set()
+    figures = build(tmp_path / "table", [corpus], cache_dir=tmp_path / "cache", progress=lambda s, d, t: stages.add(s))
+    assert stages >= {"distill", "minilm", "fit"}
+    assert figures["val_cosine_after"] > figures["val_cosine_before"]
+    enc = StaticEncoder(tmp_path / "table")
+    assert enc.dim == 384 and enc.model.embedding.dtype == np.int8
+    v = enc.encode(["The council approved the budget.", "Rain is expected all week.", "The council passed the budget."])
+    assert v[0] @ v[2] > v[0] @ v[1]

@@ -87,3 +87,31 @@ def test_shipped_head_summarizes_a_real_article(shared_data: Path) -> None:
     assert res.ranked[: len(res.long_sentences)] and res.short in art.text
     assert len(res.short.split()) <= 40
     assert empty.long_sentences == []
+
+
+@pytest.mark.slow
+def test_shipped_head_runs_on_the_shipped_static_table() -> None:
+    """The default engine never runs the MiniLM transformer (speed), and its weights stay small."""
+    from briefing.engines import load_engine
+    from briefing.engines.trained import SHIPPED_HEAD
+    from briefing.static_encoder import SHIPPED_STATIC, StaticEncoder
+
+    engine = load_engine("extractive")
+    assert isinstance(engine.encoder, StaticEncoder)
+    config = json.loads((SHIPPED_HEAD / "config.json").read_text())
+    assert config["encoder"] == {"name": "minilm-static", "key": engine.encoder.key, "dim": engine.encoder.dim}
+    shipped = sum(f.stat().st_size for d in (SHIPPED_HEAD, SHIPPED_STATIC) for f in d.iterdir())
+    assert shipped < 20_000_000
+
+
+def test_head_trained_on_another_table_is_refused(tmp_path: Path) -> None:
+    import shutil
+
+    from briefing.engines.trained import SHIPPED_HEAD, TrainedExtractiveEngine
+
+    shutil.copytree(SHIPPED_HEAD, tmp_path / "head")
+    config = json.loads((tmp_path / "head" / "config.json").read_text())
+    config["encoder"]["key"] = "minilm-static-000000000000"
+    (tmp_path / "head" / "config.json").write_text(json.dumps(config))
+    with pytest.raises(ModelNotFoundError, match="retrain"):
+        TrainedExtractiveEngine(model=str(tmp_path / "head"))

@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
 from .errors import ModelNotFoundError
 
+if TYPE_CHECKING:
+    from .static_encoder import StaticEncoder
+
 DIM = 384
+STATIC_NAME = "minilm-static"  # static_encoder.NAME, without importing it here
 
 
 def minilm_path() -> str:
@@ -45,6 +49,9 @@ def quiet_transformers() -> None:
 
 class SentenceEncoder:
     """Mean-pooled, L2-normalised MiniLM embeddings."""
+
+    name = "all-MiniLM-L6-v2"
+    dim = DIM
 
     def __init__(self, path: str | None = None, dtype: str = "auto", max_length: int = 128, device: str = "cpu"):
         import torch
@@ -96,11 +103,19 @@ class SentenceEncoder:
         return [len(ids) for ids in self.tokenizer(list(texts), add_special_tokens=False)["input_ids"]]
 
 
-def get_encoder(dtype: str = "auto", device: str = "cpu") -> SentenceEncoder:
-    """One encoder per (dtype, device) per process: loading it is the expensive part.
+def get_encoder(dtype: str = "auto", device: str = "cpu", name: str = "all-MiniLM-L6-v2") -> "SentenceEncoder | StaticEncoder":
+    """One encoder per (name, dtype, device) per process: loading it is the expensive part.
 
+    ``name`` is what a trained head's config.json records: "all-MiniLM-L6-v2" (the transformer)
+    or "minilm-static" (its distilled token table, CPU only, no dtype).
     "auto" is resolved first, so get_encoder() and get_encoder("fp32") share one model here.
     """
+    if name == STATIC_NAME:
+        from .static_encoder import get_static_encoder
+
+        return get_static_encoder()
+    if name != SentenceEncoder.name:
+        raise ModelNotFoundError(f"unknown sentence encoder {name!r} (known: {SentenceEncoder.name}, {STATIC_NAME})")
     if dtype == "auto":
         from .devices import cpu_has_bf16
 

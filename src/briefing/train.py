@@ -47,9 +47,11 @@ class TrainConfig:
     lr: float = 1e-3
     weight_decay: float = 0.01
     loss: str = "bce"  # or "listwise": softmax over an article's sentences
+    embedding_input: bool = True  # False: the head sees only the scalar features (vectors still give the similarities)
     val_fraction: float = 0.05
     max_articles: int | None = 2500  # the first N rows: keeps a 2-core run well under an hour
     seed: int = 0
+    encoder: str = "minilm-static"  # or "all-MiniLM-L6-v2": the transformer, ~100x slower on CPU
     # selection at inference
     n_long: int = 3
     mmr_lambda: float = 0.9
@@ -93,6 +95,8 @@ def _head_text(text: str, max_chars: int) -> tuple[str, bool]:
 
 def encoder_key(encoder: Any) -> str:
     """What the cached vectors depend on: encoder weights, truncation, dtype."""
+    if getattr(encoder, "key", None):
+        return str(encoder.key)
     return f"{Path(encoder.path).parent.name}-{Path(encoder.path).name}-len{encoder.max_length}-{encoder.dtype}"
 
 
@@ -130,7 +134,7 @@ class EmbeddingCache:
             off += len(sents)
             self.items[h] = (sents, vecs)
         name = f"shard-{n:05d}-{os.getpid()}"
-        np.save(self.dir / f"{name}.npy", np.concatenate(parts) if parts else np.zeros((0, 384), np.float16))
+        np.save(self.dir / f"{name}.npy", np.concatenate(parts) if parts else np.zeros((0, 1), np.float16))
         (self.dir / f"{name}.json").write_text(json.dumps(index))  # written last: marks the shard complete
 
 
@@ -198,7 +202,8 @@ def build_head(cfg: dict[str, Any] | TrainConfig, emb_dim: int = 384) -> "Any":
         def __init__(self) -> None:
             super().__init__()
             d = c["d_model"]
-            self.inp = nn.Sequential(nn.Dropout(c.get("input_dropout", 0.0)), nn.Linear(emb_dim + len(SCALAR_FEATURES), d), nn.GELU(), nn.LayerNorm(d))
+            n_in = (emb_dim if c.get("embedding_input", True) else 0) + len(SCALAR_FEATURES)
+            self.inp = nn.Sequential(nn.Dropout(c.get("input_dropout", 0.0)), nn.Linear(n_in, d), nn.GELU(), nn.LayerNorm(d))
             self.pos = nn.Embedding(c["max_sentences"], d)
             layer = nn.TransformerEncoderLayer(d, c["heads"], c["ff"], c["dropout"], batch_first=True, norm_first=True)
             self.enc = nn.TransformerEncoder(layer, c["layers"], enable_nested_tensor=False)
@@ -213,10 +218,11 @@ def build_head(cfg: dict[str, Any] | TrainConfig, emb_dim: int = 384) -> "Any":
     return Head()
 
 
-def article_inputs(sents: Sequence[str], vecs: np.ndarray) -> np.ndarray:
-    """Per-sentence input rows: the MiniLM vector followed by the scalar features."""
+def article_inputs(sents: Sequence[str], vecs: np.ndarray, embedding_input: bool = True) -> np.ndarray:
+    """Per-sentence input rows: the sentence vector (unless switched off) followed by the scalar features."""
     vecs = vecs.astype(np.float32)
-    return np.concatenate([vecs, sentence_features(sents, vecs)], axis=1)
+    feats = sentence_features(sents, vecs)
+    return np.concatenate([vecs, feats], axis=1) if embedding_input else feats
 
 
 def pad_batch(items: Sequence[np.ndarray], labels: Sequence[np.ndarray] | None = None) -> tuple[Any, Any, Any]:
@@ -332,7 +338,7 @@ def train(
         rows = [r for p in paths for r in read_rows(p)]
         if cfg.max_articles:
             rows = rows[: cfg.max_articles]
-        encoder = get_encoder("fp32")
+        encoder = get_encoder("fp32", name=cfg.encoder)
         cache_root = cache_dir or os.environ.get("BRIEFING_CACHE", "~/.cache/briefing/embeddings")
         cache = EmbeddingCache(cache_root, encoder_key(encoder))
         data = embed_articles([r["article"] for r in rows], cfg, cache, encoder, prog, "embed")
@@ -347,7 +353,7 @@ def train(
             labels.append(y)
             if i % 200 == 0 or i == len(rows) - 1:
                 prog("oracle", i + 1, len(rows))
-        inputs = [article_inputs(s, v) for s, v in data]
+        inputs = [article_inputs(s, v, cfg.embedding_input) for s, v in data]
         keep = [i for i, x in enumerate(inputs) if len(x) > 0]
         rng = random.Random(cfg.seed)
         rng.shuffle(keep)
@@ -358,7 +364,7 @@ def train(
         _seed_everything(cfg.seed)
         threads = torch.get_num_threads()
         torch.set_num_threads(1)  # the head is tiny: one thread is as fast and immune to a busy CPU
-        model = build_head(cfg)
+        model = build_head(cfg, encoder.dim)
         opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
         steps_per_epoch = (len(train_ids) + cfg.batch_size - 1) // cfg.batch_size
         sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=max(1, steps_per_epoch * cfg.epochs), pct_start=0.1)
@@ -366,7 +372,7 @@ def train(
         loss_fn = torch.nn.BCEWithLogitsLoss(reduction="none")
 
         def evaluate(ids_rows: Sequence[dict[str, Any]], d: Sequence[tuple[list[str], np.ndarray]]) -> dict[str, float]:
-            inp = [article_inputs(s, v) for s, v in d]
+            inp = [article_inputs(s, v, cfg.embedding_input) for s, v in d]
             sc = score_articles(model, inp)
             preds = summaries_from_scores([s for s, _ in d], [v for _, v in d], sc, cfg.n_long, cfg.mmr_lambda)
             return rouge(preds, [r["reference"] for r in ids_rows])
@@ -414,7 +420,7 @@ def train(
         result = {
             "format": FORMAT,
             "name": "briefing-head-v1",
-            "encoder": {"name": "all-MiniLM-L6-v2", "key": encoder_key(encoder), "dim": 384},
+            "encoder": {"name": encoder.name, "key": encoder_key(encoder), "dim": encoder.dim},
             "scalar_features": list(SCALAR_FEATURES),
             "config": asdict(cfg),
             "training_data": [str(p) for p in paths],

@@ -124,11 +124,11 @@ class EmbeddingEngine(Engine):
     chunk_tokens = 256  # MiniLM's input limit; also bounds what one chunk holds
     max_sentences = 60  # sentences past this are never chosen; not embedded (speed)
 
-    def __init__(self, dtype: str = "auto", device: str = "auto", **_: object):
+    def __init__(self, dtype: str = "auto", device: str = "auto", encoder: str = "all-MiniLM-L6-v2", **_: object):
         from ..devices import resolve_device
         from ..encoder import get_encoder
 
-        self.encoder = get_encoder(dtype, resolve_device(device))
+        self.encoder = get_encoder(dtype, resolve_device(device), encoder)
 
     def embed(self, docs: Sequence[Prepared]) -> tuple[list[np.ndarray], list[np.ndarray | None], list[int]]:
         """Sentence embeddings per doc, title embedding per doc, chunk counts per doc."""

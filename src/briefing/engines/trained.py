@@ -1,6 +1,7 @@
 """The default engine: sentence scores from a small head trained on news highlights.
 
-MiniLM embeds each sentence (frozen, the same encoder as the unsupervised engine); the head
+Each sentence is embedded with the encoder the head was trained on (by default the static
+MiniLM table, ``static_encoder``: a hundred times faster than running MiniLM itself); the head
 (``briefing train``, a 2-layer transformer over the sentence vectors plus position, length
 and similarity features) scores every sentence in the context of its article; selection
 with trigram blocking and MMR is shared with the other extractive engines.
@@ -28,7 +29,16 @@ class TrainedExtractiveEngine(EmbeddingEngine):
 
         # load the head first: a bad --model fails before the encoder is loaded
         self.head, self.config = load_head(model or SHIPPED_HEAD)
+        kw["encoder"] = self.config["encoder"]["name"]  # the head only makes sense on the vectors it was trained on
         super().__init__(**kw)
+        want = self.config["encoder"].get("key")
+        have = getattr(self.encoder, "key", None)
+        if want and have and want != have:
+            from ..errors import ModelNotFoundError
+
+            raise ModelNotFoundError(
+                f"{model or SHIPPED_HEAD}: this head was trained on sentence table {want}, but {have} is installed; retrain it with `briefing train`"
+            )
         cfg = self.config["config"]
         self.max_sentences = int(cfg["max_sentences"])
         self.n_long = n_long or int(cfg["n_long"])
@@ -41,7 +51,7 @@ class TrainedExtractiveEngine(EmbeddingEngine):
 
         embs, _titles, chunks = self.embed(docs)
         texts = [[s.text for s in d.sentences[: len(e)]] for d, e in zip(docs, embs)]
-        inputs = [article_inputs(t, e) if len(e) else np.zeros((0, 1), np.float32) for t, e in zip(texts, embs)]
+        inputs = [article_inputs(t, e, bool(self.config['config'].get('embedding_input', True))) if len(e) else np.zeros((0, 1), np.float32) for t, e in zip(texts, embs)]
         scores = score_articles(self.head, inputs, batch_size=max(len(docs), 1))
         out = []
         for t, e, s, c in zip(texts, embs, scores, chunks):
