@@ -471,3 +471,30 @@ def test_name_right_after_a_cue_speaks_when_the_parser_hangs_it_elsewhere(extrac
     text = '"Debate recap: nobody won tonight," tweeted Harris spokesman Dan Pruitt.'
     (q,) = extract(text)
     assert q.speaker == "Dan Pruitt"
+
+
+@pytest.mark.slow
+def test_a_dateline_is_no_speaker(extract):
+    text = 'DENVER, Colo. (AP) — Governor Anne Hale says the state has gone “soft” on crime.'
+    (q,) = extract(text)
+    assert q.speaker == "Anne Hale"
+
+
+@pytest.mark.slow
+def test_a_quote_is_never_part_of_a_speaker_phrase(extract):
+    text = '“Is this a priority for the two of them because it’s an election year?” O’Malley said at a press conference.'
+    (q,) = extract(text)
+    assert q.speaker == "O’Malley"
+
+
+@pytest.mark.slow
+def test_a_participle_cue_speaks_for_the_main_clause_subject(extract):
+    # not for the thing a reported clause is about
+    text = 'Harlan argued that a new registry would keep people from crossing the border illegally, saying it’s “all about management.”'
+    (q,) = extract(text)
+    assert q.speaker == "Harlan"
+    # not for the subject of a relative clause it follows
+    text = ("Small groups of protesters kept marching, looping the streets around the stadium - where the Charlotte "
+            "Panthers played the Minnesota Vikings - while chanting, \"Hands up, don't shoot.\"")
+    (q,) = extract(text)
+    assert q.speaker == "Small groups of protesters"

@@ -264,6 +264,10 @@ class _Frame:
         return s, e
 
 
+_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]*[A-Z.](?:,[ \t]+[A-Z][\w.]*(?:[ \t]+\w[\w.]*){0,2})?[ \t]*"
+                       r"(?:\([A-Za-z .-]{1,30}\))?[ \t]*[—–-]{1,2}[ \t]+")
+
+
 def _frames(text: str, pieces: list[_Piece], article: int) -> list[_Frame]:
     """Sentences around quotes, with quoted passages replaced by a placeholder."""
     frames: list[_Frame] = []
@@ -310,10 +314,15 @@ def _frames(text: str, pieces: list[_Piece], article: int) -> list[_Frame]:
             bounds.append((s, m.end()))
             s = m.end()
         bounds.append((s, len(ftext)))
+        m = _DATELINE.match(ftext)
+        dateline = m.end() if m is not None else 0
         for bs, be in bounds:
             hs = [(i, a, b) for i, a, b in holes if bs <= a < be]
             if not hs:
                 continue
+            # 'RENO, Nev. (AP) — ', 'LONDON (Reuters) - ': a dateline is no subject
+            if bs < dateline <= hs[0][1]:
+                bs = dateline
             # attribution sits next to the quote: parse a window, not a long sentence
             if hs[0][1] - bs > _WINDOW:
                 cut = ftext.find(" ", hs[0][1] - _WINDOW, hs[0][1])
@@ -485,6 +494,18 @@ def _name_from(tok: "Token") -> tuple[str, str, str | None]:
             ent = _ent_span(c)
             return "person", ent.text, " ".join(t.text for t in _strip_det([t for t in words if t.i <= tok.i])) or None
     phrase_words = [t for t in words if t.i <= tok.i or t.i - tok.i <= 6]
+    # a quote (placeholder) is never part of the speaker's words: '"something?" O'Malley said'
+    doc = tok.doc
+    holes = [t.i for t in phrase_words if t.lower_ == _PLACEHOLDER and t.i != tok.i and (
+        t.i > 0 and doc[t.i - 1].text in _QUOTE_TOKS or t.i + 1 < len(doc) and doc[t.i + 1].text in _QUOTE_TOKS)]
+    if holes:
+        lo = max([i for i in holes if i < tok.i], default=-1)
+        hi = min([i for i in holes if i > tok.i], default=len(doc))
+        phrase_words = [t for t in phrase_words if lo < t.i < hi]
+        while phrase_words and phrase_words[0].is_punct:
+            phrase_words = phrase_words[1:]
+        while phrase_words and (phrase_words[-1].is_punct or phrase_words[-1].pos_ in ("DET", "ADP", "CCONJ")):
+            phrase_words = phrase_words[:-1]
     phrase = " ".join(t.text for t in phrase_words).replace(" 's", "'s").replace(" ’s", "’s")
     if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC") or tok.lower_ in _ORG_HEADS or any(
         (_ent_span(t) is not None and _ent_span(t).label_ in ("ORG", "GPE")) for t in phrase_words if t.i <= tok.i
@@ -554,6 +575,31 @@ def _name_after_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
             return None
         i += 1
     return None
+
+
+def _participle_subject(v: "Token", s: "Token", skip: frozenset[int]) -> "Token":
+    """A participle cue (', saying', 'while chanting') speaks for the main clause's subject
+    when the parser hung it inside a relative clause ('protesters looped the streets where
+    the Panthers played, chanting') or inside a reported clause about a thing ('Trump argued
+    that a database would keep people out, saying')."""
+    if any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        return s
+    a = v
+    while a.dep_ in ("advcl", "conj", "xcomp") and a.head != a:
+        a = a.head
+    if a.dep_ not in ("relcl", "acl", "ccomp") or a == v:
+        return s
+    relative = a.dep_ in ("relcl", "acl") or any(c.tag_ == "WRB" and c.i < a.i for c in a.children)  # 'where X played'
+    if not relative and (s.pos_ in ("PROPN", "PRON") or s.ent_type_ == "PERSON" or s.lower_ in _TITLE_WORDS
+                              or _name_from(s)[0] == "person"):
+        return s
+    r = a
+    while r.head != r and r.dep_ != "ROOT":
+        r = r.head
+    m = next((c for c in r.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+    if m is None or m.i > v.i or m.lower_ in _NOT_A_SPEAKER or m.lower_ in ("it", "there"):
+        return s
+    return m
 
 
 def _matrix_subject(v: "Token", pron: "Token", skip: frozenset[int]) -> "Token | None":
@@ -787,6 +833,8 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
                 if m is not None and m.lower_ not in ("it", "this", "that", "there") and m.i < v.i:
                     s = m
                     break
+        if s is not None and v.tag_ == "VBG" and v.i > s.i:
+            s = _participle_subject(v, s, skip)
         bound = None
         if s is not None and s.lower_ in ("he", "she", "they", "it"):
             # 'Trump told reporters he thought ...': the pronoun of a reported clause is the
