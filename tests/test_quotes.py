@@ -498,3 +498,19 @@ def test_a_participle_cue_speaks_for_the_main_clause_subject(extract):
             "Panthers played the Minnesota Vikings - while chanting, \"Hands up, don't shoot.\"")
     (q,) = extract(text)
     assert q.speaker == "Small groups of protesters"
+
+
+@pytest.mark.slow
+def test_a_role_named_in_apposition_further_along_its_phrase_is_that_person(extract):
+    text = ("''It may have been his first attempt to stand up to his father,'' said his best friend at Lehigh, "
+            "Oliver Brandt, who remembered it well.")
+    (q,) = extract(text)
+    assert q.speaker == "Oliver Brandt"
+    text = ("With his help, the party was ''working to change its image from that of a haven for mobsters,'' "
+            "wrote the American ambassador at the time, John E. Hartwell.")
+    (q,) = extract(text)
+    assert q.speaker == "John E. Hartwell"
+    # a state after a comma is no name
+    text = 'A spokesman for Sen. Mark Dunn, R-Ohio, said the plan was "dead on arrival."'
+    (q,) = extract(text)
+    assert q.speaker is None

@@ -513,7 +513,37 @@ def _name_from(tok: "Token") -> tuple[str, str, str | None]:
         return "org", phrase, None
     if tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in _TITLE_WORDS | {"officials", "sources", "aides"}:
         return "org", phrase, None  # a group speaking together: "protesters chanted"
-    return "role", phrase, " ".join(t.text for t in _strip_det(phrase_words)) or None
+    title = " ".join(t.text for t in _strip_det(phrase_words)) or None
+    named = _appos_name_after(tok)
+    if named is not None:  # "his best friend at Lehigh, Bruce Turry, said"
+        return "person", named, title
+    return "role", phrase, title
+
+
+def _appos_name_after(tok: "Token") -> str | None:
+    """The name set off by a comma or dash right after a role phrase ("the American
+    ambassador at the time, John E. Herbst"), whatever the parser made of it: two to four
+    capitalised words, then a comma, dash, full stop, "who" or the end."""
+    doc = tok.doc
+    j = tok.i + 1
+    while j < len(doc) and j <= tok.i + 10:
+        t = doc[j]
+        if t.pos_ in ("VERB", "AUX") or t.text in _QUOTE_TOKS or t.lower_ in CUE_WORDS:
+            return None
+        if t.text in (",", "--", "—", "–"):
+            k = j + 1
+            while k < len(doc) and k - j <= 4 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+                k += 1
+            run = doc[j + 1:k]
+            end_ok = k == len(doc) or doc[k].text in (",", ".", "--", "—", "–", ")") or doc[k].lower_ in ("who", "whose")
+            if 2 <= len(run) <= 4 and end_ok and not any(
+                    w.lower_.rstrip(".") in _ORG_HEADS | _TITLE_WORDS or w.ent_type_ in ("GPE", "LOC", "DATE", "NORP") for w in run):
+                return run.text
+            if run:
+                j = k
+                continue
+        j += 1
+    return None
 
 
 def _subject(v: "Token", skip: frozenset[int] = frozenset()) -> "Token | None":
