@@ -514,3 +514,17 @@ def test_a_role_named_in_apposition_further_along_its_phrase_is_that_person(extr
     text = 'A spokesman for Sen. Mark Dunn, R-Ohio, said the plan was "dead on arrival."'
     (q,) = extract(text)
     assert q.speaker is None
+
+
+@pytest.mark.slow
+def test_a_surname_the_tagger_missed_speaks(extract):
+    # O’/D’ names, and surnames tagged as a participle or an adjective
+    text = '“Was that the best use of our time? In retrospect, I don’t think it was,” O’Donnell said.'
+    assert [q.speaker for q in extract(text)] == ["O’Donnell"]
+    text = 'Husted continued by saying, “We will appeal this decision because we need clarity.”'
+    assert [q.speaker for q in extract(text)] == ["Husted"]
+    text = 'Small, who attended the rally on Wednesday, said that “the owner bagged millions of dollars.”'
+    assert [q.speaker for q in extract(text)] == ["Small"]
+    # a quantifier is still nobody
+    text = 'Much of the anger was directed at the mayor, who on Wednesday was called “a disgrace to the city.”'
+    assert [q.speaker for q in extract(text)] == [None]

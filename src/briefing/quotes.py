@@ -432,21 +432,24 @@ def _appos_title(tok: "Token") -> str | None:
 
 
 _QUANTIFIERS = frozenset("""several many most some others other both all few another one each either neither
-none half everyone everybody someone somebody anyone nobody""".split())
+none half everyone everybody someone somebody anyone nobody much more less little enough plenty such""".split())
 
 
 def _untagged_name(tok: "Token") -> bool:
     """A surname the tagger took for a common noun or verb ('"...?" Hannity pressed'):
     capitalised, singular, no determiner, no title or organisation word, and either
     inside its sentence or right before its verb."""
-    if tok.tag_ not in ("NN", "VB", "VBD", "VBZ", "VBP") or not tok.text[:1].isupper() or not tok.text[1:2].islower():
+    core = re.sub(r"^(?:O|D|L|Mc|Mac)['’](?=[A-Z])", "", tok.text)  # O’Donnell, D’Souza
+    if tok.tag_ not in ("NN", "VB", "VBD", "VBZ", "VBP", "VBN", "JJ") or not core[:1].isupper() or not core[1:2].islower() \
+            or not re.fullmatch(r"[A-Za-z-]+", core):
         return False
     if tok.lower_ in _TITLE_WORDS or tok.lower_ in _ORG_HEADS or tok.lower_ in _QUANTIFIERS or tok.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC", "DATE"):
         return False
     if any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children):
         return False
     first = next((t for t in tok.sent if not t.is_punct), None)
-    return first is not tok or (tok.head.i == tok.i + 1 and tok.head.pos_ in ("VERB", "AUX"))
+    who = any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in tok.children)
+    return first is not tok or who or (tok.head.i == tok.i + 1 and tok.head.pos_ in ("VERB", "AUX"))
 
 
 def _name_from(tok: "Token") -> tuple[str, str, str | None]:
