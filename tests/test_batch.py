@@ -444,3 +444,20 @@ def test_default_engine_end_to_end(tmp_path: Path):
     assert "Café owners welcome new rules" in (out / "cp1252.md").read_text(encoding="utf-8")
     r = cli(str(src), "--out", str(out), "--format", "md")
     assert r.returncode == 0 and summary(r.stderr) == (0, 4, 0)
+
+
+def test_a_retrained_head_in_the_same_folder_misses_the_cache(tmp_path):
+    """Bug: the key held only the --model path, so retraining into the same folder (or a new
+    shipped head) served the old head's cached summaries."""
+    import shutil
+
+    from briefing.engines.trained import SHIPPED_HEAD
+
+    head = tmp_path / "head"
+    shutil.copytree(SHIPPED_HEAD, head)
+    cfg = BatchConfig(engine="extractive", model=str(head))
+    before = ResultCache.key(art("a", "Some text."), cfg.settings())
+    with (head / "config.json").open("a") as fh:
+        fh.write("\n")  # any change to the head or its config
+    assert ResultCache.key(art("a", "Some text."), cfg.settings()) != before
+    assert BatchConfig().settings()["head"] is not None  # the shipped head is covered too

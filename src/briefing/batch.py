@@ -62,7 +62,13 @@ class BatchConfig:
     def settings(self) -> dict[str, Any]:
         from . import __version__
 
-        return {"engine": self.engine, "model": self.model, "quotes": self.quotes, "cache": CACHE_VERSION, "briefing": __version__}
+        settings = {"engine": self.engine, "model": self.model, "quotes": self.quotes, "cache": CACHE_VERSION, "briefing": __version__}
+        if self.engine == "extractive":
+            from .engines.trained import head_fingerprint
+
+            # a retrained head (shipped or --model DIR, same path) must not serve cached results of the old one
+            settings["head"] = head_fingerprint(self.model)
+        return settings
 
     def pipeline_kwargs(self) -> dict[str, Any]:
         options: dict[str, Any] = {"device": self.device}

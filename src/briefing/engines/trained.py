@@ -8,6 +8,7 @@ with trigram blocking and MMR is shared with the other extractive engines.
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Sequence
 
@@ -17,6 +18,18 @@ from .base import EngineOutput, Prepared
 from .extractive import EmbeddingEngine, output_from_selection, select_sentences
 
 SHIPPED_HEAD = Path(__file__).resolve().parent.parent / "models" / "extractive-head"
+
+
+def head_fingerprint(model: str | None = None) -> str | None:
+    """Digest of a head's weights and config (the config names the sentence table it needs)."""
+    d = Path(model) if model else SHIPPED_HEAD
+    h = hashlib.sha1()
+    for name in ("head.safetensors", "config.json"):
+        f = d / name
+        if not f.is_file():
+            return None  # the engine itself reports the missing head
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
 
 
 class TrainedExtractiveEngine(EmbeddingEngine):
