@@ -528,3 +528,16 @@ def test_a_surname_the_tagger_missed_speaks(extract):
     # a quantifier is still nobody
     text = 'Much of the anger was directed at the mayor, who on Wednesday was called “a disgrace to the city.”'
     assert [q.speaker for q in extract(text)] == [None]
+
+
+@pytest.mark.slow
+def test_transcript_labels_with_titles_and_a_label_line_before_the_quote(extract):
+    text = ('Rep. Dana Pruitt (R-Ohio):"I have not heard anyone other than you ever cite that figure. Who told you that?"\n\n'
+            'Former secretary of state Helen Marsh Avery:"We learned that from the department and its own analysis."')
+    assert [q.speaker for q in extract(text)] == ["Dana Pruitt", "Helen Marsh Avery"]
+    text = ('Stone was speaking in an interview on a radio program.\n\nStated Stone:\n\n'
+            '“I think that the stakes are so high that they would do anything to win this race.”')
+    assert [q.speaker for q in extract(text)] == ["Stone"]
+    # a title-case headline is no label
+    text = 'Jane Porter Hammers Grand Bank Chief: ‘You Should Be Criminally Investigated.’\n\nThe senator spoke on Tuesday.'
+    assert all(q.speaker is None for q in extract(text))

@@ -945,6 +945,9 @@ _MONTHS = frozenset("january february march april may june july august september
 _CUE_BEFORE = re.compile(r"\b(?:said|says|according to|told|added|wrote|asked)$")
 
 
+_LEAD_CUES = frozenset("stated said says added wrote continued explained asked told".split())  # 'Stated Stone:'
+
+
 class _People:
     """Canonical names for one article: the fullest form the article first gives."""
 
@@ -988,7 +991,7 @@ class _People:
             if len(words) < 2 or words[-1].rstrip(".,") != sur:
                 continue
             k = 0
-            while k < len(words) - 1 and words[k].lower().rstrip(".") in _TITLE_WORDS | {"the", "but", "and", "when", "as", "if", "after"}:
+            while k < len(words) - 1 and words[k].lower().rstrip(".") in _TITLE_WORDS | _LEAD_CUES | {"the", "but", "and", "when", "as", "if", "after"}:
                 k += 1
             cand = words[k:]
             if len(cand) > 3:  # long capitalised runs carry titles or organisations
@@ -1164,6 +1167,10 @@ def _is_titlecase(s: str) -> bool:
 _NAME = r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|(?:de|van|von|al)\b)){0,3})"
 _LABEL_BEFORE = re.compile(r"^\s*" + _NAME + r"\s*:\s*$")
 _LABEL_LEAD = re.compile(r"(?:\s[-–—]+\s*|\b(?:[Ff]rom|[Ss]tated|[Hh]ere’s|[Hh]ere's)\s+)" + _NAME + r"\s*:\s*$")
+# 'Rep. Trey Gowdy (R-S.C.):"...', 'Former secretary of state Hillary Rodham Clinton:"..."'
+_LABEL_TITLED = re.compile(r"^\s*((?:[\w.'’-]+\s+){0,6}?)" + _NAME + r"\s*(?:\([^()\n]{1,20}\))?\s*:\s*$")
+# 'Stated Stone:' on its own line before the quote's paragraph
+_LABEL_PREV = re.compile(r"^\s*(?:Stated|Said|Added|Wrote|Continued|Explained|Asked)\s+" + _NAME + r"\s*:\s*$")
 _LABEL_AFTER = re.compile(r"^\s*[―—–-]{1,2}\s*" + _NAME + r"\s*(?:$|[,(\n])")
 
 
@@ -1173,11 +1180,29 @@ def _label_speaker(text: str, open_at: int, close_at: int) -> str | None:
     m = _LABEL_BEFORE.match(text[line_start:open_at]) if open_at - line_start <= 60 else None
     if m is None:  # 'HEADLINE - Jeffrey M. Jones: "..."', 'More from Jones: "..."'
         m = _LABEL_LEAD.search(text[max(line_start, open_at - 80):open_at])
+    group = 1
+    if m is None and open_at - line_start <= 100:
+        t = _LABEL_TITLED.match(text[line_start:open_at])
+        lead = t.group(1).split() if t is not None else []
+        if t is not None and all(w.lower().rstrip(".") in _TITLE_WORDS | {"of", "the", "and", "for"} for w in lead):
+            m, group = t, 2
+            words = t.group(2).split()
+            if len(words) > 1 and words[0].lower().split("-")[0].rstrip(".") in _TITLE_WORDS:
+                m = None  # 'Executive Editor-in-Chief Martin Baron:': the name after the titles
+                name = " ".join(w for w in words if w.lower().split("-")[0].rstrip(".") not in _TITLE_WORDS)
+                if len(name.split()) >= 2:
+                    return name
+    if m is None and not text[line_start:open_at].strip():
+        prev_end = text.rfind("\n", 0, line_start)
+        while prev_end > 0 and not text[text.rfind("\n", 0, prev_end) + 1:prev_end].strip():
+            prev_end = text.rfind("\n", 0, prev_end)
+        if prev_end > 0:
+            m = _LABEL_PREV.match(text[text.rfind("\n", 0, prev_end) + 1:prev_end])
     if m is None:
         m = _LABEL_AFTER.match(text[close_at:close_at + 60])
     if m is None:
         return None
-    name = m.group(1).strip()
+    name = m.group(group).strip()
     words = name.split()
     if not words or words[0].lower().rstrip(".") in _TITLE_WORDS and len(words) == 1:
         return None
