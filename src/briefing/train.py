@@ -1,8 +1,9 @@
-"""Train the extractive head: a small transformer over frozen MiniLM sentence vectors.
+"""Train the extractive head: a small transformer over frozen sentence vectors.
 
 Pipeline (BertSumExt-style, but the encoder stays frozen so it trains on 2 CPU cores):
-split with the same spaCy splitter as inference -> greedy ROUGE oracle labels -> MiniLM
-embeddings (cached on disk per article, so a re-run skips the encoder) -> position, length
+split with the same spaCy splitter as inference -> greedy ROUGE oracle labels -> sentence
+vectors (``TrainConfig.encoder``: the static MiniLM table by default, or the MiniLM
+transformer; cached on disk per article, so a re-run skips the encoder) -> position, length
 and similarity features -> a 2-layer transformer scores each sentence in its article's
 context -> ``head.safetensors`` + ``config.json`` in the output folder.
 """
