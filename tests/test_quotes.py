@@ -541,3 +541,11 @@ def test_transcript_labels_with_titles_and_a_label_line_before_the_quote(extract
     # a title-case headline is no label
     text = 'Jane Porter Hammers Grand Bank Chief: ‘You Should Be Criminally Investigated.’\n\nThe senator spoke on Tuesday.'
     assert all(q.speaker is None for q in extract(text))
+
+
+@pytest.mark.slow
+def test_a_cue_less_quote_in_a_clause_about_a_thing_is_the_reporters(extract):
+    text = ('In the depths of the recession, Nora Whitfield worried that the social safety net was becoming '
+            '“a hammock that lulls able-bodied people to lives of dependency.”')
+    (q,) = extract(text)
+    assert q.speaker == "Nora Whitfield"

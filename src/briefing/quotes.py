@@ -749,6 +749,12 @@ def _verb_subject_attr(h: "Token", skip: frozenset[int]) -> _Attr:
         return _weak_attr(subj, True) if subj is not None else _Attr()
     while True:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+        if subj is not None and v.dep_ == "ccomp" and v.head != v and v.head.pos_ in ("VERB", "AUX") \
+                and _name_from(subj)[0] not in ("person", "pronoun"):
+            # 'Paul Ryan worried that the safety net was becoming "..."': a clause about a
+            # thing reported by someone: the reporter speaks
+            v = v.head
+            continue
         if subj is not None or v.dep_ not in ("conj", "xcomp") or v.head == v:
             break
         v = v.head
