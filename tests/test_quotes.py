@@ -549,3 +549,22 @@ def test_a_cue_less_quote_in_a_clause_about_a_thing_is_the_reporters(extract):
             '“a hammock that lulls able-bodied people to lives of dependency.”')
     (q,) = extract(text)
     assert q.speaker == "Nora Whitfield"
+
+
+@pytest.mark.slow
+def test_a_quote_mark_touching_the_cue_or_name(extract):
+    text = 'Marlow said,“Look, those images have no place in a campaign. Candidates should know that.”'
+    assert [q.speaker for q in extract(text)] == ["Marlow"]
+    text = '“I think it has been most surprising to me to see somebody like that,”Keller said on Tuesday.'
+    assert [q.speaker for q in extract(text)] == ["Keller"]
+
+
+@pytest.mark.slow
+def test_a_title_heading_the_subject_gives_way_to_the_person_it_names(extract):
+    text = 'Speaker of the House Rep. Dan Kessler (R-WI) said “those images have got no place in a campaign.”'
+    (q,) = extract(text)
+    assert q.speaker == "Dan Kessler"
+    # someone's spokesman is not that someone
+    text = 'A spokesman for Democratic presidential candidate Jane Orr called the report “outrageous and false.”'
+    (q,) = extract(text)
+    assert q.speaker is None

@@ -268,6 +268,30 @@ _DATELINE = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]*[A-Z.](?:,[ \t]+[A-Z][\w.]*(?:[
                        r"(?:\([A-Za-z .-]{1,30}\))?[ \t]*[—–-]{1,2}[ \t]+")
 
 
+def _space_marks(ftext: str, src: list[int], holes: list[tuple[int, int, int]]) -> tuple[str, list[int], list[tuple[int, int, int]]]:
+    """A space where a quote mark touches the words around it ('Ryan said,“Look', 'paranoia,”Clinton
+    said'), which the tokenizer would otherwise glue to the cue or the name."""
+    out: list[str] = []
+    osrc: list[int] = []
+    shift: list[int] = []
+    for i, ch in enumerate(ftext):
+        nxt = ftext[i + 1] if i + 1 < len(ftext) else " "
+        opening = ch in "“\"" and i > 0 and ftext[i - 1] in ",:;" and not nxt.isspace()
+        if opening:
+            out.append(" ")
+            osrc.append(src[i])
+        shift.append(len(out))
+        out.append(ch)
+        osrc.append(src[i])
+        if not opening and ch in "”\"" and nxt.isalpha() and i > 0 and ftext[i - 1] in ".,!?":
+            out.append(" ")
+            osrc.append(src[i])
+    if len(out) == len(ftext):
+        return ftext, src, holes
+    shift.append(len(out))
+    return "".join(out), osrc, [(p, shift[a], shift[a] + (b - a)) for p, a, b in holes]
+
+
 def _frames(text: str, pieces: list[_Piece], article: int) -> list[_Frame]:
     """Sentences around quotes, with quoted passages replaced by a placeholder."""
     frames: list[_Frame] = []
@@ -305,7 +329,7 @@ def _frames(text: str, pieces: list[_Piece], article: int) -> list[_Frame]:
                 pos = pe
         buf.append(text[pos:pe])
         src.extend(range(pos, pe))
-        ftext = "".join(buf)
+        ftext, src, holes = _space_marks("".join(buf), src, holes)
         # split the paragraph frame into sentences; keep those with a placeholder
         bounds, s = [], 0
         for m in _SENT_END.finditer(ftext):
@@ -459,6 +483,17 @@ def _name_from(tok: "Token") -> tuple[str, str, str | None]:
     if tok.lower_ in _QUANTIFIERS and tok.tag_ not in ("NNS", "NNPS") and not any(c.dep_ in ("compound", "flat") for c in tok.children):
         return "role", tok.text, None  # "Several said", "Others argued": nobody named
     ent = _ent_span(tok)
+    if tok.lower_.rstrip(".") in _TITLE_WORDS and (ent is None or ent.label_ != "PERSON") \
+            and not any(c.dep_ in ("det", "poss") for c in tok.children):
+        # 'Speaker of the House Rep. Paul Ryan said': the title heads the phrase, the person
+        # named at its end speaks
+        named = [e for e in tok.doc.ents if e.label_ == "PERSON" and e.start > tok.i
+                 and all(t.i in {u.i for u in tok.subtree} for t in e) and e.start - tok.i <= 8
+                 and not (e.root.head.dep_ == "prep" and e.root.head.lower_ in ("for", "to", "with", "at", "from", "by", "about"))]
+        if named:
+            e = named[0]
+            title = " ".join(t.text for t in tok.doc[tok.i:e.start]) or None
+            return "person", e.text, title
     if ent is not None and ent.label_ == "PERSON":
         words = [t for t in ent if not t.is_punct or t.text == "."]
         # NER sometimes swallows a title ("Foreign Minister Dagoberto Rodriguez")
