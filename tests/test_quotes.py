@@ -568,3 +568,17 @@ def test_a_title_heading_the_subject_gives_way_to_the_person_it_names(extract):
     text = 'A spokesman for Democratic presidential candidate Jane Orr called the report “outrageous and false.”'
     (q,) = extract(text)
     assert q.speaker is None
+
+
+def test_a_dash_the_parser_took_for_a_subject_is_no_speaker():
+    # '... made public ― Trump boasted, "..."': the parser gave "boasted" two subjects, the dash first
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from briefing.quotes import _subject
+
+    words = ["made", "public", "―", "Keller", "boasted", ",", "“", "something", "."]
+    heads = [0, 2, 4, 4, 0, 4, 4, 4, 0]
+    deps = ["ROOT", "amod", "nsubj", "nsubj", "ccomp", "punct", "punct", "dobj", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert _subject(doc[4]).text == "Keller"

@@ -593,7 +593,8 @@ def _subject(v: "Token", skip: frozenset[int] = frozenset()) -> "Token | None":
                         return g
         return None
     for c in v.children:
-        if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in skip:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in skip and any(ch.isalnum() for ch in c.text):
+            # (a dash or bracket the parser took for a subject is none: '... ― Trump boasted')
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 return v.head
             return c
