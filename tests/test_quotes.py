@@ -582,3 +582,11 @@ def test_a_dash_the_parser_took_for_a_subject_is_no_speaker():
     deps = ["ROOT", "amod", "nsubj", "nsubj", "ccomp", "punct", "punct", "dobj", "punct"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
     assert _subject(doc[4]).text == "Keller"
+
+
+@pytest.mark.slow
+def test_as_someone_put_it_attributes_the_quote(extract):
+    text = ("As Ms. Varga put it in a statement to my colleague in July, the channel is ''providing a perspective "
+            "you won't get from the mainstream press.''")
+    (q,) = extract(text)
+    assert q.speaker == "Varga"

@@ -814,6 +814,13 @@ def _context_attr(doc: "Doc") -> _Attr:
     return _weak_attr(subj, False) if subj is not None else _Attr()
 
 
+def _put_it(t: "Token") -> bool:
+    """'As Tom Ridge put it, "..."': the idiom attributes like a cue word."""
+    doc = t.doc
+    return t.lower_ in ("put", "puts") and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "it" \
+        and t.i >= 2 and any(doc[k].lower_ == "as" for k in range(max(0, t.i - 8), t.i))
+
+
 def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict[int, _Attr]:
     holes = frame.holes
     out: dict[int, _Attr] = {}
@@ -822,7 +829,7 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is not None and len(span):
             hole_toks[pidx] = span[0]
-    cues = [t for t in doc if t.lower_ in CUE_WORDS and t.i not in {h.i for h in hole_toks.values()}
+    cues = [t for t in doc if (t.lower_ in CUE_WORDS or _put_it(t)) and t.i not in {h.i for h in hole_toks.values()}
             and (t.lower_ != "according" or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))
             and (t.pos_ in ("VERB", "AUX") or t.lower_ == "according") and (t.text[0].islower() or t.lower_ == "according")]
     hole_ids = {t.i for t in hole_toks.values()}
