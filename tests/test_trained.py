@@ -115,3 +115,22 @@ def test_head_trained_on_another_table_is_refused(tmp_path: Path) -> None:
     (tmp_path / "head" / "config.json").write_text(json.dumps(config))
     with pytest.raises(ModelNotFoundError, match="retrain"):
         TrainedExtractiveEngine(model=str(tmp_path / "head"))
+
+
+@pytest.mark.slow
+def test_train_on_the_minilm_transformer_and_use_it(tmp_path: Path) -> None:
+    """`briefing train --encoder all-MiniLM-L6-v2`: the head records its encoder and the engine loads that one."""
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+    from briefing.encoder import SentenceEncoder
+    from briefing.engines import load_engine
+
+    out = tmp_path / "head"
+    res = CliRunner().invoke(app, ["train", str(FIXTURE), "--out", str(out), "--epochs", "1", "--encoder", "all-MiniLM-L6-v2",
+                                   "--cache-dir", str(tmp_path / "cache")])
+    assert res.exit_code == 0, res.output
+    assert json.loads((out / "config.json").read_text())["encoder"]["name"] == "all-MiniLM-L6-v2"
+    assert isinstance(load_engine("extractive", model=str(out)).encoder, SentenceEncoder)
+    bad = CliRunner().invoke(app, ["train", str(FIXTURE), "--out", str(tmp_path / "x"), "--encoder", "word2vec"])
+    assert bad.exit_code == 2 and "unknown sentence encoder" in bad.output
