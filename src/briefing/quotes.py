@@ -410,6 +410,16 @@ class _Attr:
     content: tuple[int, int] | None = None  # frame chars of the reported clause of a partial quote
     phrase: str | None = None  # the subject's words for a role ("the governor")
 
+    def set_name(self, kind: str, surface: str, title: str | None) -> None:
+        """Fill in what ``_name_from`` found: a pronoun to resolve, a role phrase, or a name."""
+        self.kind = kind
+        if kind == "pronoun":
+            self.pronoun = surface
+        elif kind == "role":
+            self.title, self.phrase = title, surface
+        else:
+            self.speaker, self.title = surface, title
+
 
 def _ent_span(tok: "Token") -> "Span | None":
     doc = tok.doc
@@ -761,13 +771,8 @@ def _weak_attr(subj: "Token", cue_verb: bool) -> _Attr:
         return _Attr()
     if kind == "role" and not (cue_verb or surface.lower().startswith("the ")):
         return _Attr()
-    attr = _Attr(kind=kind, weak=True)
-    if kind == "pronoun":
-        attr.pronoun = surface
-    elif kind == "role":
-        attr.title, attr.phrase = title, surface
-    else:
-        attr.speaker, attr.title = surface, title
+    attr = _Attr(weak=True)
+    attr.set_name(kind, surface, title)
     return attr
 
 
@@ -923,21 +928,10 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
             # subject of the clause that reports it
             bound = _matrix_subject(v, s, skip)
         if bound is not None:
-            kind, surface, title = _name_from(bound)
-            attr.kind, attr.pronoun = kind, s.lower_
-            if kind == "role":
-                attr.title, attr.phrase = title, surface
-            else:
-                attr.speaker, attr.title = surface, title
+            attr.set_name(*_name_from(bound))
+            attr.pronoun = s.lower_  # the pronoun the bound name stands for
         elif s is not None:
-            kind, surface, title = _name_from(s)
-            attr.kind = kind
-            if kind == "pronoun":
-                attr.pronoun = surface
-            elif kind == "role":
-                attr.title, attr.phrase = title, surface
-            else:
-                attr.speaker, attr.title = surface, title
+            attr.set_name(*_name_from(s))
         out[pidx] = attr
     return out
 
