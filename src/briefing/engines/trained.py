@@ -64,7 +64,7 @@ class TrainedExtractiveEngine(EmbeddingEngine):
 
         embs, _titles, chunks = self.embed(docs)
         texts = [[s.text for s in d.sentences[: len(e)]] for d, e in zip(docs, embs)]
-        inputs = [article_inputs(t, e, bool(self.config['config'].get('embedding_input', True))) if len(e) else np.zeros((0, 1), np.float32) for t, e in zip(texts, embs)]
+        inputs = [article_inputs(t, e) if len(e) else np.zeros((0, 1), np.float32) for t, e in zip(texts, embs)]
         scores = score_articles(self.head, inputs, batch_size=max(len(docs), 1))
         out = []
         for t, e, s, c in zip(texts, embs, scores, chunks):
