@@ -64,3 +64,16 @@ def test_build_distills_and_fits_a_table_that_loads(tmp_path):
     assert enc.dim == 384 and enc.model.embedding.dtype == np.int8
     v = enc.encode(["The council approved the budget.", "Rain is expected all week.", "The council passed the budget."])
     assert v[0] @ v[2] > v[0] @ v[1]
+
+
+def test_build_rejects_a_bad_corpus_before_distilling(tmp_path):
+    """Bug: `briefing train-encoder bad.jsonl` distilled MiniLM (about a minute) before reading the corpus."""
+    from briefing.errors import InputError
+    from briefing.static_encoder import build
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "no reference"}\n')
+    stages = []
+    with pytest.raises(InputError, match="reference"):
+        build(tmp_path / "table", [bad], progress=lambda s, d, t: stages.append(s))
+    assert stages == []

@@ -119,6 +119,7 @@ def fit(
     out_dir: str | os.PathLike[str],
     corpus: Sequence[str | os.PathLike[str]],
     *,
+    rows: Sequence[dict] | None = None,
     max_articles: int | None = 2500,
     cache_dir: str | os.PathLike[str] | None = None,
     epochs: int = 2,
@@ -147,7 +148,8 @@ def fit(
     from .train import EmbeddingCache, TrainConfig, embed_articles, encoder_key, read_rows
 
     prog = progress or (lambda *_: None)
-    rows = [r for p in corpus for r in read_rows(p)][: max_articles or None]
+    if rows is None:  # ``rows``: the corpus already read (build checks it before distilling)
+        rows = [r for p in corpus for r in read_rows(p)][: max_articles or None]
     minilm = get_encoder("fp32")
     cache_root = cache_dir or os.environ.get("BRIEFING_CACHE", "~/.cache/briefing/embeddings")
     data = embed_articles([r["article"] for r in rows], TrainConfig(), EmbeddingCache(cache_root, encoder_key(minilm)), minilm, prog, "minilm")
@@ -212,6 +214,9 @@ def build(out_dir: str | os.PathLike[str], corpus: Sequence[str | os.PathLike[st
     """The shipped ``models/minilm-static``: distill (no PCA), then fit to MiniLM on the corpus."""
     import tempfile
 
+    from .train import read_rows
+
+    rows = [r for p in corpus for r in read_rows(p)][: max_articles or None]  # a bad corpus fails before the slow part
     with tempfile.TemporaryDirectory() as tmp:
         distill(tmp, progress=(lambda d, t: progress("distill", d, t)) if progress else None)
-        return fit(tmp, out_dir, corpus, max_articles=max_articles, cache_dir=cache_dir, progress=progress)
+        return fit(tmp, out_dir, corpus, rows=rows, max_articles=max_articles, cache_dir=cache_dir, progress=progress)
