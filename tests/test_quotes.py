@@ -457,6 +457,16 @@ def test_long_lead_in_keeps_the_named_subject_in_the_frame(extract):
 
 
 @pytest.mark.slow
+def test_a_subject_far_before_its_quote_stays_in_the_frame(extract):
+    # about 270 characters of participle phrase and dashed aside between subject and quote
+    text = ("Groups of nurses kept up their protest about the closure of the maternity ward at the county hospital, "
+            "marching along the avenues around the old fairground - where the Riverside Hawks once played the Lakeland "
+            "Tigers in front of large crowds - and past the town hall, while chanting, \"Keep our ward open.\"")
+    (q,) = extract(text)
+    assert q.speaker == "Groups of nurses"
+
+
+@pytest.mark.slow
 def test_name_right_after_a_cue_speaks_when_the_parser_hangs_it_elsewhere(extract):
     text = ('"We are not going to give up on this town," said Laura Fenwick, half joking. She has run the shop '
             'for twelve years.')

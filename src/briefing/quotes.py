@@ -240,7 +240,9 @@ def find_spans(text: str) -> list[_Piece]:
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Inc|Co|Corp|No|Prof|Rev|Adm|Maj|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec|vs|U\.S|U\.K|U\.N)|\b[A-Z])\.$")
 _SENT_END = re.compile(r"[.!?]+[)]?\s+(?=[\"“«`'‘(]?[A-Z0-9])|\n")
 _PLACEHOLDER = "something"
-_WINDOW = 220  # characters of context kept either side of the quotes in a frame
+# characters of context kept either side of the quotes in a frame: enough for a subject
+# that a long participle phrase or a dashed aside separates from its quote
+_WINDOW = 320
 
 
 @dataclass
