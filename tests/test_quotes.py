@@ -600,3 +600,19 @@ def test_as_someone_put_it_attributes_the_quote(extract):
             "you won't get from the mainstream press.''")
     (q,) = extract(text)
     assert q.speaker == "Varga"
+
+
+@pytest.mark.slow
+def test_a_quote_in_a_reported_clause_is_the_reporters(extract):
+    # the article attributes the words to whoever reports the clause, not to its subject
+    text = 'Alma Ruiz said Peter Kent had urged the board "to act before the winter comes."'
+    (q,) = extract(text)
+    assert q.speaker == "Alma Ruiz" and q.cue == "said"
+    assert q.content == 'Peter Kent had urged the board "to act before the winter comes."'
+    text = 'Alma Ruiz argued that the board should reiterate its support for "our partners across the river."'
+    (q,) = extract(text)
+    assert q.speaker == "Alma Ruiz"
+    # a quote its own speaker's cue governs stays theirs
+    text = 'Peter Kent welcomed the ruling and added, "We will appeal anyway."'
+    (q,) = extract(text)
+    assert q.speaker == "Peter Kent"

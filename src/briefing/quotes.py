@@ -760,6 +760,7 @@ def _in_adverbial_clause(v: "Token", main: "Token") -> bool:
     return t == main and adverbial
 
 
+_REPORTING = frozenset(w for b in "say tell add write note explain claim insist argue recall report".split() for w in _inflect(b))
 _NOT_A_SPEAKER = frozenset("it this that there which what who whom i we you these those here".split())
 
 
@@ -821,6 +822,18 @@ def _context_attr(doc: "Doc") -> _Attr:
     return _weak_attr(subj, False) if subj is not None else _Attr()
 
 
+def _reporting_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """The speech verb that reports the clause cue ``v`` sits in ('Ruiz said Kent had urged the
+    board "to act now"'): the article attributes the quote to whoever reports it."""
+    a = v
+    while a.head != a and a.dep_ in ("ccomp", "xcomp", "conj"):
+        h = a.head
+        if a.dep_ == "ccomp" and h.lower_ in _REPORTING and h.pos_ in ("VERB", "AUX") and _subject(h, skip) is not None:
+            return h
+        a = h
+    return None
+
+
 def _put_it(t: "Token") -> bool:
     """'As Tom Ridge put it, "..."': the idiom attributes like a cue word."""
     doc = t.doc
@@ -876,11 +889,12 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
             out[pidx] = _verb_subject_attr(h, frozenset(hole_ids))
             continue
         v = best[1]
-        cue = "according to" if v.lower_ == "according" else v.text
+        reporter = _reporting_cue(v, frozenset(hole_ids)) if v.lower_ != "according" else None
+        cue = "according to" if v.lower_ == "according" else (reporter or v).text
         attr = _Attr(cue=cue, cue_key=(fi, v.i), colon=v.lower_ not in CUE_WORDS)
         between = doc[min(v.i, h.i) + 1:max(v.i, h.i)]
         attr.adjacent = h in v.subtree or len(between) <= 5
-        c = _content(doc, v, h)
+        c = _content(doc, reporter or v, h)
         if c is not None:
             attr.content = frame.to_article(c[0], c[1], pieces)
         skip = frozenset(hole_ids)
@@ -924,6 +938,8 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
                     break
         if s is not None and v.tag_ == "VBG" and v.i > s.i:
             s = _participle_subject(v, s, skip)
+        if reporter is not None:
+            s = _subject(reporter, skip)  # the reporter speaks, whoever the clause is about
         bound = None
         if s is not None and s.lower_ in ("he", "she", "they", "it"):
             # 'Trump told reporters he thought ...': the pronoun of a reported clause is the
