@@ -616,3 +616,24 @@ def test_a_quote_in_a_reported_clause_is_the_reporters(extract):
     text = 'Peter Kent welcomed the ruling and added, "We will appeal anyway."'
     (q,) = extract(text)
     assert q.speaker == "Peter Kent"
+
+
+def test_a_name_the_parser_made_a_modifier_of_the_cue_speaks():
+    # '"...," Haskell notes.' parsed as the noun "notes" with "Haskell" its compound: no subject
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from briefing.quotes import _name_before_cue
+
+    vocab = English().vocab
+
+    words = ["“", "something", ",", "”", "Haskell", "notes", "."]
+    heads = [5, 5, 5, 5, 5, 5, 5]
+    deps = ["punct", "dep", "punct", "punct", "compound", "ROOT", "punct"]
+    pos = ["PUNCT", "PRON", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _name_before_cue(doc[5], frozenset({1})).text == "Haskell"
+    # a place or a title before the cue is no speaker
+    words[4] = "Senator"
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _name_before_cue(doc[5], frozenset({1})) is None

@@ -658,6 +658,18 @@ def _name_after_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
     return None
 
 
+def _name_before_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """A capitalised name right before a subjectless cue, which the parser made a modifier
+    ('"...," Bozell notes' parsed as a compound noun; 'Trump blasted Disney' as an adjective)."""
+    if v.i == 0 or v.i - 1 in skip:
+        return None
+    t = v.doc[v.i - 1]
+    if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_.rstrip(".") in _TITLE_WORDS \
+            or t.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "TIME") or t.dep_ in ("pobj", "poss"):
+        return None
+    return t
+
+
 def _participle_subject(v: "Token", s: "Token", skip: frozenset[int]) -> "Token":
     """A participle cue (', saying', 'while chanting') speaks for the main clause's subject
     when the parser hung it inside a relative clause ('protesters looped the streets where
@@ -920,6 +932,8 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
                     and v.i - e.end <= 12 and e.root.dep_ != "pobj" and e.root.i not in hole_ids]
             if near:
                 s = near[-1].root
+            else:
+                s = _name_before_cue(v, skip)
         if s is not None and s.i < h.i < v.i:
             # 'The new plans "will not solve it," Anne Richards, an assistant secretary, said':
             # the person between the quote and its cue speaks, not the clause subject before
