@@ -637,3 +637,11 @@ def test_a_name_the_parser_made_a_modifier_of_the_cue_speaks():
     words[4] = "Senator"
     doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert _name_before_cue(doc[5], frozenset({1})) is None
+
+
+@pytest.mark.slow
+def test_a_sentence_opening_on_a_known_surname_is_what_a_pronoun_stands_for(extract):
+    text = ('Campaign spokesman Brian Okafor defended the budget online on Monday.\n\n'
+            '"The numbers simply do not add up," Senator Paul Whitby said in a radio interview.\n\n'
+            'Okafor fired back: "You voted for the same plan last year," he wrote, "and you know it."')
+    assert by_text(extract(text), "same plan").speaker == "Brian Okafor"

@@ -1144,7 +1144,8 @@ class _People:
         return "f" if words & _FEMALE_WORDS else "m" if words & _MALE_WORDS else None
 
     def subject_mentions(self) -> list[tuple[int, str]]:
-        """Full names outside quotes where a sentence names its subject: at the sentence
+        """Names outside quotes (a full name, or a lone surname: ``antecedent`` keeps it only when
+        the article gives it in full) where a sentence names its subject: at the sentence
         start (after an introductory phrase at most) or right after a cue ("said Jane Roe").
         An appositive or possessive mention ("Sharon Murch, whose daughter, Michaela
         Garecht, ...") is not one."""
@@ -1158,7 +1159,7 @@ class _People:
                 while k < len(words) - 1 and words[k].lower().rstrip(".,") in _TITLE_WORDS | _CONNECTORS | {"the"}:
                     k += 1
                 cand = [w.rstrip(".,") for w in words[k:]]
-                if not 2 <= len(cand) <= 3 or words[-1].endswith(("'s", "’s", "s'", "s’")) or any(
+                if not 1 <= len(cand) <= 3 or words[-1].endswith(("'s", "’s", "s'", "s’")) or any(
                         w.lower() in _ORG_HEADS | _TITLE_WORDS | _CONNECTORS | _MONTHS for w in cand):
                     continue
                 sent = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start), self.text.rfind("? ", 0, start),
@@ -1178,6 +1179,8 @@ class _People:
         for p, n, t, was_speaker in sorted(cands, key=lambda c: -c[0]):
             if not was_speaker:
                 n, t = self.canonical(n, p)
+                if " " not in n:
+                    continue  # a lone capitalised word stands for someone only as a known surname
                 t = t or self.title_of(n)
             g = self.gender_of(n)
             if gender is None or g is None or g == gender:
