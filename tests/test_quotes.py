@@ -645,3 +645,14 @@ def test_a_sentence_opening_on_a_known_surname_is_what_a_pronoun_stands_for(extr
             '"The numbers simply do not add up," Senator Paul Whitby said in a radio interview.\n\n'
             'Okafor fired back: "You voted for the same plan last year," he wrote, "and you know it."')
     assert by_text(extract(text), "same plan").speaker == "Brian Okafor"
+
+
+@pytest.mark.slow
+def test_a_participle_in_a_reported_clause_is_the_reporters(extract):
+    text = 'Her neighbours have mocked the new library, calling it "a vanity project for the mayor," Maria Lund said.'
+    (q,) = extract(text)
+    assert q.speaker == "Maria Lund"
+    # an adverbial clause with a speaker of its own keeps it
+    text = 'Kent said the board would meet again, to which Maria Lund replied: "We will be there."'
+    (q,) = extract(text)
+    assert q.speaker == "Maria Lund"

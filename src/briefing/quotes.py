@@ -838,7 +838,9 @@ def _reporting_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
     """The speech verb that reports the clause cue ``v`` sits in ('Ruiz said Kent had urged the
     board "to act now"'): the article attributes the quote to whoever reports it."""
     a = v
-    while a.head != a and a.dep_ in ("ccomp", "xcomp", "conj"):
+    while a.head != a and a.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
+        if a.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
+            return None  # an adverbial clause with its own speaker ('..., to which Kent replied')
         h = a.head
         if a.dep_ == "ccomp" and h.lower_ in _REPORTING and h.pos_ in ("VERB", "AUX") and _subject(h, skip) is not None:
             return h
@@ -902,13 +904,10 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
             continue
         v = best[1]
         reporter = _reporting_cue(v, frozenset(hole_ids)) if v.lower_ != "according" else None
-        cue = "according to" if v.lower_ == "according" else (reporter or v).text
+        cue = "according to" if v.lower_ == "according" else v.text
         attr = _Attr(cue=cue, cue_key=(fi, v.i), colon=v.lower_ not in CUE_WORDS)
         between = doc[min(v.i, h.i) + 1:max(v.i, h.i)]
         attr.adjacent = h in v.subtree or len(between) <= 5
-        c = _content(doc, reporter or v, h)
-        if c is not None:
-            attr.content = frame.to_article(c[0], c[1], pieces)
         skip = frozenset(hole_ids)
         s = _subject(v, skip)
         if s is None and v.tag_ == "VBG":
@@ -952,8 +951,14 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
                     break
         if s is not None and v.tag_ == "VBG" and v.i > s.i:
             s = _participle_subject(v, s, skip)
-        if reporter is not None:
+        if reporter is not None and s is not None and s == _subject(reporter, skip):
+            reporter = None  # the cue's own speaker reports the clause too: the cue's words
+        elif reporter is not None:
             s = _subject(reporter, skip)  # the reporter speaks, whoever the clause is about
+            attr.cue = reporter.text
+        c = _content(doc, reporter or v, h)
+        if c is not None:
+            attr.content = frame.to_article(c[0], c[1], pieces)
         bound = None
         if s is not None and s.lower_ in ("he", "she", "they", "it"):
             # 'Trump told reporters he thought ...': the pronoun of a reported clause is the
