@@ -134,3 +134,19 @@ def test_train_on_the_minilm_transformer_and_use_it(tmp_path: Path) -> None:
     assert isinstance(load_engine("extractive", model=str(out)).encoder, SentenceEncoder)
     bad = CliRunner().invoke(app, ["train", str(FIXTURE), "--out", str(tmp_path / "x"), "--encoder", "word2vec"])
     assert bad.exit_code == 2 and "unknown sentence encoder" in bad.output
+
+
+def test_head_trained_with_other_features_is_refused(tmp_path: Path) -> None:
+    """A head from a version that computed other sentence features once loaded silently (same count)
+    or died in load_state_dict (other count); either way it must be a clear 'retrain' error."""
+    import shutil
+
+    from briefing.engines.trained import SHIPPED_HEAD
+    from briefing.train import load_head
+
+    shutil.copytree(SHIPPED_HEAD, tmp_path / "head")
+    config = json.loads((tmp_path / "head" / "config.json").read_text())
+    config["scalar_features"][-1] = "log_n_paragraphs"
+    (tmp_path / "head" / "config.json").write_text(json.dumps(config))
+    with pytest.raises(ModelNotFoundError, match="other sentence features"):
+        load_head(tmp_path / "head")

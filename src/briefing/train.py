@@ -463,6 +463,10 @@ def load_head(model_dir: str | os.PathLike[str]) -> tuple[Any, dict[str, Any]]:
     config = json.loads((d / CONFIG_FILE).read_text())
     if config.get("format") != FORMAT:
         raise ModelNotFoundError(f"{d / CONFIG_FILE}: not a briefing extractive head ({config.get('format')!r})")
+    if config.get("scalar_features") != list(SCALAR_FEATURES):
+        raise ModelNotFoundError(
+            f"{d}: this head was trained with other sentence features than this version computes; retrain it with `briefing train`"
+        )
     model = build_head(config["config"], config["encoder"]["dim"])
     model.load_state_dict(load_file(str(d / HEAD_FILE)))
     model.eval()
