@@ -656,3 +656,11 @@ def test_a_participle_in_a_reported_clause_is_the_reporters(extract):
     text = 'Kent said the board would meet again, to which Maria Lund replied: "We will be there."'
     (q,) = extract(text)
     assert q.speaker == "Maria Lund"
+
+
+@pytest.mark.slow
+def test_a_cue_in_a_relative_clause_gives_way_to_the_cue_around_it(extract):
+    # "complains" describes "anybody"; "saying" attributes the quote
+    text = 'Maria Lund mocked the protest, saying anybody who complains about a curfew \u201cis not thinking about the children.\u201d'
+    (q,) = extract(text)
+    assert q.speaker == "Maria Lund" and q.cue == "saying"

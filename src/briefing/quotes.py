@@ -848,6 +848,14 @@ def _reporting_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
     return None
 
 
+def _enclosing_cue(v: "Token", cues: list["Token"]) -> "Token | None":
+    """A cue in a relative clause describes its noun ('saying anybody who complains about it
+    "is not having a good night"'): the cue whose complement holds that noun attributes."""
+    if v.dep_ != "relcl":
+        return None
+    return next((a for a in v.ancestors if a in cues and a.lower_ != "according"), None)
+
+
 def _put_it(t: "Token") -> bool:
     """'As Tom Ridge put it, "..."': the idiom attributes like a cue word."""
     doc = t.doc
@@ -903,7 +911,7 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
             out[pidx] = _verb_subject_attr(h, frozenset(hole_ids))
             continue
         v = best[1]
-        reporter = _reporting_cue(v, frozenset(hole_ids)) if v.lower_ != "according" else None
+        reporter = (_reporting_cue(v, frozenset(hole_ids)) or _enclosing_cue(v, cues)) if v.lower_ != "according" else None
         cue = "according to" if v.lower_ == "according" else v.text
         attr = _Attr(cue=cue, cue_key=(fi, v.i), colon=v.lower_ not in CUE_WORDS)
         between = doc[min(v.i, h.i) + 1:max(v.i, h.i)]
