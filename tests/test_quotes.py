@@ -664,3 +664,10 @@ def test_a_cue_in_a_relative_clause_gives_way_to_the_cue_around_it(extract):
     text = 'Maria Lund mocked the protest, saying anybody who complains about a curfew \u201cis not thinking about the children.\u201d'
     (q,) = extract(text)
     assert q.speaker == "Maria Lund" and q.cue == "saying"
+
+
+@pytest.mark.slow
+def test_whoever_a_speaker_tells_is_the_listener(extract):
+    text = '\u201cWe were tremendously wrong to wait,\u201d Ortega, 58, told AFP in an interview in Lima on Monday.'
+    (q,) = extract(text)
+    assert q.speaker == "Ortega"

@@ -86,6 +86,8 @@ CUE_WORDS = frozenset(w for b in _CUE_BASES for w in _inflect(b)) | {"according"
 _WEAK_CUES = frozenset(w for b in "think believe agree wonder call describe dub label brand term continue maintain".split()
                        for w in _inflect(b))
 
+# cues whose object is the person spoken to ('Ramos told AFP'), never the speaker
+_ADDRESS_CUES = frozenset(w for b in "tell inform assure reassure".split() for w in _inflect(b))
 PRONOUNS = frozenset("i me we us you he him she her it they them who whom which that this one".split())
 _FEMALE = frozenset("she her".split())
 _MALE = frozenset("he him".split())
@@ -625,6 +627,8 @@ def _subject(v: "Token", skip: frozenset[int] = frozenset()) -> "Token | None":
             if s is not None:
                 return s
         return v.head
+    if v.lower_ in _ADDRESS_CUES:
+        return None  # 'told AFP', 'tells Mr. Obama': who follows is the listener
     # inverted order: "said Cuban Deputy Foreign Minister Dagoberto Rodriguez"
     for c in v.children:
         if c.i > v.i and c.i not in skip and c.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "nsubj", "oprd") and c.pos_ in ("PROPN", "NOUN") \
@@ -638,6 +642,8 @@ def _name_after_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
     """The person named right after a cue ('said retired neurosurgeon Ben Carson', 'added
     Palmer'): a PERSON entity after at most a few title words, or a proper noun run that
     starts right after the cue. The name's head token, or None."""
+    if v.lower_ in _ADDRESS_CUES:
+        return None
     doc = v.doc
     i = v.i + 1
     while i < len(doc) and i - v.i <= 6 and i not in skip:
