@@ -671,3 +671,11 @@ def test_whoever_a_speaker_tells_is_the_listener(extract):
     text = '\u201cWe were tremendously wrong to wait,\u201d Ortega, 58, told AFP in an interview in Lima on Monday.'
     (q,) = extract(text)
     assert q.speaker == "Ortega"
+
+
+@pytest.mark.slow
+def test_a_participle_aside_the_parser_made_the_root_keeps_its_subject(extract):
+    text = ("But Sen. Alma J. Ruiz (D-Ore.), noting the size of the mayor's war chest, said, "
+            '"Let me tell you, she has got a heck of a donor list."')
+    (q,) = extract(text)
+    assert q.speaker == "Alma J. Ruiz"

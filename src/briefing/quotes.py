@@ -620,6 +620,11 @@ def _subject(v: "Token", skip: frozenset[int] = frozenset()) -> "Token | None":
         s = _subject(v.head, skip)
         if s is not None:
             return s
+    if v.dep_ == "parataxis" and v.head.tag_ == "VBG" and v.head.i < v.i:
+        # 'Durbin, noting the size of the list, said': the parser made the aside the root
+        s = next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+        if s is not None:
+            return s
     if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN"):
         # "issued a statement saying": the issuer speaks, not the statement
         if v.head.dep_ in ("dobj", "pobj") and v.head.head.pos_ in ("VERB", "AUX"):
