@@ -679,3 +679,13 @@ def test_a_participle_aside_the_parser_made_the_root_keeps_its_subject(extract):
             '"Let me tell you, she has got a heck of a donor list."')
     (q,) = extract(text)
     assert q.speaker == "Alma J. Ruiz"
+
+
+@pytest.mark.slow
+def test_the_by_agent_of_a_passive_cue_speaks(extract):
+    text = 'Ruiz was asked by moderator Dan Pruitt whether the plan would risk \u201cadding another costly program to the budget.\u201d'
+    (q,) = extract(text)
+    assert q.speaker == "Dan Pruitt"
+    text = '\u201cRivers of Glass\u201d was written by Okafor after the flood of 1998 that destroyed the old harbour.'
+    (q,) = extract(text)
+    assert q.speaker == "Okafor"

@@ -598,6 +598,15 @@ def _appos_name_after(tok: "Token") -> str | None:
     return None
 
 
+def _passive_agent(v: "Token") -> "Token | None":
+    """Who a passive cue names with "by" ('labeled a "witch hunt" by Democrats', 'was
+    written by Springsteen'): the speaker, where the passive subject is what was said."""
+    for c in v.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def _subject(v: "Token", skip: frozenset[int] = frozenset()) -> "Token | None":
     if v.lower_ == "according":
         for c in v.children:
@@ -606,6 +615,9 @@ def _subject(v: "Token", skip: frozenset[int] = frozenset()) -> "Token | None":
                     if g.dep_ == "pobj":
                         return g
         return None
+    agent = _passive_agent(v) if v.lower_ in CUE_WORDS else None
+    if agent is not None:
+        return agent
     for c in v.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in skip and any(ch.isalnum() for ch in c.text):
             # (a dash or bracket the parser took for a subject is none: '... ― Trump boasted')
