@@ -689,3 +689,11 @@ def test_the_by_agent_of_a_passive_cue_speaks(extract):
     text = '\u201cRivers of Glass\u201d was written by Okafor after the flood of 1998 that destroyed the old harbour.'
     (q,) = extract(text)
     assert q.speaker == "Okafor"
+
+
+@pytest.mark.slow
+def test_a_long_relative_clause_between_a_person_and_a_subjectless_cue(extract):
+    text = ('Mr. Okafor, whose latest start-up, Paradata, uses big data to help brands find suppliers, said Mr. Pike '
+            'was a candidate: "He is a start-up kind of guy and has a lot of ideas."')
+    (q,) = extract(text)
+    assert q.speaker == "Okafor"

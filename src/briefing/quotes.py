@@ -959,7 +959,7 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
             # the parser often hangs "X, a spokesman, said" off the quote as an apposition,
             # leaving the cue subjectless: take the person named just before the cue
             near = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= v.i and e.sent == v.sent
-                    and v.i - e.end <= 12 and e.root.dep_ != "pobj" and e.root.i not in hole_ids]
+                    and v.i - e.end <= 20 and e.root.dep_ != "pobj" and e.root.i not in hole_ids]
             if near:
                 s = near[-1].root
             else:
