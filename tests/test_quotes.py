@@ -697,3 +697,10 @@ def test_a_long_relative_clause_between_a_person_and_a_subjectless_cue(extract):
             'was a candidate: "He is a start-up kind of guy and has a lot of ideas."')
     (q,) = extract(text)
     assert q.speaker == "Okafor"
+
+
+@pytest.mark.slow
+def test_a_cue_less_quote_under_a_participle_is_the_main_clause_subjects(extract):
+    text = 'Maria Lund went on the offensive on Monday, rallying her supporters against "any and all cuts to the library budget."'
+    (q,) = extract(text)
+    assert q.speaker == "Maria Lund"

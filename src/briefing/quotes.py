@@ -816,7 +816,9 @@ def _weak_attr(subj: "Token", cue_verb: bool) -> _Attr:
 
 def _verb_subject_attr(h: "Token", skip: frozenset[int]) -> _Attr:
     """A quote with no cue in its sentence that a verb governs ('Trump issued a statement,
-    "..."', '"...?" Hannity pressed'): that verb's active subject speaks."""
+    "..."', '"...?" Hannity pressed'): that verb's active subject speaks, or for a subjectless
+    participle or conjunct ('Lund went on the offensive, rallying them against "..."') the
+    subject of the clause it hangs from."""
     v = h.head
     while v.pos_ not in ("VERB", "AUX") and v.head != v:
         v = v.head
@@ -834,7 +836,7 @@ def _verb_subject_attr(h: "Token", skip: frozenset[int]) -> _Attr:
             # thing reported by someone: the reporter speaks
             v = v.head
             continue
-        if subj is not None or v.dep_ not in ("conj", "xcomp") or v.head == v:
+        if subj is not None or v.dep_ not in ("conj", "xcomp", "advcl") or v.head == v:
             break
         v = v.head
     if subj is None:
