@@ -704,3 +704,11 @@ def test_a_cue_less_quote_under_a_participle_is_the_main_clause_subjects(extract
     text = 'Maria Lund went on the offensive on Monday, rallying her supporters against "any and all cuts to the library budget."'
     (q,) = extract(text)
     assert q.speaker == "Maria Lund"
+
+
+@pytest.mark.slow
+def test_a_surname_the_tagger_took_for_a_modal_speaks(extract):
+    text = ('The columnist Martha Will has long favoured the governor.\n\n'
+            '"The race is a reminder that experience matters," Will wrote.\n\n'
+            'Will described the challenger as "a caricature of a candidate."')
+    assert [q.speaker for q in extract(text)] == ["Martha Will", "Martha Will"]

@@ -478,7 +478,7 @@ def _untagged_name(tok: "Token") -> bool:
     capitalised, singular, no determiner, no title or organisation word, and either
     inside its sentence or right before its verb."""
     core = re.sub(r"^(?:O|D|L|Mc|Mac)['’](?=[A-Z])", "", tok.text)  # O’Donnell, D’Souza
-    if tok.tag_ not in ("NN", "VB", "VBD", "VBZ", "VBP", "VBN", "JJ") or not core[:1].isupper() or not core[1:2].islower() \
+    if tok.tag_ not in ("NN", "VB", "VBD", "VBZ", "VBP", "VBN", "JJ", "MD") or not core[:1].isupper() or not core[1:2].islower() \
             or not re.fullmatch(r"[A-Za-z-]+", core):
         return False
     if tok.lower_ in _TITLE_WORDS or tok.lower_ in _ORG_HEADS or tok.lower_ in _QUANTIFIERS or tok.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC", "DATE"):
@@ -598,6 +598,15 @@ def _appos_name_after(tok: "Token") -> str | None:
     return None
 
 
+def _name_taken_for_modal(v: "Token") -> "Token | None":
+    """A capitalised 'modal' right before a past form ('"...," Will wrote', 'Will described
+    Trump as'): a modal never takes a past form, so it is a name, the verb's subject."""
+    if v.tag_ not in ("VBD", "VBN") or v.i == 0:
+        return None
+    t = v.doc[v.i - 1]
+    return t if t.tag_ == "MD" and t.head == v and t.text[:1].isupper() else None
+
+
 def _passive_agent(v: "Token") -> "Token | None":
     """Who a passive cue names with "by" ('labeled a "witch hunt" by Democrats', 'was
     written by Springsteen'): the speaker, where the passive subject is what was said."""
@@ -618,6 +627,9 @@ def _subject(v: "Token", skip: frozenset[int] = frozenset()) -> "Token | None":
     agent = _passive_agent(v) if v.lower_ in CUE_WORDS else None
     if agent is not None:
         return agent
+    name = _name_taken_for_modal(v)
+    if name is not None:
+        return name
     for c in v.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in skip and any(ch.isalnum() for ch in c.text):
             # (a dash or bracket the parser took for a subject is none: '... ― Trump boasted')
