@@ -712,3 +712,10 @@ def test_a_surname_the_tagger_took_for_a_modal_speaks(extract):
             '"The race is a reminder that experience matters," Will wrote.\n\n'
             'Will described the challenger as "a caricature of a candidate."')
     assert [q.speaker for q in extract(text)] == ["Martha Will", "Martha Will"]
+
+
+@pytest.mark.slow
+def test_a_label_right_before_a_colon_quote_beats_the_clause_around_it(extract):
+    text = 'Pollsters agree - Dana Pruitt: \u201cOne of the biggest lessons was a simple one: keep on calling voters as late as you can.\u201d'
+    (q,) = extract(text)
+    assert q.speaker == "Dana Pruitt"

@@ -1524,7 +1524,9 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
             # that role; an unnamed individual ("a friend") stays None
             speaker = people.by_role(a.title or "", ps[0].open_at) if (a.title and (a.phrase or "").lower().startswith("the ")) else None
             via = "role"
-        if cue is None or a.colon:
+        if cue is None or a.colon or text[:ps[0].open_at].rstrip().endswith(":"):
+            # a label introducing the quote ('Pollsters agree - Carl Bialik: "..."') names
+            # its speaker better than the clause around it
             label = _label_speaker(text, ps[0].open_at, ps[-1].close_at)
             if label:
                 speaker, t2 = people.canonical(label, ps[0].open_at)
