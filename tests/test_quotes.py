@@ -719,3 +719,12 @@ def test_a_label_right_before_a_colon_quote_beats_the_clause_around_it(extract):
     text = 'Pollsters agree - Dana Pruitt: \u201cOne of the biggest lessons was a simple one: keep on calling voters as late as you can.\u201d'
     (q,) = extract(text)
     assert q.speaker == "Dana Pruitt"
+
+
+@pytest.mark.slow
+def test_a_label_naming_two_authors_keeps_both(extract):
+    text = ('The pollsters Mark Lund and Jon Pruitt studied the race for a year.\n\n'
+            'Signs of a shift were there all along - more from Lund and Pruitt: '
+            '"Data collected by our firm helps confirm that both issues were in play."')
+    (q,) = extract(text)
+    assert q.speaker == "Mark Lund and Jon Pruitt" and q.cue == ":"

@@ -1294,7 +1294,9 @@ def _is_titlecase(s: str) -> bool:
 
 _NAME = r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|(?:de|van|von|al)\b)){0,3})"
 _LABEL_BEFORE = re.compile(r"^\s*" + _NAME + r"\s*:\s*$")
-_LABEL_LEAD = re.compile(r"(?:\s[-–—]+\s*|\b(?:[Ff]rom|[Ss]tated|[Hh]ere’s|[Hh]ere's)\s+)" + _NAME + r"\s*:\s*$")
+# two names joined by "and" ('- Frank Newport and Jim Harter: "..."'): co-authors speak together
+_NAMES = _NAME[:-1] + r"(?:\s+and\s+" + _NAME[1:-1] + r")?)"
+_LABEL_LEAD = re.compile(r"(?:\s[-–—]+\s*|\b(?:[Ff]rom|[Ss]tated|[Hh]ere’s|[Hh]ere's)\s+)" + _NAMES + r"\s*:\s*$")
 # 'Rep. Trey Gowdy (R-S.C.):"...', 'Former secretary of state Hillary Rodham Clinton:"..."'
 _LABEL_TITLED = re.compile(r"^\s*((?:[\w.'’-]+\s+){0,6}?)" + _NAME + r"\s*(?:\([^()\n]{1,20}\))?\s*:\s*$")
 # 'Stated Stone:' on its own line before the quote's paragraph
@@ -1528,7 +1530,10 @@ def _assemble(text: str, pieces: list[_Piece], attrs: dict[int, _Attr]) -> list[
             # a label introducing the quote ('Pollsters agree - Carl Bialik: "..."') names
             # its speaker better than the clause around it
             label = _label_speaker(text, ps[0].open_at, ps[-1].close_at)
-            if label:
+            if label and " and " in label:  # co-authors: each by the name the article gives
+                speaker = " and ".join(people.canonical(n, ps[0].open_at)[0] for n in label.split(" and "))
+                title, cue, via = None, ":", "label"
+            elif label:
                 speaker, t2 = people.canonical(label, ps[0].open_at)
                 title = t2 or people.title_of(speaker)
                 cue = ":"
