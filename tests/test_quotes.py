@@ -728,3 +728,13 @@ def test_a_label_naming_two_authors_keeps_both(extract):
             '"Data collected by our firm helps confirm that both issues were in play."')
     (q,) = extract(text)
     assert q.speaker == "Mark Lund and Jon Pruitt" and q.cue == ":"
+
+
+@pytest.mark.slow
+def test_a_tell_cue_after_a_question_quote_attributes_it(extract):
+    # the parser ends the sentence at "?"; "told" still names its speaker, its object the listener
+    text = ('Prime Minister Alan Pike has criticised the plan.\n\n'
+            '\u201cIt looks like we are not going to have a very good relationship, who knows?\u201d Lund told a Danish '
+            'television station in an interview aired on Monday.')
+    (q,) = extract(text)
+    assert q.speaker == "Lund" and q.cue == "told"

@@ -919,7 +919,8 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
             if v.sent != h.sent:
                 # '"...!" the note says.' may be split after the quote: accept a bare cue
                 # (no complement of its own) a few words later
-                own = [c for c in v.children if c.dep_ in ("ccomp", "xcomp", "dobj") and c.i not in hole_ids]
+                own = [c for c in v.children if c.dep_ in ("ccomp", "xcomp", "dobj") and c.i not in hole_ids
+                       and not (c.dep_ == "dobj" and v.lower_ in _ADDRESS_CUES)]  # 'told ITV' names a listener
                 if not (0 < v.i - h.i <= 7 and not own):
                     continue
             if v.lower_ in _WEAK_CUES and not governs:
