@@ -738,3 +738,11 @@ def test_a_tell_cue_after_a_question_quote_attributes_it(extract):
             'television station in an interview aired on Monday.')
     (q,) = extract(text)
     assert q.speaker == "Lund" and q.cue == "told"
+
+
+@pytest.mark.slow
+def test_react_and_opine_are_cues(extract):
+    text = ('Mayor Alan Pike spoke about the budget on Monday.\n\n'
+            '\u201cThe mayor said the budget is balanced. What budget is he talking about?\u201d reacted Maria Lund.\n\n'
+            '\u201cDrivers should leave their cars at home,\u201d opined the Harbour Gazette.')
+    assert [(q.speaker, q.cue) for q in extract(text)] == [("Maria Lund", "reacted"), ("the Harbour Gazette", "opined")]

@@ -62,7 +62,7 @@ interject quote think believe agree wonder recall tell email text mutter exclaim
 pledge predict brag cry plead demand declare describe dub label brand term read affirm cite
 beam deride gush rave scoff sneer chide blast slam mock accuse praise criticize criticise
 applaud welcome hail dismiss decry denounce condemn reveal disclose recount relay
-acknowledge inform assure reassure concur""".split()
+acknowledge inform assure reassure concur react opine riff""".split()
 _IRREGULAR = {"read": ["reads", "read"], "say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
               "cry": ["cried"], "reply": ["replied"], "deny": ["denied"], "testify": ["testified"]}
 
