@@ -746,3 +746,21 @@ def test_react_and_opine_are_cues(extract):
             '\u201cThe mayor said the budget is balanced. What budget is he talking about?\u201d reacted Maria Lund.\n\n'
             '\u201cDrivers should leave their cars at home,\u201d opined the Harbour Gazette.')
     assert [(q.speaker, q.cue) for q in extract(text)] == [("Maria Lund", "reacted"), ("the Harbour Gazette", "opined")]
+
+
+def test_a_name_hung_as_apposition_on_a_quote_subject_speaks():
+    # '"...," Ramos, 58, told AFP': the parser made the quote the subject and the name its apposition
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from briefing.quotes import _appos_of_quote_subject, _clean_speaker
+
+    words = ["\u201c", "something", ",", "\u201d", "Ramos", ",", "58", ",", "told", "AFP", "."]
+    heads = [1, 8, 1, 1, 1, 4, 4, 4, 8, 8, 8]
+    deps = ["punct", "nsubj", "punct", "punct", "appos", "punct", "appos", "punct", "ROOT", "dobj", "punct"]
+    pos = ["PUNCT", "PRON", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PROPN", "PUNCT"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _appos_of_quote_subject(doc[8], frozenset({1})).text == "Ramos"
+    assert _appos_of_quote_subject(doc[8], frozenset()) is None  # a real subject is no quote
+    # a quote mark the speaker phrase took in is dropped
+    assert _clean_speaker("\u201d Ramos") == "Ramos"

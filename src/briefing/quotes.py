@@ -607,6 +607,15 @@ def _name_taken_for_modal(v: "Token") -> "Token | None":
     return t if t.tag_ == "MD" and t.head == v and t.text[:1].isupper() else None
 
 
+def _appos_of_quote_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """The name the parser hung as an apposition on a quote it took for the cue's subject
+    ('"...," Ramos, 58, told AFP'): that name speaks."""
+    for c in v.children:
+        if c.dep_ == "nsubj" and c.i in skip:
+            return next((a for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i < v.i), None)
+    return None
+
+
 def _passive_agent(v: "Token") -> "Token | None":
     """Who a passive cue names with "by" ('labeled a "witch hunt" by Democrats', 'was
     written by Springsteen'): the speaker, where the passive subject is what was said."""
@@ -978,7 +987,7 @@ def _attribute(doc: "Doc", fi: int, frame: _Frame, pieces: list[_Piece]) -> dict
             if near:
                 s = near[-1].root
             else:
-                s = _name_before_cue(v, skip)
+                s = _name_before_cue(v, skip) or _appos_of_quote_subject(v, skip)
         if s is not None and s.i < h.i < v.i:
             # 'The new plans "will not solve it," Anne Richards, an assistant secretary, said':
             # the person between the quote and its cue speaks, not the clause subject before
@@ -1429,7 +1438,7 @@ def _clean_speaker(name: str | None) -> str | None:
     keeping the dot of "Jr." or an initial."""
     if not name:
         return name
-    name = name.strip().rstrip(",;:")
+    name = name.strip().strip("“”\"‘").strip().rstrip(",;:")  # (and a quote mark the phrase took in)
     while name.endswith(".") and not _KEEP_DOT.search(name):
         name = name[:-1].rstrip()
     return name or None
