@@ -764,3 +764,11 @@ def test_a_name_hung_as_apposition_on_a_quote_subject_speaks():
     assert _appos_of_quote_subject(doc[8], frozenset()) is None  # a real subject is no quote
     # a quote mark the speaker phrase took in is dropped
     assert _clean_speaker("\u201d Ramos") == "Ramos"
+
+
+def test_a_capitalised_title_before_a_name_the_tagger_missed_is_the_title(extract):
+    """'The Shadow Secretary of State for the Family, Theresa May, said': NER does not tag
+    'Theresa May', and the speaker came out as 'Shadow Secretary' with the name as its title."""
+    (q,) = extract('The Shadow Secretary of State for the Family, Theresa May, said: "These plans were announced in December."')
+    assert q.speaker == "Theresa May"
+    assert q.speaker_title == "Shadow Secretary of State for the Family"

@@ -518,6 +518,11 @@ def _name_from(tok: "Token") -> tuple[str, str, str | None]:
         name = re.sub(r"['’]s$", "", name)
         title = _title_left(tok, words[k].i) or _appos_title(tok)
         return "person", name, title
+    if tok.lower_.rstrip(".") in _TITLE_WORDS and tok.pos_ == "PROPN" and (named := _appos_name_after(tok)) is not None:
+        # 'The Shadow Secretary of State for the Family, Theresa May, said': a capitalised
+        # title is not a name; the name set off after it is, when NER missed it
+        end = next(t.i for t in tok.doc[tok.i:] if t.text in (",", "--", "—", "–"))
+        return "person", named, " ".join(t.text for t in _strip_det([t for t in tok.subtree if t.i < end])) or None
     if tok.pos_ == "PROPN" and (ent is None or ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")) or _untagged_name(tok):
         chain = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"
                  and t.i >= tok.i - 3] + [tok]
@@ -580,7 +585,7 @@ def _appos_name_after(tok: "Token") -> str | None:
     j = tok.i + 1
     while j < len(doc) and j <= tok.i + 10:
         t = doc[j]
-        if t.pos_ in ("VERB", "AUX") or t.text in _QUOTE_TOKS or t.lower_ in CUE_WORDS:
+        if t.pos_ in ("VERB", "AUX") or t.text in _QUOTE_TOKS or t.lower_ in CUE_WORDS and t.pos_ != "PROPN":  # "of State"
             return None
         if t.text in (",", "--", "—", "–"):
             k = j + 1
