@@ -772,3 +772,13 @@ def test_a_capitalised_title_before_a_name_the_tagger_missed_is_the_title(extrac
     (q,) = extract('The Shadow Secretary of State for the Family, Theresa May, said: "These plans were announced in December."')
     assert q.speaker == "Theresa May"
     assert q.speaker_title == "Shadow Secretary of State for the Family"
+
+
+def test_a_verb_in_the_clause_a_later_cue_reports_does_not_speak(extract):
+    """'"...". She said ministers would consult ...': 'consult' sits in what 'said' reports, so
+    its subject is not the bare-verb speaker of the cue-less quote before it ('"...?" Hannity pressed')."""
+    text = ('Jane Hollis said: "We have already doubled the length of paid leave." She said new parents were already '
+            'entitled to a year off. "We have made a firm commitment. We will extend the pay." She said ministers would '
+            'consult on other proposals for carers.')
+    quotes = extract(text)
+    assert quotes and all(q.speaker == "Jane Hollis" for q in quotes)

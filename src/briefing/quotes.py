@@ -850,7 +850,9 @@ def _verb_subject_attr(h: "Token", skip: frozenset[int]) -> _Attr:
         v = v.head
     if v.pos_ not in ("VERB", "AUX"):
         # '"...?" Hannity pressed.': a bare verb right after the quote, its subject between
+        # (not a verb inside a reported clause: 'She said ministers would consult ...')
         after = [t for t in h.doc[h.i + 1:h.i + 8] if t.pos_ == "VERB" and t.text[0].islower()
+                 and not (t.dep_ == "ccomp" and h.i < t.head.i < t.i and t.head.lower_ in CUE_WORDS)
                  and not any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i not in skip for c in t.children)]
         subj = next((c for t in after[:1] for c in t.children if c.dep_ == "nsubj" and h.i < c.i < t.i), None)
         return _weak_attr(subj, True) if subj is not None else _Attr()
