@@ -150,3 +150,13 @@ def test_head_trained_with_other_features_is_refused(tmp_path: Path) -> None:
     (tmp_path / "head" / "config.json").write_text(json.dumps(config))
     with pytest.raises(ModelNotFoundError, match="other sentence features"):
         load_head(tmp_path / "head")
+
+
+def test_briefing_cache_moves_the_embedding_cache_like_the_other_caches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """BRIEFING_CACHE is the root of every cache (the LLM's converted weights go to <root>/gguf);
+    training once took it as the embedding folder itself."""
+    from briefing.train import train
+
+    monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "root"))
+    train(FIXTURE, tmp_path / "head", epochs=1, batch_size=4, progress=False)
+    assert any((tmp_path / "root" / "embeddings").rglob("shard-*.npy"))

@@ -364,7 +364,7 @@ def train(
     dev: Optional[Path] = typer.Option(None, "--dev", help="A labelled JSONL to report ROUGE on after each epoch (never trained on, never used to choose)."),
     max_articles: Optional[int] = typer.Option(2500, "--max-articles", help="Use the first N training rows (0 = all); the shipped head uses 2500."),
     epochs: int = typer.Option(6, "--epochs", help="Training epochs; the best on a held-out slice of the training rows is kept."),
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Sentence-embedding cache (default ~/.cache/briefing/embeddings); a re-run reuses it."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Sentence-embedding cache (default ~/.cache/briefing/embeddings, or $BRIEFING_CACHE/embeddings); a re-run reuses it."),
     seed: int = typer.Option(0, "--seed", help="Random seed (training is deterministic for a given seed)."),
     encoder: str = typer.Option("minilm-static", "--encoder", help="Sentence vectors the head learns on: minilm-static (the shipped table, fast) or all-MiniLM-L6-v2 (the transformer: ~100x slower on CPU, cold embedding pass ~17 min per 2,500 stories)."),
 ) -> None:
@@ -399,7 +399,7 @@ def train_encoder(
     data: List[Path] = typer.Argument(..., help="Training JSONL file(s) whose sentences the table is fitted on (same format as `briefing train`)."),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for the static table (model2vec format)."),
     max_articles: Optional[int] = typer.Option(2500, "--max-articles", help="Use the first N rows (0 = all); the shipped table uses 2500."),
-    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="MiniLM sentence-vector cache (default ~/.cache/briefing/embeddings)."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="MiniLM sentence-vector cache (default ~/.cache/briefing/embeddings, or $BRIEFING_CACHE/embeddings)."),
 ) -> None:
     """Rebuild the static sentence encoder the default engine runs on (MiniLM distilled to a token table).
 

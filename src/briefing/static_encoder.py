@@ -144,6 +144,7 @@ def fit(
     import torch
     from safetensors.numpy import load_file, save_file
 
+    from .cachedir import embedding_cache_dir
     from .encoder import get_encoder
     from .train import EmbeddingCache, TrainConfig, embed_articles, encoder_key, read_rows
 
@@ -151,8 +152,8 @@ def fit(
     if rows is None:  # ``rows``: the corpus already read (build checks it before distilling)
         rows = [r for p in corpus for r in read_rows(p)][: max_articles or None]
     minilm = get_encoder("fp32")
-    cache_root = cache_dir or os.environ.get("BRIEFING_CACHE", "~/.cache/briefing/embeddings")
-    data = embed_articles([r["article"] for r in rows], TrainConfig(), EmbeddingCache(cache_root, encoder_key(minilm)), minilm, prog, "minilm")
+    cache = EmbeddingCache(embedding_cache_dir(cache_dir), encoder_key(minilm))
+    data = embed_articles([r["article"] for r in rows], TrainConfig(), cache, minilm, prog, "minilm")
     base = StaticEncoder(table_dir)
     arts = list(range(len(data)))
     random.Random(seed).shuffle(arts)

@@ -20,6 +20,7 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from .cachedir import embedding_cache_dir
 from .errors import InputError
 from .features import SCALAR_FEATURES, greedy_oracle, sentence_features
 
@@ -337,8 +338,7 @@ def train(
         if cfg.max_articles:
             rows = rows[: cfg.max_articles]
         encoder = get_encoder("fp32", name=cfg.encoder)
-        cache_root = cache_dir or os.environ.get("BRIEFING_CACHE", "~/.cache/briefing/embeddings")
-        cache = EmbeddingCache(cache_root, encoder_key(encoder))
+        cache = EmbeddingCache(embedding_cache_dir(cache_dir), encoder_key(encoder))
         data = embed_articles([r["article"] for r in rows], cfg, cache, encoder, prog, "embed")
         dev_rows = read_rows(dev_path) if dev_path else []
         dev = embed_articles([r["article"] for r in dev_rows], cfg, cache, encoder, prog, "dev") if dev_rows else []

@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Sequence
 
+from ..cachedir import cache_root
 from ..errors import ModelNotFoundError, TemplateError
 from ..keypoints import MIN_POINTS
 from .base import Prepared
@@ -48,11 +49,6 @@ def prompt_dir(override: str | os.PathLike[str] | None = None) -> Path:
         if all((c / f"{p}.j2").is_file() for p in PROMPTS):
             return c
     raise TemplateError(f"{candidates[0]}: prompt templates {', '.join(p + '.j2' for p in PROMPTS)} not found")
-
-
-def cache_root() -> Path:
-    base = os.environ.get("BRIEFING_CACHE") or os.path.join(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "briefing")
-    return Path(base)
 
 
 def gguf_cache_dir(gguf: Path) -> Path:
