@@ -7,17 +7,14 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
 import numpy as np
 
 from .errors import ModelNotFoundError
-
-if TYPE_CHECKING:
-    from .static_encoder import StaticEncoder
+from .static_encoder import NAME as STATIC_NAME, StaticEncoder  # numpy only at import time
 
 DIM = 384
-STATIC_NAME = "minilm-static"  # static_encoder.NAME, without importing it here
 
 
 def minilm_path() -> str:
