@@ -98,7 +98,67 @@ def split_many(texts: Iterable[str], nlp: "spacy.Language | None" = None, batch_
             lead = len(raw) - len(raw.lstrip())
             start = offset + sent.start_char + lead
             out[i].append(Sentence(stripped, start, start + len(stripped)))
-    return [_merge_fragments(s, t) for s, t in zip(out, texts)]
+    return [_split_run_ons(_merge_fragments(s, t), t) for s, t in zip(out, texts)]
+
+
+# Run-on sentences: web text flattened to one paragraph (the usual CNN/DailyMail form) glues a
+# photo caption, which has no full stop, to the sentence after it ("...in court on Wednesday
+# The teacher pleaded guilty"). Seams spaCy misses:
+# - a word that only starts a sentence when capitalised, after a word that is not a function
+#   word and before a lower-case word ("told The New York Times", "at The Elbow" and
+#   "In London" are not seams);
+# - a capitalised word right after a photo marker such as "(pictured)";
+# - either side of "Scroll down for video".
+# Headlines in title case are left alone.
+SPLIT_VERSION = "runon-4"  # part of the training cache key: bump when splitting changes
+_STARTERS = (
+    "He She It They We The This These Those There Their His Her Its Our But And When While "
+    "After Before During Since Despite Although Though Earlier Later In On At As If However "
+    "Meanwhile Some Many Most Both Each"
+).split()
+_SEAM = re.compile(r"(?<=[a-z0-9)]) +(?=(?:%s)(?:['’]s)? [^A-Z\s])" % "|".join(_STARTERS))
+_PHOTO_SEAM = re.compile(r"\((?:pictured|left|right|above|below|centre|center|middle|inset|top|bottom|file)\) +(?=[A-Z][a-z])")
+_SCROLL = re.compile(r"Scroll down for (?:the )?videos?\b *", re.I)
+_GLUE_WORDS = frozenset(
+    "a an the of by at in on as to with for from into onto about after before is was are were be been being "
+    "called named dubbed titled known than and or but nor that which who whom whose where when while if like "
+    "near over under between among against during without within through via per up down off out".split()
+)
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+MIN_PIECE_CHARS = 15
+TITLE_CASE_SHARE = 0.6
+
+
+def _run_on_cuts(text: str) -> list[int]:
+    """Offsets in one sentence where a new sentence starts without punctuation."""
+    words = text.split()
+    if sum(w[:1].isupper() for w in words) >= TITLE_CASE_SHARE * len(words):
+        return []
+    fixed = {m.start() for m in _SCROLL.finditer(text)} | {m.end() for m in _SCROLL.finditer(text)}
+    seams = [m.end() for m in _PHOTO_SEAM.finditer(text)]
+    for m in _SEAM.finditer(text):
+        word = _LAST_WORD.search(text, 0, m.start())
+        w = word.group(1) if word else ""
+        if (w.islower() or w.isdigit() or w.istitle()) and w.lower() not in _GLUE_WORDS:
+            seams.append(m.end())
+    cuts: list[int] = []
+    last = 0
+    for c in sorted(fixed | set(seams)):
+        if 0 < c < len(text) and (c in fixed or c - last >= MIN_PIECE_CHARS):
+            cuts.append(c)
+            last = c
+    return cuts
+
+
+def _split_run_ons(sents: list[Sentence], text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    for s in sents:
+        bounds = [0, *_run_on_cuts(s.text), len(s.text)]
+        for a, b in zip(bounds, bounds[1:]):
+            piece = s.text[a:b].rstrip()
+            if piece.strip():
+                out.append(Sentence(piece, s.start + a, s.start + a + len(piece)))
+    return out
 
 
 def _merge_fragments(sents: list[Sentence], text: str) -> list[Sentence]:

@@ -155,10 +155,10 @@ def embed_articles(
     chunk: int = 100,
 ) -> list[tuple[list[str], np.ndarray]]:
     """Sentences (first ``max_sentences``) and their vectors for each article, via the cache."""
-    from .sentences import load_spacy, split_many
+    from .sentences import SPLIT_VERSION, load_spacy, split_many
 
     nlp = load_spacy("senter")
-    split_id = f"{nlp.meta['name']}-{nlp.meta['version']}"
+    split_id = f"{nlp.meta['name']}-{nlp.meta['version']}-{SPLIT_VERSION}"
     keys = [article_hash(t, cfg, split_id) for t in texts]
     out: list[tuple[list[str], np.ndarray] | None] = [cache.items.get(k) if cache else None for k in keys]
     todo = [i for i, o in enumerate(out) if o is None]

@@ -1,0 +1,70 @@
+"""Sentence splitting: spaCy's split plus the seams of run-on text that spaCy misses."""
+from __future__ import annotations
+
+import pytest
+
+from briefing.sentences import split_sentences
+
+# A DailyMail-style page flattened to one paragraph: the photo caption has no full stop.
+RUN_ON = (
+    "A former teacher took a plea deal on Wednesday. "
+    "Scroll down for video Guilty: Former teacher Jane Roe, 35, pictured here in court on Wednesday "
+    "The teacher pleaded guilty to three counts. "
+    "Her friends posted photos of the party on social media They said it was a surprise."
+)
+
+
+def texts(text: str) -> list[str]:
+    return [s.text for s in split_sentences(text)]
+
+
+def test_a_caption_glued_to_the_next_sentence_is_its_own_sentence():
+    assert texts(RUN_ON) == [
+        "A former teacher took a plea deal on Wednesday.",
+        "Scroll down for video",
+        "Guilty: Former teacher Jane Roe, 35, pictured here in court on Wednesday",
+        "The teacher pleaded guilty to three counts.",
+        "Her friends posted photos of the party on social media",
+        "They said it was a surprise.",
+    ]
+
+
+def test_run_on_pieces_keep_exact_offsets():
+    for s in split_sentences(RUN_ON):
+        assert RUN_ON[s.start : s.end] == s.text
+
+
+@pytest.mark.parametrize(
+    "text, pieces",
+    [
+        (  # a photo marker ends the caption
+            "Police found the car in a pond near the family home (pictured) Her lawyer said she was afraid.",
+            ["Police found the car in a pond near the family home (pictured)", "Her lawyer said she was afraid."],
+        ),
+        (  # "Scroll down for video" in the middle of a run-on
+            "The club won the league title twice Scroll down for video The manager thanked the fans.",
+            ["The club won the league title twice", "Scroll down for video", "The manager thanked the fans."],
+        ),
+        (  # a contracted starter
+            "He finished second in the Iowa caucuses It’s important to remember that turnout was low.",
+            ["He finished second in the Iowa caucuses", "It’s important to remember that turnout was low."],
+        ),
+    ],
+)
+def test_other_run_on_seams(text, pieces):
+    assert texts(text) == pieces
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He drank at The Elbow every night before the match.",  # a name after a preposition
+        "The novel was titled The Long Walk and sold well.",
+        "She said it was in The Times on Monday.",
+        "Tickets for This Is England sold out in an hour.",
+        "I read it on Tuesday.",
+        "Donald Trump Is Now Calling Obama The ‘Most Valuable Player’ For ISIS.",  # a headline in title case
+    ],
+)
+def test_a_capitalised_word_inside_a_sentence_is_not_a_seam(sentence):
+    assert texts(sentence) == [sentence]
