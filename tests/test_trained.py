@@ -69,6 +69,17 @@ def test_train_small_then_load_with_model_dir(tmp_path: Path) -> None:
     assert res.short and res.short in art.text
 
 
+def test_a_warm_cache_trains_the_same_head_as_a_cold_one(tmp_path: Path) -> None:
+    """The cache stores float16 vectors; a cold run once trained on the float32 ones and gave
+    another head than every later run."""
+    from briefing.train import train
+
+    kw = dict(cache_dir=tmp_path / "cache", epochs=2, batch_size=4, progress=False)
+    train(FIXTURE, tmp_path / "cold", **kw)
+    train(FIXTURE, tmp_path / "warm", **kw)
+    assert (tmp_path / "cold" / "head.safetensors").read_bytes() == (tmp_path / "warm" / "head.safetensors").read_bytes()
+
+
 @pytest.mark.slow
 def test_shipped_head_summarizes_a_real_article(shared_data: Path) -> None:
     from briefing.engines import load_engine

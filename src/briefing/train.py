@@ -124,19 +124,24 @@ class EmbeddingCache:
             for h, (off, sents) in index.items():
                 self.items[h] = (sents, vecs[off : off + len(sents)])
 
-    def add(self, entries: dict[str, tuple[list[str], np.ndarray]]) -> None:
+    def add(self, entries: dict[str, tuple[list[str], np.ndarray]]) -> dict[str, tuple[list[str], np.ndarray]]:
+        """Store entries; returns them as a later run will read them back (float16), so that a
+        cold and a warm run train exactly the same head."""
         if not entries:
-            return
+            return entries
         n = len(list(self.dir.glob("shard-*.json")))
         index, parts, off = {}, [], 0
+        stored: dict[str, tuple[list[str], np.ndarray]] = {}
         for h, (sents, vecs) in entries.items():
             index[h] = (off, sents)
-            parts.append(vecs.astype(np.float16))
+            stored[h] = (sents, vecs.astype(np.float16))
+            parts.append(stored[h][1])
             off += len(sents)
-            self.items[h] = (sents, vecs)
+        self.items.update(stored)
         name = f"shard-{n:05d}-{os.getpid()}"
         np.save(self.dir / f"{name}.npy", np.concatenate(parts) if parts else np.zeros((0, 1), np.float16))
         (self.dir / f"{name}.json").write_text(json.dumps(index))  # written last: marks the shard complete
+        return stored
 
 
 def article_hash(text: str, cfg: TrainConfig, split_id: str) -> str:
@@ -183,7 +188,9 @@ def embed_articles(
             out[i] = (ss, v)
             entries[keys[i]] = (ss, v)
         if cache:
-            cache.add(entries)
+            entries = cache.add(entries)
+            for i in idx:
+                out[i] = entries[keys[i]]
         done += len(idx)
         progress(stage, done, len(texts))
     return out  # type: ignore[return-value]
