@@ -98,7 +98,7 @@ def split_many(texts: Iterable[str], nlp: "spacy.Language | None" = None, batch_
             lead = len(raw) - len(raw.lstrip())
             start = offset + sent.start_char + lead
             out[i].append(Sentence(stripped, start, start + len(stripped)))
-    return [_split_run_ons(_merge_fragments(s, t), t) for s, t in zip(out, texts)]
+    return [_split_run_ons(_merge_fragments(s, t)) for s, t in zip(out, texts)]
 
 
 # Run-on sentences: web text flattened to one paragraph (the usual CNN/DailyMail form) glues a
@@ -150,7 +150,7 @@ def _run_on_cuts(text: str) -> list[int]:
     return cuts
 
 
-def _split_run_ons(sents: list[Sentence], text: str) -> list[Sentence]:
+def _split_run_ons(sents: list[Sentence]) -> list[Sentence]:
     out: list[Sentence] = []
     for s in sents:
         bounds = [0, *_run_on_cuts(s.text), len(s.text)]
