@@ -126,6 +126,7 @@ _GLUE_WORDS = frozenset(
 )
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 MIN_PIECE_CHARS = 15
+LAST_WORD_WINDOW = 100  # characters before a seam that hold the word before it
 TITLE_CASE_SHARE = 0.6
 
 
@@ -134,10 +135,11 @@ def _run_on_cuts(text: str) -> list[int]:
     words = text.split()
     if sum(w[:1].isupper() for w in words) >= TITLE_CASE_SHARE * len(words):
         return []
-    fixed = {m.start() for m in _SCROLL.finditer(text)} | {m.end() for m in _SCROLL.finditer(text)}
+    fixed = {pos for m in _SCROLL.finditer(text) for pos in (m.start(), m.end())}
     seams = [m.end() for m in _PHOTO_SEAM.finditer(text)]
     for m in _SEAM.finditer(text):
-        word = _LAST_WORD.search(text, 0, m.start())
+        # look back over a short window only: searching from 0 made a long run-on quadratic
+        word = _LAST_WORD.search(text, max(0, m.start() - LAST_WORD_WINDOW), m.start())
         w = word.group(1) if word else ""
         if (w.islower() or w.isdigit() or w.istitle()) and w.lower() not in _GLUE_WORDS:
             seams.append(m.end())
