@@ -183,14 +183,12 @@ def embed_articles(
         vecs = encoder.encode(flat)
         entries, off = {}, 0
         for i, ss in zip(idx, sents_per):
-            v = vecs[off : off + len(ss)]
+            entries[keys[i]] = (ss, vecs[off : off + len(ss)])
             off += len(ss)
-            out[i] = (ss, v)
-            entries[keys[i]] = (ss, v)
         if cache:
             entries = cache.add(entries)
-            for i in idx:
-                out[i] = entries[keys[i]]
+        for i in idx:
+            out[i] = entries[keys[i]]
         done += len(idx)
         progress(stage, done, len(texts))
     return out  # type: ignore[return-value]
