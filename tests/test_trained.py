@@ -80,6 +80,38 @@ def test_a_warm_cache_trains_the_same_head_as_a_cold_one(tmp_path: Path) -> None
     assert (tmp_path / "cold" / "head.safetensors").read_bytes() == (tmp_path / "warm" / "head.safetensors").read_bytes()
 
 
+def test_members_train_with_their_own_seeds_and_average_their_scores(tmp_path: Path) -> None:
+    import torch
+    from safetensors.torch import load_file
+
+    from briefing.train import article_inputs, load_head, score_articles, train
+
+    kw = dict(cache_dir=tmp_path / "cache", epochs=2, batch_size=4, progress=False)
+    train(FIXTURE, tmp_path / "one", **kw)
+    result = train(FIXTURE, tmp_path / "two", members=2, **kw)
+    assert len(result["selected_epoch"]) == 2
+    assert {e["member"] for e in result["history"]} == {0, 1}
+    weights = load_file(str(tmp_path / "two" / "head.safetensors"))
+    first = {k.removeprefix("members.0."): v for k, v in weights.items() if k.startswith("members.0.")}
+    second = {k.removeprefix("members.1."): v for k, v in weights.items() if k.startswith("members.1.")}
+    # member 0 is the single head of the same seed; member 1 learned something else
+    single = load_file(str(tmp_path / "one" / "head.safetensors"))
+    assert first.keys() == single.keys() == second.keys()
+    assert all(torch.equal(first[k], single[k]) for k in single)
+    assert not all(torch.equal(first[k], second[k]) for k in first)
+
+    ensemble, config = load_head(tmp_path / "two")
+    assert config["config"]["members"] == 2
+    rng = np.random.default_rng(0)
+    vecs = rng.normal(size=(6, 384)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    x = article_inputs(["A sentence with several words in it."] * 6, vecs)
+    [both] = score_articles(ensemble, [x])
+    [a] = score_articles(ensemble.members[0], [x])
+    [b] = score_articles(ensemble.members[1], [x])
+    np.testing.assert_allclose(both, (a + b) / 2, rtol=1e-5, atol=1e-6)
+
+
 @pytest.mark.slow
 def test_shipped_head_summarizes_a_real_article(shared_data: Path) -> None:
     from briefing.engines import load_engine

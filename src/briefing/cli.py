@@ -366,6 +366,7 @@ def train(
     epochs: int = typer.Option(6, "--epochs", help="Training epochs; the best on a held-out slice of the training rows is kept."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Sentence-embedding cache (default ~/.cache/briefing/embeddings, or $BRIEFING_CACHE/embeddings); a re-run reuses it."),
     seed: int = typer.Option(0, "--seed", help="Random seed (training is deterministic for a given seed)."),
+    members: int = typer.Option(1, "--members", min=1, help="Heads to train (seeds SEED, SEED+1, ...) and average: steadier than one seed, N times the training time and size."),
     encoder: str = typer.Option("minilm-static", "--encoder", help="Sentence vectors the head learns on: minilm-static (the shipped table, fast) or all-MiniLM-L6-v2 (the transformer: ~100x slower on CPU, cold embedding pass ~17 min per 2,500 stories)."),
 ) -> None:
     """Train the extractive head on your own archive (CPU; the embedding pass dominates).
@@ -386,7 +387,7 @@ def train(
     try:
         report = run_train(
             [str(f) for f in data], str(out), dev_path=str(dev) if dev else None, cache_dir=str(cache_dir) if cache_dir else None,
-            log=_err, seed=seed, epochs=epochs, max_articles=max_articles or None, encoder=encoder,
+            log=_err, seed=seed, members=members, epochs=epochs, max_articles=max_articles or None, encoder=encoder,
         )
     except (BriefingError, ValueError) as exc:
         raise _fail_usage(str(exc))

@@ -52,6 +52,7 @@ class TrainConfig:
     val_fraction: float = 0.05
     max_articles: int | None = 2500  # the first N rows: keeps a 2-core run well under an hour
     seed: int = 0
+    members: int = 1  # heads trained with seeds seed, seed+1, ...; their logits are averaged
     encoder: str = "minilm-static"  # or "all-MiniLM-L6-v2": the transformer, ~100x slower on CPU
     # selection at inference
     n_long: int = 3
@@ -197,12 +198,17 @@ def embed_articles(
 # --------------------------------------------------------------------------- model
 
 
-def build_head(cfg: dict[str, Any] | TrainConfig, emb_dim: int = 384) -> "Any":
-    """The scorer: input projection, learned positions, a small transformer, one logit per sentence."""
+def build_head(cfg: dict[str, Any] | TrainConfig, emb_dim: int = 384, members: int | None = None) -> "Any":
+    """The scorer: input projection, learned positions, a small transformer, one logit per sentence.
+
+    With ``members`` > 1 (default: the config's), several such heads whose logits are averaged:
+    one head's dev ROUGE swings by ±0.4 with its seed, the mean of several far less.
+    """
     import torch
     from torch import nn
 
     c = cfg if isinstance(cfg, dict) else asdict(cfg)
+    n_members = int(c.get("members", 1) if members is None else members)
 
     class Head(nn.Module):
         def __init__(self) -> None:
@@ -220,7 +226,15 @@ def build_head(cfg: dict[str, Any] | TrainConfig, emb_dim: int = 384) -> "Any":
             h = self.enc(h, src_key_padding_mask=~mask)
             return self.out(h).squeeze(-1)
 
-    return Head()
+    class Ensemble(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.members = nn.ModuleList(Head() for _ in range(n_members))
+
+        def forward(self, x: "torch.Tensor", mask: "torch.Tensor") -> "torch.Tensor":
+            return torch.stack([m(x, mask) for m in self.members]).mean(0)
+
+    return Head() if n_members == 1 else Ensemble()
 
 
 def article_inputs(sents: Sequence[str], vecs: np.ndarray) -> np.ndarray:
@@ -364,60 +378,86 @@ def train(
         val_ids, train_ids = keep[:n_val], keep[n_val:]
         t_feat = time.perf_counter() - t0 - t_embed
 
-        _seed_everything(cfg.seed)
         threads = torch.get_num_threads()
         torch.set_num_threads(1)  # the head is tiny: one thread is as fast and immune to a busy CPU
-        model = build_head(cfg, encoder.dim)
-        opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
         steps_per_epoch = (len(train_ids) + cfg.batch_size - 1) // cfg.batch_size
-        sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=max(1, steps_per_epoch * cfg.epochs), pct_start=0.1)
+        steps_total = steps_per_epoch * cfg.epochs * cfg.members
         pos_rate = float(np.mean(np.concatenate([labels[i] for i in train_ids])))
         loss_fn = torch.nn.BCEWithLogitsLoss(reduction="none")
 
-        def evaluate(ids_rows: Sequence[dict[str, Any]], d: Sequence[tuple[list[str], np.ndarray]]) -> dict[str, float]:
+        def evaluate(model: Any, ids_rows: Sequence[dict[str, Any]], d: Sequence[tuple[list[str], np.ndarray]]) -> dict[str, float]:
             inp = [article_inputs(s, v) for s, v in d]
             sc = score_articles(model, inp)
             preds = summaries_from_scores([s for s, _ in d], [v for _, v in d], sc, cfg.n_long, cfg.mmr_lambda)
             return rouge(preds, [r["reference"] for r in ids_rows])
 
-        history: list[dict[str, Any]] = []
-        best: tuple[float, dict[str, Any], dict[str, Any]] | None = None
-        order = list(train_ids)
-        for epoch in range(cfg.epochs):
-            model.train()
-            rng.shuffle(order)
-            total = 0.0
-            for b in range(0, len(order), cfg.batch_size):
-                idx = order[b : b + cfg.batch_size]
-                x, m, y = pad_batch([inputs[i] for i in idx], [labels[i] for i in idx])
-                logits = model(x, m)
-                if cfg.loss == "listwise":
-                    target = y / y.sum(1, keepdim=True).clamp(min=1.0)
-                    logp = torch.log_softmax(logits.masked_fill(~m, -1e4), dim=1)
-                    loss = -(target * logp).sum(1).mean()
-                else:
-                    loss = (loss_fn(logits, y) * m).sum() / m.sum()
-                opt.zero_grad()
-                loss.backward()
-                torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-                opt.step()
-                sched.step()
-                total += loss.item() * len(idx)
-                prog("train", epoch * steps_per_epoch + b // cfg.batch_size + 1, steps_per_epoch * cfg.epochs)
-            entry: dict[str, Any] = {"epoch": epoch + 1, "loss": round(total / max(len(order), 1), 5)}
+        def figures(model: Any) -> dict[str, Any]:
+            out: dict[str, Any] = {}
             if val_ids:
-                entry["val"] = _round(evaluate([rows[i] for i in val_ids], [data[i] for i in val_ids]))
+                out["val"] = _round(evaluate(model, [rows[i] for i in val_ids], [data[i] for i in val_ids]))
             if dev:
-                entry["dev"] = _round(evaluate(dev_rows, dev))
-            history.append(entry)
-            say(json.dumps(entry))
-            # select on the held-out slice of the training data; dev figures are only reported
-            pick = entry.get("val") or entry.get("dev")
-            score = float(np.mean(list(pick.values()))) if pick else float(epoch)
-            if best is None or score > best[0]:
-                best = (score, {k: v.detach().clone() for k, v in model.state_dict().items()}, entry)
-        assert best is not None
-        model.load_state_dict(best[1])
+                out["dev"] = _round(evaluate(model, dev_rows, dev))
+            return out
+
+        def fit(member: int, order_rng: random.Random) -> tuple[Any, list[dict[str, Any]], dict[str, Any]]:
+            """One head, seed ``cfg.seed + member``; keeps the epoch that does best on the held-out slice."""
+            _seed_everything(cfg.seed + member)
+            model = build_head(cfg, encoder.dim, members=1)
+            opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
+            sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=cfg.lr, total_steps=max(1, steps_per_epoch * cfg.epochs), pct_start=0.1)
+            history: list[dict[str, Any]] = []
+            best: tuple[float, dict[str, Any], dict[str, Any]] | None = None
+            order = list(train_ids)
+            for epoch in range(cfg.epochs):
+                model.train()
+                order_rng.shuffle(order)
+                total = 0.0
+                for b in range(0, len(order), cfg.batch_size):
+                    idx = order[b : b + cfg.batch_size]
+                    x, m, y = pad_batch([inputs[i] for i in idx], [labels[i] for i in idx])
+                    logits = model(x, m)
+                    if cfg.loss == "listwise":
+                        target = y / y.sum(1, keepdim=True).clamp(min=1.0)
+                        logp = torch.log_softmax(logits.masked_fill(~m, -1e4), dim=1)
+                        loss = -(target * logp).sum(1).mean()
+                    else:
+                        loss = (loss_fn(logits, y) * m).sum() / m.sum()
+                    opt.zero_grad()
+                    loss.backward()
+                    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+                    opt.step()
+                    sched.step()
+                    total += loss.item() * len(idx)
+                    prog("train", (member * cfg.epochs + epoch) * steps_per_epoch + b // cfg.batch_size + 1, steps_total)
+                entry: dict[str, Any] = {"epoch": epoch + 1, "loss": round(total / max(len(order), 1), 5), **figures(model)}
+                if cfg.members > 1:
+                    entry = {"member": member, **entry}
+                history.append(entry)
+                say(json.dumps(entry))
+                # select on the held-out slice of the training data; dev figures are only reported
+                pick = entry.get("val") or entry.get("dev")
+                score = float(np.mean(list(pick.values()))) if pick else float(epoch)
+                if best is None or score > best[0]:
+                    best = (score, {k: v.detach().clone() for k, v in model.state_dict().items()}, entry)
+            assert best is not None
+            model.load_state_dict(best[1])
+            model.eval()
+            return model, history, best[2]
+
+        # member 0 shuffles with the generator that split off the held-out slice (as one head always has)
+        fitted = [fit(k, rng if k == 0 else random.Random(cfg.seed + k)) for k in range(cfg.members)]
+        if cfg.members == 1:
+            model, history, chosen = fitted[0]
+            picked: Any = chosen["epoch"]
+            scores = {k: v for k, v in chosen.items() if k in ("val", "dev")}
+        else:
+            model = build_head(cfg, encoder.dim)
+            for slot, (member, _, _) in zip(model.members, fitted):
+                slot.load_state_dict(member.state_dict())
+            history = [e for _, h, _ in fitted for e in h]
+            picked = [c["epoch"] for _, _, c in fitted]
+            scores = figures(model)
+            say(json.dumps({"ensemble": cfg.members, **scores}))
         torch.set_num_threads(threads)
         t_train = time.perf_counter() - t0 - t_embed - t_feat
         result = {
@@ -429,8 +469,8 @@ def train(
             "training_data": [str(p) for p in paths],
             "articles": {"train": len(train_ids), "val": len(val_ids), "dev": len(dev_rows)},
             "positive_rate": round(pos_rate, 4),
-            "selected_epoch": best[2]["epoch"],
-            "figures": {k: v for k, v in best[2].items() if k in ("val", "dev")},
+            "selected_epoch": picked,
+            "figures": scores,
             "history": history,
             "timings_s": {
                 "embed": round(t_embed, 1), "features": round(t_feat, 1), "train": round(t_train, 1),
