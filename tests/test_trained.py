@@ -87,7 +87,7 @@ def test_members_train_with_their_own_seeds_and_average_their_scores(tmp_path: P
     from briefing.train import article_inputs, load_head, score_articles, train
 
     kw = dict(cache_dir=tmp_path / "cache", epochs=2, batch_size=4, progress=False)
-    train(FIXTURE, tmp_path / "one", **kw)
+    train(FIXTURE, tmp_path / "one", members=1, **kw)
     result = train(FIXTURE, tmp_path / "two", members=2, **kw)
     assert len(result["selected_epoch"]) == 2
     assert {e["member"] for e in result["history"]} == {0, 1}
@@ -99,6 +99,13 @@ def test_members_train_with_their_own_seeds_and_average_their_scores(tmp_path: P
     assert first.keys() == single.keys() == second.keys()
     assert all(torch.equal(first[k], single[k]) for k in single)
     assert not all(torch.equal(first[k], second[k]) for k in first)
+
+    # a head saved before members existed has no 'members' in its config: one head
+    old = json.loads((tmp_path / "one" / "config.json").read_text())
+    del old["config"]["members"]
+    (tmp_path / "one" / "config.json").write_text(json.dumps(old))
+    head, _ = load_head(tmp_path / "one")
+    assert not hasattr(head, "members")
 
     ensemble, config = load_head(tmp_path / "two")
     assert config["config"]["members"] == 2

@@ -5,7 +5,8 @@ split with the same spaCy splitter as inference -> greedy ROUGE oracle labels ->
 vectors (``TrainConfig.encoder``: the static MiniLM table by default, or the MiniLM
 transformer; cached on disk per article, so a re-run skips the encoder) -> position, length
 and similarity features -> a 2-layer transformer scores each sentence in its article's
-context -> ``head.safetensors`` + ``config.json`` in the output folder.
+context -> ``members`` such heads (seeds seed, seed+1, ...) saved as one that averages their
+scores -> ``head.safetensors`` + ``config.json`` in the output folder.
 """
 from __future__ import annotations
 
@@ -52,7 +53,7 @@ class TrainConfig:
     val_fraction: float = 0.05
     max_articles: int | None = 2500  # the first N rows: keeps a 2-core run well under an hour
     seed: int = 0
-    members: int = 1  # heads trained with seeds seed, seed+1, ...; their logits are averaged
+    members: int = 5  # heads trained with seeds seed, seed+1, ...; their logits are averaged
     encoder: str = "minilm-static"  # or "all-MiniLM-L6-v2": the transformer, ~100x slower on CPU
     # selection at inference
     n_long: int = 3
