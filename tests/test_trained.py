@@ -119,6 +119,15 @@ def test_members_train_with_their_own_seeds_and_average_their_scores(tmp_path: P
     np.testing.assert_allclose(both, (a + b) / 2, rtol=1e-5, atol=1e-6)
 
 
+@pytest.mark.parametrize("field", ["members", "epochs"])
+def test_zero_members_or_epochs_is_a_clear_error(tmp_path: Path, field: str) -> None:
+    from briefing.train import train
+
+    with pytest.raises(ValueError, match=f"{field} must be at least 1"):
+        train(FIXTURE, tmp_path / "head", cache_dir=tmp_path / "cache", progress=False, **{field: 0})
+    assert not (tmp_path / "head").exists()
+
+
 @pytest.mark.slow
 def test_shipped_head_summarizes_a_real_article(shared_data: Path) -> None:
     from briefing.engines import load_engine

@@ -59,6 +59,11 @@ class TrainConfig:
     n_long: int = 3
     mmr_lambda: float = 0.9
 
+    def __post_init__(self) -> None:
+        for name in ("members", "epochs", "batch_size"):
+            if getattr(self, name) < 1:
+                raise ValueError(f"{name} must be at least 1 (got {getattr(self, name)})")
+
 
 # --------------------------------------------------------------------------- data
 
