@@ -391,18 +391,20 @@ def train(
         pos_rate = float(np.mean(np.concatenate([labels[i] for i in train_ids])))
         loss_fn = torch.nn.BCEWithLogitsLoss(reduction="none")
 
-        def evaluate(model: Any, ids_rows: Sequence[dict[str, Any]], d: Sequence[tuple[list[str], np.ndarray]]) -> dict[str, float]:
-            inp = [article_inputs(s, v) for s, v in d]
-            sc = score_articles(model, inp)
-            preds = summaries_from_scores([s for s, _ in d], [v for _, v in d], sc, cfg.n_long, cfg.mmr_lambda)
-            return rouge(preds, [r["reference"] for r in ids_rows])
+        # what every epoch of every member is scored on: sentences, vectors, inputs, references
+        scored: dict[str, tuple[list[list[str]], list[np.ndarray], list[np.ndarray], list[str]]] = {}
+        if val_ids:
+            scored["val"] = ([data[i][0] for i in val_ids], [data[i][1] for i in val_ids], [inputs[i] for i in val_ids],
+                             [rows[i]["reference"] for i in val_ids])
+        if dev:
+            scored["dev"] = ([s for s, _ in dev], [v for _, v in dev], [article_inputs(s, v) for s, v in dev],
+                             [r["reference"] for r in dev_rows])
 
         def figures(model: Any) -> dict[str, Any]:
             out: dict[str, Any] = {}
-            if val_ids:
-                out["val"] = _round(evaluate(model, [rows[i] for i in val_ids], [data[i] for i in val_ids]))
-            if dev:
-                out["dev"] = _round(evaluate(model, dev_rows, dev))
+            for name, (sents, vecs, inp, refs) in scored.items():
+                preds = summaries_from_scores(sents, vecs, score_articles(model, inp), cfg.n_long, cfg.mmr_lambda)
+                out[name] = _round(rouge(preds, refs))
             return out
 
         def fit(member: int, order_rng: random.Random) -> tuple[Any, list[dict[str, Any]], dict[str, Any]]:
