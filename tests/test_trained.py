@@ -219,3 +219,18 @@ def test_briefing_cache_moves_the_embedding_cache_like_the_other_caches(tmp_path
     monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "root"))
     train(FIXTURE, tmp_path / "head", epochs=1, batch_size=4, progress=False)
     assert any((tmp_path / "root" / "embeddings").rglob("shard-*.npy"))
+
+
+def test_train_command_defaults_are_the_shipped_recipe() -> None:
+    """The CLI spells its defaults out (importing train.py would slow `--help`); they must
+    still be TrainConfig's, or `briefing train` would not rebuild the shipped head."""
+    import typer
+
+    from briefing.cli import app
+    from briefing.train import TrainConfig
+
+    command = next(c for c in typer.main.get_command(app).commands.values() if c.name == "train")
+    defaults = {p.name: p.default for p in command.params}
+    shipped = TrainConfig()
+    for name in ("epochs", "members", "seed", "max_articles", "encoder"):
+        assert defaults[name] == getattr(shipped, name), name
