@@ -10,7 +10,7 @@ to the next sentence, which is what the run-on splitting has to undo). A head tr
 than the first 2,500 rows has seen the first slice: use the last one for it.
 
 Prints one row per model and slice, with Lead-3 (spaCy's default split, as `briefing eval`)
-and the margin over it, unrounded to two places.
+and the margin over it computed before rounding to two places.
 """
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def main() -> int:
     ap.add_argument("--model", action="append", help="a head folder from `briefing train`, or 'shipped' (repeatable; default shipped)")
     ap.add_argument("--dev", action="store_true", help="also score ../shared/data/cnndm-dev.jsonl")
     args = ap.parse_args()
-    from briefing.evaluate import lead_sentences, rouge, summary_sentences
+    from briefing.evaluate import ROUGE_KEYS as keys, lead_sentences, rouge, summary_sentences
     from briefing.train import read_rows
 
     train_rows = read_rows(args.train)
@@ -57,7 +57,6 @@ def main() -> int:
     for model in args.model or ["shipped"]:
         summaries[model], secs = summary_sentences(everything, "extractive", None if model == "shipped" else model, "cpu")
         print(f"{model} in {secs:.0f} s", file=sys.stderr)
-    keys = ("rouge1", "rouge2", "rougeLsum")
     print("| set | model | R1 / R2 / RLsum | Lead-3 | margin |")
     print("|---|---|---|---|---|")
     first = 0
