@@ -16,7 +16,6 @@ import json
 import os
 import platform
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -68,8 +67,8 @@ def run_cli(data: Path, engine: str, workers: int) -> dict:
 def stage_split(data: Path, engine: str) -> dict:
     """In-process: same pipeline, timed by stage."""
     t0 = time.perf_counter()
-    import torch  # noqa: F401  (import cost is part of the real run)
     import spacy  # noqa: F401
+    import torch  # noqa: F401  (import cost is part of the real run)
 
     if engine == "extractive":
         import model2vec  # noqa: F401  (the static table; the transformer is not loaded)
@@ -78,9 +77,9 @@ def stage_split(data: Path, engine: str) -> dict:
     t_imports = time.perf_counter() - t0
 
     from briefing.ingest import read_all
+    from briefing.nlp.sentences import load_spacy
     from briefing.pipeline import Pipeline
     from briefing.render import render
-    from briefing.sentences import load_spacy
 
     t = time.perf_counter()
     items = list(read_all([str(data)]))

@@ -25,7 +25,7 @@ DATA = ROOT.parent / "shared" / "data"
 
 def flatten(text: str) -> str:
     """One paragraph, the form CNN/DailyMail dev articles come in."""
-    from briefing.sentences import paragraph_spans
+    from briefing.nlp.sentences import paragraph_spans
 
     return " ".join(text[s:e].strip() for s, e in paragraph_spans(text))
 
@@ -37,8 +37,9 @@ def main() -> int:
     ap.add_argument("--model", action="append", help="a head folder from `briefing train`, or 'shipped' (repeatable; default shipped)")
     ap.add_argument("--dev", action="store_true", help="also score ../shared/data/cnndm-dev.jsonl")
     args = ap.parse_args()
-    from briefing.evaluate import ROUGE_KEYS as keys, lead_sentences, rouge, summary_sentences
-    from briefing.train import read_rows
+    from briefing.evaluation.rouge import ROUGE_KEYS as keys
+    from briefing.evaluation.rouge import lead_sentences, rouge, summary_sentences
+    from briefing.training.data import read_rows
 
     train_rows = read_rows(args.train)
     sets: list[tuple[str, list[dict]]] = []

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/seed_study.py --seeds 10 --recipe "epochs=6" --recipe "epochs=2"
 
-Trains one head per seed and recipe with `briefing.train.train` (sharing the embedding cache,
+Trains one head per seed and recipe with `briefing.training.train` (sharing the embedding cache,
 so only the first run splits and embeds), then prints each recipe's dev ROUGE-1 per seed with
 mean and standard deviation, and the mean over seeds of ROUGE-1 on the 5% held-out slice of the
 training stories that picks the epoch (125 stories, a different slice for each seed). Ten seeds
@@ -45,7 +45,7 @@ def main() -> int:
     ap.add_argument("--recipe", action="append", help="TrainConfig overrides, e.g. 'epochs=2 members=1' (repeatable)")
     ap.add_argument("--keep", help="folder to keep the heads in (default: a temporary one)")
     args = ap.parse_args()
-    from briefing.train import train
+    from briefing.training.fit import train
 
     recipes = args.recipe or ["members=1"]
     root = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="seed-study-"))

@@ -451,7 +451,7 @@ def test_a_retrained_head_in_the_same_folder_misses_the_cache(tmp_path):
     shipped head) served the old head's cached summaries."""
     import shutil
 
-    from briefing.engines.trained import SHIPPED_HEAD
+    from briefing.summarize.engines.trained import SHIPPED_HEAD
 
     head = tmp_path / "head"
     shutil.copytree(SHIPPED_HEAD, head)

@@ -1,4 +1,4 @@
-from briefing.chunking import chunk_sentences
+from briefing.nlp.chunking import chunk_sentences
 
 
 def count(text: str) -> int:

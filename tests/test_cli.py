@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SEED
 
 BRIEFING = [sys.executable, "-m", "briefing"]
@@ -57,7 +56,7 @@ def test_seed_summary_json_meets_contract():
     assert d["schema"] == "briefing.article/v1"
     assert d["title"] == "U.S., Cuba engage in third round of migration talks"
     text = SEED.read_text(encoding="utf-8")
-    from briefing.sentences import split_sentences
+    from briefing.nlp.sentences import split_sentences
 
     short_sents = split_sentences(d["summary"]["short"])
     assert len(short_sents) == 1 and len(d["summary"]["short"].split()) <= 40

@@ -16,8 +16,14 @@ from typer.testing import CliRunner
 
 from briefing.article import Article, ArticleResult, Summary
 from briefing.cli import app
-from briefing.daily import (
-    DAILY_SCHEMA, average_linkage, build_daily, headline, keywords, near_duplicates, safe_link,
+from briefing.daily.build import (
+    DAILY_SCHEMA,
+    average_linkage,
+    build_daily,
+    headline,
+    keywords,
+    near_duplicates,
+    safe_link,
 )
 from briefing.errors import TemplateError
 from briefing.render import render
@@ -189,7 +195,7 @@ def test_unknown_group_by_is_rejected():
 
 
 def _hostile_briefing() -> dict:
-    from briefing.ingest import read_source, Source
+    from briefing.ingest import Source, read_source
 
     (art,) = list(read_source(Source(FIXTURES / "hostile.json")))
     paras = [p for p in art.text.split("\n\n") if p.strip()]

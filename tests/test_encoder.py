@@ -4,7 +4,7 @@ import pytest
 
 @pytest.mark.slow
 def test_one_encoder_per_process_and_normalised_vectors():
-    from briefing.encoder import get_encoder
+    from briefing.nlp.encoder import get_encoder
 
     enc = get_encoder()
     assert get_encoder("auto", "cpu") is enc  # daily, train and the engine share one model
@@ -16,8 +16,8 @@ def test_one_encoder_per_process_and_normalised_vectors():
 
 def test_static_encoder_is_normalised_and_keeps_meaning():
     """The distilled table (shipped) ranks paraphrases above unrelated sentences, like MiniLM does."""
-    from briefing.encoder import get_encoder
-    from briefing.static_encoder import StaticEncoder
+    from briefing.nlp.encoder import get_encoder
+    from briefing.nlp.static_table import StaticEncoder
 
     enc = get_encoder(name="minilm-static")
     assert isinstance(enc, StaticEncoder) and get_encoder(name="minilm-static") is enc
@@ -31,7 +31,7 @@ def test_static_encoder_is_normalised_and_keeps_meaning():
 
 def test_static_tokenizer_does_not_pad():
     """MiniLM's tokenizer.json pads to 128; padding averaged into a static vector would blur every sentence."""
-    from briefing.static_encoder import StaticEncoder
+    from briefing.nlp.static_table import StaticEncoder
 
     enc = StaticEncoder()
     assert enc.tokenizer.padding is None
@@ -40,8 +40,8 @@ def test_static_tokenizer_does_not_pad():
 
 
 def test_unknown_encoder_name_is_a_clear_error():
-    from briefing.encoder import get_encoder
     from briefing.errors import ModelNotFoundError
+    from briefing.nlp.encoder import get_encoder
 
     with pytest.raises(ModelNotFoundError, match="unknown sentence encoder"):
         get_encoder(name="word2vec")
@@ -53,7 +53,8 @@ def test_build_distills_and_fits_a_table_that_loads(tmp_path):
     table towards MiniLM's sentence vectors, and the int8 table loads as a StaticEncoder."""
     from pathlib import Path
 
-    from briefing.static_encoder import StaticEncoder, build
+    from briefing.nlp.static_table import StaticEncoder
+    from briefing.training.static_table import build
 
     corpus = Path(__file__).parent / "fixtures" / "train-small.jsonl"
     stages = set()
@@ -69,7 +70,7 @@ def test_build_distills_and_fits_a_table_that_loads(tmp_path):
 def test_build_rejects_a_bad_corpus_before_distilling(tmp_path):
     """Bug: `briefing train-encoder bad.jsonl` distilled MiniLM (about a minute) before reading the corpus."""
     from briefing.errors import InputError
-    from briefing.static_encoder import build
+    from briefing.training.static_table import build
 
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "a", "text": "no reference"}\n')

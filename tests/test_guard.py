@@ -1,7 +1,12 @@
 """The faithfulness guard: what a generated sentence may say that the article does not."""
 from __future__ import annotations
 
-from briefing.guard import ArticleIndex, Guard, check_sentence, flagged_summary
+from briefing.summarize.guard import (
+    ArticleIndex,
+    Guard,
+    check_sentence,
+    flagged_summary,
+)
 
 ARTICLE = (
     "WASHINGTON (CNN) -- The U.S. and Cuba held a third round of migration talks on Tuesday, "

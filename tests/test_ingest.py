@@ -4,12 +4,11 @@ import json
 from pathlib import Path
 
 import pytest
-
-from briefing.errors import InputError
-from briefing.ingest import decode, discover, parse_plain, read_all, read_source, Source
-from briefing.article import Article
-
 from conftest import SEED, SEEDS
+
+from briefing.article import Article
+from briefing.errors import InputError
+from briefing.ingest import Source, decode, discover, parse_plain, read_all, read_source
 
 
 def test_seed_headline_byline_bullets_dateline():

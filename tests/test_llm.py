@@ -7,10 +7,14 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, SEED
 
-from briefing.engines.llm import clean_generated, parse_points, prompt_dir, smollm2_gguf
+from briefing.summarize.engines.llm import (
+    clean_generated,
+    parse_points,
+    prompt_dir,
+    smollm2_gguf,
+)
 
 
 def needs_smollm2() -> Path:
@@ -57,8 +61,8 @@ def test_smollm2_gguf_is_found_without_importing_its_package():
 
 
 def test_missing_gguf_is_a_clear_error(tmp_path: Path):
-    from briefing.devices import split_model_ref
     from briefing.errors import ModelNotFoundError
+    from briefing.nlp.devices import split_model_ref
 
     with pytest.raises(ModelNotFoundError, match="nothing.gguf"):
         split_model_ref(str(tmp_path / "nothing.gguf"))
@@ -70,9 +74,9 @@ def test_smollm2_gguf_map_reduce_on_a_multi_chunk_article():
     """Small chunks force several map calls and a reduce with the real model."""
     gguf = needs_smollm2()
     from briefing.article import Article
-    from briefing.engines.base import Prepared
-    from briefing.engines.llm import LLMEngine
-    from briefing.sentences import split_many
+    from briefing.nlp.sentences import split_many
+    from briefing.summarize.engines.base import Prepared
+    from briefing.summarize.engines.llm import LLMEngine
 
     eng = LLMEngine(model=str(gguf), device="cpu", chunk_tokens=220, max_new_tokens=40, short_max_new_tokens=24,
                     key_points_max_new_tokens=40, fallback_engine="lead")
@@ -89,7 +93,7 @@ def test_smollm2_gguf_map_reduce_on_a_multi_chunk_article():
     assert out.details.get("reduce_levels", 1) >= 2
     assert out.short and out.long and len(out.short.split()) <= 40
     if out.fallback is None:  # generated text survived the guard: it names nothing the article lacks
-        from briefing.guard import ArticleIndex, check_sentence
+        from briefing.summarize.guard import ArticleIndex, check_sentence
 
         assert all(not check_sentence(s, ArticleIndex(text)) for s in out.long_sentences)
 

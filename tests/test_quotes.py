@@ -5,7 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from briefing.quote_eval import evaluate_quotes, has_gold_quotes, same_speaker, token_f1, tokens
+from briefing.evaluation.quotes import (
+    evaluate_quotes,
+    has_gold_quotes,
+    same_speaker,
+    token_f1,
+    tokens,
+)
 from briefing.quotes import Quote, find_spans
 
 FIX = Path(__file__).parent / "fixtures" / "quotes"
@@ -298,7 +304,7 @@ def test_evaluate_quotes_runs_extractor(extract):
 
 
 def test_proper_name_sources_are_reported_separately():
-    from briefing.quote_eval import evaluate_quotes, is_proper_name
+    from briefing.evaluation.quotes import evaluate_quotes, is_proper_name
 
     assert is_proper_name("Sen. Warren") and is_proper_name("the Cuban government")
     assert not is_proper_name("the governor") and not is_proper_name("a friend") and not is_proper_name("she")
@@ -314,7 +320,7 @@ def test_proper_name_sources_are_reported_separately():
 
 
 def test_speaker_loses_sentence_punctuation_but_keeps_initials():
-    from briefing.quotes import _clean_speaker
+    from briefing.quotes.extract import _clean_speaker
 
     assert _clean_speaker("Carl Probyn.") == "Carl Probyn"
     assert _clean_speaker("Martin Luther King Jr.") == "Martin Luther King Jr."
@@ -512,7 +518,7 @@ def test_a_dash_the_parser_took_for_a_subject_is_no_speaker():
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from briefing.quotes import _subject
+    from briefing.quotes.extract import _subject
 
     words = ["made", "public", "―", "Keller", "boasted", ",", "“", "something", "."]
     heads = [0, 2, 4, 4, 0, 4, 4, 4, 0]
@@ -542,7 +548,7 @@ def test_a_name_the_parser_made_a_modifier_of_the_cue_speaks():
     from spacy.lang.en import English
     from spacy.tokens import Doc
 
-    from briefing.quotes import _name_before_cue
+    from briefing.quotes.extract import _name_before_cue
 
     vocab = English().vocab
 
@@ -635,7 +641,7 @@ def test_a_name_hung_as_apposition_on_a_quote_subject_speaks():
     from spacy.lang.en import English
     from spacy.tokens import Doc
 
-    from briefing.quotes import _appos_of_quote_subject, _clean_speaker
+    from briefing.quotes.extract import _appos_of_quote_subject, _clean_speaker
 
     words = ["\u201c", "something", ",", "\u201d", "Ramos", ",", "58", ",", "told", "AFP", "."]
     heads = [1, 8, 1, 1, 1, 4, 4, 4, 8, 8, 8]

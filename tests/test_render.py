@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from briefing.errors import TemplateError
-from briefing.keypoints import key_points
 from briefing.render import md_escape, render
+from briefing.summarize.keypoints import key_points
 
 
 def article(**over):

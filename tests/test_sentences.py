@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.sentences import split_sentences
+from briefing.nlp.sentences import split_sentences
 
 # A DailyMail-style page flattened to one paragraph: the photo caption has no full stop.
 RUN_ON = (

@@ -15,7 +15,6 @@ from types import SimpleNamespace
 from typing import Any, Sequence
 
 import pytest
-
 from conftest import ROOT, SEED
 from tiny_models import LIMIT, build_bart, build_t5
 
@@ -34,15 +33,15 @@ def tiny_t5(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def prepared(texts: Sequence[str]):
     from briefing.article import Article
-    from briefing.engines.base import Prepared
-    from briefing.sentences import split_many
+    from briefing.nlp.sentences import split_many
+    from briefing.summarize.engines.base import Prepared
 
     return [Prepared(Article(id=f"a{i}", text=t), s) for i, (t, s) in enumerate(zip(texts, split_many(texts)))]
 
 
 def recording_engine(model: Path, **options: Any):
     """A Seq2SeqEngine that records every generate call: (inputs, settings, net.generate batches)."""
-    from briefing.engines.seq2seq import Seq2SeqEngine
+    from briefing.summarize.engines.seq2seq import Seq2SeqEngine
 
     class Recording(Seq2SeqEngine):
         def __init__(self, **kw: Any):
@@ -72,7 +71,7 @@ def words(text: str) -> list[str]:
 
 
 def test_input_limit_and_task_prefix():
-    from briefing.engines.seq2seq import input_limit, task_prefix
+    from briefing.summarize.engines.seq2seq import input_limit, task_prefix
 
     big = SimpleNamespace(model_max_length=int(1e30))
     assert input_limit(big, SimpleNamespace(max_position_embeddings=1024)) == 1024  # BART, PEGASUS
@@ -150,7 +149,7 @@ def test_guard_falls_back_and_says_so(tiny_t5: Path):
     eng = recording_engine(tiny_t5)
     (out,) = eng.summarize_many(prepared([text]))
     if out.fallback is None:  # nothing flagged: then every sentence kept must be supported
-        from briefing.guard import ArticleIndex, check_sentence
+        from briefing.summarize.guard import ArticleIndex, check_sentence
 
         assert all(not check_sentence(s, ArticleIndex(text)) for s in out.long_sentences)
     else:
@@ -161,8 +160,8 @@ def test_guard_falls_back_and_says_so(tiny_t5: Path):
 
 @slow
 def test_missing_models_are_clear_errors(tmp_path: Path):
-    from briefing.engines.seq2seq import Seq2SeqEngine
     from briefing.errors import BriefingError, ModelNotFoundError
+    from briefing.summarize.engines.seq2seq import Seq2SeqEngine
 
     with pytest.raises(ModelNotFoundError, match="no-such-model"):
         Seq2SeqEngine(model=str(tmp_path / "no-such-model"), device="cpu")

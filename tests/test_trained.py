@@ -8,9 +8,13 @@ import numpy as np
 import pytest
 
 from briefing.article import Article
-from briefing.engines.base import EngineOutput, Prepared
 from briefing.errors import ModelNotFoundError
-from briefing.features import SCALAR_FEATURES, greedy_oracle, sentence_features
+from briefing.summarize.engines.base import EngineOutput, Prepared
+from briefing.summarize.features import (
+    SCALAR_FEATURES,
+    greedy_oracle,
+    sentence_features,
+)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "train-small.jsonl"
 
@@ -35,16 +39,16 @@ def test_sentence_features_shape_and_position() -> None:
 
 
 def test_missing_model_dir_is_a_clear_error(tmp_path: Path) -> None:
-    from briefing.engines.trained import TrainedExtractiveEngine
+    from briefing.summarize.engines.trained import TrainedExtractiveEngine
 
     with pytest.raises(ModelNotFoundError, match="briefing train"):
         TrainedExtractiveEngine(model=str(tmp_path / "nowhere"))
 
 
 def test_train_small_then_load_with_model_dir(tmp_path: Path) -> None:
-    from briefing.engines import load_engine
-    from briefing.sentences import split_many
-    from briefing.train import train
+    from briefing.nlp.sentences import split_many
+    from briefing.summarize.engines import load_engine
+    from briefing.training.fit import train
 
     out = tmp_path / "head"
     calls: list[tuple[str, int, int]] = []
@@ -72,7 +76,7 @@ def test_train_small_then_load_with_model_dir(tmp_path: Path) -> None:
 def test_a_warm_cache_trains_the_same_head_as_a_cold_one(tmp_path: Path) -> None:
     """The cache stores float16 vectors; a cold run once trained on the float32 ones and gave
     another head than every later run."""
-    from briefing.train import train
+    from briefing.training.fit import train
 
     kw = dict(cache_dir=tmp_path / "cache", epochs=2, batch_size=4, progress=False)
     train(FIXTURE, tmp_path / "cold", **kw)
@@ -84,7 +88,8 @@ def test_members_train_with_their_own_seeds_and_average_their_scores(tmp_path: P
     import torch
     from safetensors.torch import load_file
 
-    from briefing.train import article_inputs, load_head, score_articles, train
+    from briefing.summarize.head import article_inputs, load_head, score_articles
+    from briefing.training.fit import train
 
     kw = dict(cache_dir=tmp_path / "cache", epochs=2, batch_size=4, progress=False)
     train(FIXTURE, tmp_path / "one", members=1, **kw)
@@ -121,7 +126,7 @@ def test_members_train_with_their_own_seeds_and_average_their_scores(tmp_path: P
 
 @pytest.mark.parametrize("field", ["members", "epochs"])
 def test_zero_members_or_epochs_is_a_clear_error(tmp_path: Path, field: str) -> None:
-    from briefing.train import train
+    from briefing.training.fit import train
 
     with pytest.raises(ValueError, match=f"{field} must be at least 1"):
         train(FIXTURE, tmp_path / "head", cache_dir=tmp_path / "cache", progress=False, **{field: 0})
@@ -130,9 +135,9 @@ def test_zero_members_or_epochs_is_a_clear_error(tmp_path: Path, field: str) -> 
 
 @pytest.mark.slow
 def test_shipped_head_summarizes_a_real_article(shared_data: Path) -> None:
-    from briefing.engines import load_engine
-    from briefing.engines.trained import SHIPPED_HEAD
-    from briefing.sentences import split_many
+    from briefing.nlp.sentences import split_many
+    from briefing.summarize.engines import load_engine
+    from briefing.summarize.engines.trained import SHIPPED_HEAD
 
     assert (SHIPPED_HEAD / "head.safetensors").stat().st_size < 20_000_000
     engine = load_engine("extractive")
@@ -151,9 +156,9 @@ def test_shipped_head_summarizes_a_real_article(shared_data: Path) -> None:
 @pytest.mark.slow
 def test_shipped_head_runs_on_the_shipped_static_table() -> None:
     """The default engine never runs the MiniLM transformer (speed), and its weights stay small."""
-    from briefing.engines import load_engine
-    from briefing.engines.trained import SHIPPED_HEAD
-    from briefing.static_encoder import SHIPPED_STATIC, StaticEncoder
+    from briefing.nlp.static_table import SHIPPED_STATIC, StaticEncoder
+    from briefing.summarize.engines import load_engine
+    from briefing.summarize.engines.trained import SHIPPED_HEAD
 
     engine = load_engine("extractive")
     assert isinstance(engine.encoder, StaticEncoder)
@@ -166,7 +171,7 @@ def test_shipped_head_runs_on_the_shipped_static_table() -> None:
 def test_head_trained_on_another_table_is_refused(tmp_path: Path) -> None:
     import shutil
 
-    from briefing.engines.trained import SHIPPED_HEAD, TrainedExtractiveEngine
+    from briefing.summarize.engines.trained import SHIPPED_HEAD, TrainedExtractiveEngine
 
     shutil.copytree(SHIPPED_HEAD, tmp_path / "head")
     config = json.loads((tmp_path / "head" / "config.json").read_text())
@@ -182,8 +187,8 @@ def test_train_on_the_minilm_transformer_and_use_it(tmp_path: Path) -> None:
     from typer.testing import CliRunner
 
     from briefing.cli import app
-    from briefing.encoder import SentenceEncoder
-    from briefing.engines import load_engine
+    from briefing.nlp.encoder import SentenceEncoder
+    from briefing.summarize.engines import load_engine
 
     out = tmp_path / "head"
     res = CliRunner().invoke(app, ["train", str(FIXTURE), "--out", str(out), "--epochs", "1", "--encoder", "all-MiniLM-L6-v2",
@@ -200,8 +205,8 @@ def test_head_trained_with_other_features_is_refused(tmp_path: Path) -> None:
     or died in load_state_dict (other count); either way it must be a clear 'retrain' error."""
     import shutil
 
-    from briefing.engines.trained import SHIPPED_HEAD
-    from briefing.train import load_head
+    from briefing.summarize.engines.trained import SHIPPED_HEAD
+    from briefing.summarize.head import load_head
 
     shutil.copytree(SHIPPED_HEAD, tmp_path / "head")
     config = json.loads((tmp_path / "head" / "config.json").read_text())
@@ -214,7 +219,7 @@ def test_head_trained_with_other_features_is_refused(tmp_path: Path) -> None:
 def test_briefing_cache_moves_the_embedding_cache_like_the_other_caches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """BRIEFING_CACHE is the root of every cache (the LLM's converted weights go to <root>/gguf);
     training once took it as the embedding folder itself."""
-    from briefing.train import train
+    from briefing.training.fit import train
 
     monkeypatch.setenv("BRIEFING_CACHE", str(tmp_path / "root"))
     train(FIXTURE, tmp_path / "head", epochs=1, batch_size=4, progress=False)
@@ -227,7 +232,7 @@ def test_train_command_defaults_are_the_shipped_recipe() -> None:
     import typer
 
     from briefing.cli import app
-    from briefing.train import TrainConfig
+    from briefing.training.fit import TrainConfig
 
     command = next(c for c in typer.main.get_command(app).commands.values() if c.name == "train")
     defaults = {p.name: p.default for p in command.params}

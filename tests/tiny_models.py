@@ -23,8 +23,20 @@ def corpus() -> list[str]:
 
 def build_bart(out: Path, limit: int = LIMIT, vocab: int = 600, **gen: object) -> Path:
     """Byte-level BPE tokenizer + a 1-layer BART with ``limit`` positions."""
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, processors, trainers
-    from transformers import BartConfig, BartForConditionalGeneration, GenerationConfig, PreTrainedTokenizerFast
+    from tokenizers import (
+        Tokenizer,
+        decoders,
+        models,
+        pre_tokenizers,
+        processors,
+        trainers,
+    )
+    from transformers import (
+        BartConfig,
+        BartForConditionalGeneration,
+        GenerationConfig,
+        PreTrainedTokenizerFast,
+    )
 
     specials = ["<s>", "<pad>", "</s>", "<unk>", "<mask>"]
     tok = Tokenizer(models.BPE(unk_token="<unk>"))
@@ -56,8 +68,20 @@ def build_bart(out: Path, limit: int = LIMIT, vocab: int = 600, **gen: object) -
 
 def build_t5(out: Path, limit: int = LIMIT, vocab: int = 600) -> Path:
     """Unigram (SentencePiece-style) tokenizer + a 1-layer T5 whose config asks for "summarize: "."""
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, processors, trainers
-    from transformers import GenerationConfig, PreTrainedTokenizerFast, T5Config, T5ForConditionalGeneration
+    from tokenizers import (
+        Tokenizer,
+        decoders,
+        models,
+        pre_tokenizers,
+        processors,
+        trainers,
+    )
+    from transformers import (
+        GenerationConfig,
+        PreTrainedTokenizerFast,
+        T5Config,
+        T5ForConditionalGeneration,
+    )
 
     specials = ["<pad>", "</s>", "<unk>"]
     tok = Tokenizer(models.Unigram())

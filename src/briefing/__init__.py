@@ -24,11 +24,16 @@ _EXPORTS = {
 __all__ = [*_EXPORTS, "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .article import Article, ArticleError, ArticleResult, Summary
-    from .daily import build_daily
-    from .errors import BriefingError, InputError, ModelNotFoundError, TemplateError
-    from .ingest import discover, read_all
-    from .pipeline import Pipeline
+    from briefing.article import Article, ArticleError, ArticleResult, Summary
+    from briefing.daily import build_daily
+    from briefing.errors import (
+        BriefingError,
+        InputError,
+        ModelNotFoundError,
+        TemplateError,
+    )
+    from briefing.ingest import discover, read_all
+    from briefing.pipeline import Pipeline
 
 
 def __getattr__(name: str) -> Any:

@@ -52,3 +52,20 @@ def to_json(obj: Any) -> str:
 
 def to_jsonl_line(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False) + "\n"
+
+
+class UniqueNames:
+    """Per-article file names inside one folder: ``safe_name(id)``, then ``-2``, ``-3`` ... for
+    repeats. Compared case-insensitively, because macOS and Windows folders are."""
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+
+    def __call__(self, id: str) -> str:
+        base = safe_name(id)
+        name, n = base, 1
+        while name.lower() in self._used:
+            n += 1
+            name = f"{base}-{n}"
+        self._used.add(name.lower())
+        return name

@@ -9,11 +9,11 @@ import time
 from collections import defaultdict
 from typing import Any, Callable, Iterable, Iterator, Sequence, Union
 
-from .article import Article, ArticleError, ArticleResult, Summary
-from .engines import DEFAULT_ENGINE, Engine, Prepared, load_engine
-from .errors import BriefingError, InputError
-from .keypoints import key_points
-from .sentences import split_many, word_count
+from briefing.article import Article, ArticleError, ArticleResult, Summary
+from briefing.errors import BriefingError, InputError
+from briefing.nlp.sentences import split_many, word_count
+from briefing.summarize.engines import DEFAULT_ENGINE, Engine, Prepared, load_engine
+from briefing.summarize.keypoints import key_points
 
 Outcome = Union[ArticleResult, ArticleError]
 
@@ -86,7 +86,7 @@ class Pipeline:
         outputs = self.engine.summarize_many(docs)
         tick = self._lap("summarize", tick)
         if self.quotes:
-            from .quotes import extract_quotes_many
+            from briefing.quotes import extract_quotes_many
 
             quotes = [[q.to_dict() for q in qs] for qs in extract_quotes_many([a.text for a in articles])]
         else:

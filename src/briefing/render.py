@@ -11,9 +11,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .errors import TemplateError
+from briefing.errors import TemplateError
+from briefing.resources import TEMPLATE_DIR
 
-TEMPLATE_DIR = Path(__file__).parent / "templates"
 DEFAULT_TEMPLATES = {
     ("article", "md"): "article.md.j2",
     ("daily", "md"): "daily.md.j2",

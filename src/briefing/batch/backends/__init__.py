@@ -1,0 +1,1 @@
+"""Backends: ``local`` (this process or a process pool) and ``ray`` (Ray Data)."""
