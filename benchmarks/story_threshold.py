@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 
 from briefing.article import Article, ArticleResult, Summary
-from briefing.daily import average_linkage, embed_results
+from briefing.daily.grouping import average_linkage, embed_results
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes-dev.jsonl"
 _SENT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z“\"])")

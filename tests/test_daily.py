@@ -18,13 +18,12 @@ from briefing.article import Article, ArticleResult, Summary
 from briefing.cli import app
 from briefing.daily.build import (
     DAILY_SCHEMA,
-    average_linkage,
     build_daily,
     headline,
     keywords,
-    near_duplicates,
     safe_link,
 )
+from briefing.daily.grouping import average_linkage, near_duplicates
 from briefing.errors import TemplateError
 from briefing.render import render
 

@@ -168,7 +168,7 @@ def test_missing_models_are_clear_errors(tmp_path: Path):
     with pytest.raises(BriefingError, match="needs --model"):
         Seq2SeqEngine(model=None)
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
-    code = ("from briefing.engines.seq2seq import Seq2SeqEngine\n"
+    code = ("from briefing.summarize.engines.seq2seq import Seq2SeqEngine\n"
             "try:\n    Seq2SeqEngine(model='nobody-here/not-a-model', device='cpu')\n"
             "except Exception as e:\n    print(type(e).__name__, e)\n")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
