@@ -1,7 +1,7 @@
 """The article as the tool sees it after ingestion, and the per-article result."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 ARTICLE_SCHEMA = "briefing.article/v1"
@@ -32,6 +32,16 @@ class Article:
 class Summary:
     short: str
     long: str
+    # CONTRACT summary.sentences: [{"text", "start", "end", "compressed"}] with the offsets (into
+    # Article.text) of the article sentence each long-summary sentence comes from; None when the
+    # summary is generated (its sentences are not the article's)
+    sentences: list[dict[str, Any]] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"short": self.short, "long": self.long}
+        if self.sentences is not None:
+            d["sentences"] = [dict(s) for s in self.sentences]
+        return d
 
 
 @dataclass
@@ -57,7 +67,7 @@ class ArticleResult:
             "date": a.date,
             "source": a.source,
             "url": a.url,
-            "summary": asdict(self.summary),
+            "summary": self.summary.to_dict(),
             "key_points": list(self.key_points),
             "quotes": list(self.quotes),
             "engine": dict(self.engine),

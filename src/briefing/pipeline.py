@@ -13,6 +13,7 @@ from briefing.article import Article, ArticleError, ArticleResult, Summary
 from briefing.errors import BriefingError, InputError
 from briefing.nlp.sentences import split_many, word_count
 from briefing.summarize.engines import DEFAULT_ENGINE, Engine, Prepared, load_engine
+from briefing.summarize.compress import COMPRESS_LONG, Compressor, finish_summaries
 from briefing.summarize.keypoints import key_points
 
 Outcome = Union[ArticleResult, ArticleError]
@@ -33,10 +34,14 @@ class Pipeline:
     ``timings`` accumulates seconds per stage across calls (for the benchmark).
     """
 
-    def __init__(self, engine: Engine | str = DEFAULT_ENGINE, *, quotes: bool = True, batch_size: int = 32, **engine_options: Any):
+    def __init__(self, engine: Engine | str = DEFAULT_ENGINE, *, quotes: bool = True, batch_size: int = 32,
+                 compress: bool = True, **engine_options: Any):
         t = time.perf_counter()
         self.engine = load_engine(engine, **engine_options) if isinstance(engine, str) else engine
         self.quotes = quotes
+        # sentence compression of extractive summaries (summarize/compress.py); False: --no-compress
+        self.compress = compress
+        self._compressor = None
         self.batch_size = batch_size
         self.timings: dict[str, float] = defaultdict(float)
         self.timings["load"] += time.perf_counter() - t
@@ -85,6 +90,8 @@ class Pipeline:
         docs = [Prepared(a, s) for a, s in zip(articles, sentences)]
         outputs = self.engine.summarize_many(docs)
         tick = self._lap("summarize", tick)
+        finished = finish_summaries([(d.sentences, o) for d, o in zip(docs, outputs)], self.compressor(), COMPRESS_LONG)
+        tick = self._lap("compress", tick)
         if self.quotes:
             from briefing.quotes import extract_quotes_many
 
@@ -94,7 +101,7 @@ class Pipeline:
         tick = self._lap("quotes", tick)
         per_article = (time.perf_counter() - t0) / max(len(articles), 1)
         results: list[Outcome] = []
-        for a, d, o, q in zip(articles, docs, outputs, quotes):
+        for a, d, o, f, q in zip(articles, docs, outputs, finished, quotes):
             if not d.sentences:
                 results.append(ArticleError(a.id, a.path, "no sentences found in the article text", a.line))
                 continue
@@ -104,16 +111,25 @@ class Pipeline:
             results.append(
                 ArticleResult(
                     article=a,
-                    summary=Summary(short=o.short, long=o.long),
-                    key_points=key_points(a.highlights, o.ranked or o.long_sentences, o.short),
+                    summary=Summary(short=f.short, long=f.long, sentences=f.sentences),
+                    key_points=key_points(a.highlights, o.ranked or o.long_sentences, f.short),
                     quotes=q,
                     engine=engine,
                     stats={"words": word_count(a.text), "sentences": len(d.sentences), "chunks": o.chunks, "seconds": round(per_article, 4)},
-                    summary_sentences=o.long_sentences,
+                    summary_sentences=f.long_sentences,
                 )
             )
         self._lap("keypoints", tick)
         return results
+
+    def compressor(self) -> "Compressor | None":
+        if not self.compress:
+            return None
+        if self._compressor is None:
+            t = time.perf_counter()
+            self._compressor = Compressor()
+            self.timings["load"] += time.perf_counter() - t
+        return self._compressor
 
     def _lap(self, stage: str, since: float) -> float:
         now = time.perf_counter()

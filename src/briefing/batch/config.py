@@ -38,11 +38,19 @@ class BatchConfig:
     force: bool = False
     cache_dir: Path | None = None
     max_chars: int = MAX_ARTICLE_CHARS
+    compress: bool = True  # sentence compression of extractive summaries (--no-compress: False)
 
     def settings(self) -> dict[str, Any]:
         from briefing import __version__
 
         settings = {"engine": self.engine, "model": self.model, "quotes": self.quotes, "cache": CACHE_VERSION, "briefing": __version__}
+        if self.compress:
+            from briefing.summarize.compress import model_fingerprint
+
+            # compressed and verbatim results differ; a retrained compressor invalidates the cache
+            settings["compress"] = model_fingerprint()
+        else:
+            settings["compress"] = False
         if self.engine == "extractive":
             from briefing.summarize.engines.trained import head_fingerprint
 
@@ -54,4 +62,4 @@ class BatchConfig:
         options: dict[str, Any] = {"device": self.device}
         if self.model:
             options["model"] = self.model
-        return {"engine": self.engine, "quotes": self.quotes, "batch_size": self.batch_size, **options}
+        return {"engine": self.engine, "quotes": self.quotes, "batch_size": self.batch_size, "compress": self.compress, **options}

@@ -85,6 +85,11 @@ def _load_inputs(paths: List[str]):
     return [item for src in sources for item in read_source(src)]
 
 
+COMPRESS_HELP = (
+    "Shorten extractive summary sentences the way sub-editors do (drop attributions, appositives, "
+    "asides; never words inside quotes; the short summary fits 30 words). --no-compress: the "
+    "article's sentences verbatim."
+)
 GEN_HELP = "A generation setting for the seq2seq/llm engines, KEY=VALUE (e.g. num_beams=4, max_length=120); repeatable."
 
 
@@ -104,7 +109,8 @@ def _engine_options(pairs: Optional[List[str]]) -> dict:
     return options
 
 
-def _pipeline(engine: str, model: Optional[str], device: Device, quotes: bool = True, gen: Optional[List[str]] = None) -> "Pipeline":
+def _pipeline(engine: str, model: Optional[str], device: Device, quotes: bool = True, gen: Optional[List[str]] = None,
+              compress: bool = True) -> "Pipeline":
     from briefing.errors import BriefingError
     from briefing.pipeline import Pipeline
 
@@ -112,7 +118,7 @@ def _pipeline(engine: str, model: Optional[str], device: Device, quotes: bool = 
     if model:
         options["model"] = model
     try:
-        return Pipeline(engine, quotes=quotes, **options)
+        return Pipeline(engine, quotes=quotes, compress=compress, **options)
     except BriefingError as exc:
         raise _fail_usage(str(exc))
 
@@ -178,6 +184,7 @@ def summarize(
     max_quotes: int = typer.Option(5, "--max-quotes", help="Quotes shown per article in Markdown."),
     quotes: bool = typer.Option(True, "--quotes/--no-quotes", help="Extract quotes and speakers."),
     gen: Optional[List[str]] = typer.Option(None, "--gen", metavar="KEY=VALUE", help=GEN_HELP),
+    compress: bool = typer.Option(True, "--compress/--no-compress", help=COMPRESS_HELP),
 ) -> None:
     """Summarize one article or many: short and long summary, key points, quotes.
 
@@ -188,7 +195,7 @@ def summarize(
     from briefing.render import render
 
     items = _load_inputs(paths)
-    pipe = _pipeline(engine, model, device, quotes, gen)
+    pipe = _pipeline(engine, model, device, quotes, gen, compress)
     _, results, errors = _run(pipe, items)
     dicts = [r.to_dict() for r in results]
 
@@ -235,6 +242,7 @@ def daily(
     max_quotes: int = typer.Option(3, "--max-quotes", help="Quotes shown per story."),
     group_by: GroupBy = typer.Option(GroupBy.none, "--group-by", help="Sections: none (by importance), topic (topics found in the articles) or source."),
     gen: Optional[List[str]] = typer.Option(None, "--gen", metavar="KEY=VALUE", help=GEN_HELP),
+    compress: bool = typer.Option(True, "--compress/--no-compress", help=COMPRESS_HELP),
 ) -> None:
     """One briefing for all articles found under PATH: each story told once, every source cited.
 
@@ -247,7 +255,7 @@ def daily(
 
     day = _parse_date(date)
     items = _load_inputs(paths)
-    pipe = _pipeline(engine, model, device, gen=gen)
+    pipe = _pipeline(engine, model, device, gen=gen, compress=compress)
     _, results, errors = _run(pipe, items)
     if len(results) > 1:
         _err(f"grouping {len(results)} articles into stories ...")
@@ -277,6 +285,7 @@ def batch(
     ray: Optional[str] = typer.Option(None, "--ray", metavar="ADDRESS", help="Run on Ray Data: 'local' (a Ray on this machine), 'auto' (the running cluster) or host:port."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where finished results are kept for resuming. Default: <out>.cache/ beside a file, <out>/.cache/ in a folder."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per model call; results are cached after each."),
+    compress: bool = typer.Option(True, "--compress/--no-compress", help=COMPRESS_HELP),
 ) -> None:
     """One result per article, written to --out; re-runs skip finished articles.
 
@@ -287,7 +296,7 @@ def batch(
 
     config = BatchConfig(
         engine=engine, model=model, device=device.value, quotes=quotes, batch_size=batch_size,
-        workers=workers, force=force, cache_dir=cache_dir,
+        workers=workers, force=force, cache_dir=cache_dir, compress=compress,
     )
     with _BatchProgress() as progress:
         try:
