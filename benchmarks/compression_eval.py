@@ -74,10 +74,18 @@ def run_set(name: str, rows: list[dict], log) -> dict:
     sents = split_many([a.text for a in arts])
     keep = [i for i, s in enumerate(sents) if s]
     arts, sents, rows = [arts[i] for i in keep], [sents[i] for i in keep], [rows[i] for i in keep]
-    engine = load_engine("extractive", device="cpu")
-    outs = []
-    for i in range(0, len(arts), 32):
-        outs.extend(engine.summarize_many([Prepared(a, s) for a, s in zip(arts[i : i + 32], sents[i : i + 32])]))
+    import hashlib
+    import pickle
+
+    cache = Path("/tmp") / f"compression-eval-{hashlib.sha1(json.dumps([r['id'] for r in rows]).encode()).hexdigest()[:12]}.pkl"
+    if cache.is_file():
+        outs = pickle.loads(cache.read_bytes())
+    else:
+        engine = load_engine("extractive", device="cpu")
+        outs = []
+        for i in range(0, len(arts), 32):
+            outs.extend(engine.summarize_many([Prepared(a, s) for a, s in zip(arts[i : i + 32], sents[i : i + 32])]))
+        cache.write_bytes(pickle.dumps(outs))
     log(f"{name}: engine on {len(arts)} articles in {time.time() - t:.0f}s")
     items = list(zip(sents, outs))
     comp = Compressor()
@@ -96,7 +104,9 @@ def run_set(name: str, rows: list[dict], log) -> dict:
         "verbatim-ranked": finish_summaries(items, None, short_from="ranked"),
         "compressed": finish_summaries(items, comp, compress_long=True, short_from="earliest"),
         "compressed-ranked": finish_summaries(items, comp, compress_long=True, short_from="ranked"),
-        "compressed-model-short": finish_summaries(items, comp, compress_long=True, short_from="earliest", short_minimal=False),
+        "compressed-top2": finish_summaries(items, comp, compress_long=True, short_from="top2"),
+        "verbatim-top2": finish_summaries(items, None, short_from="top2"),
+        "compressed-thr0.9": finish_summaries(items, comp, compress_long=True, long_threshold=0.9),
     }
     log(f"{name}: finishing {len(variants)} variants in {time.time() - t:.0f}s")
     refs = [r["reference"] for r in rows]
@@ -106,6 +116,12 @@ def run_set(name: str, rows: list[dict], log) -> dict:
     long_c = scores([f.long_sentences for f in variants["compressed"]], refs)
     res["long"] = {"verbatim": long_v.mean(0).round(2).tolist(), "compressed": long_c.mean(0).round(2).tolist(),
                    "delta_ci": [[round(x, 2) for x in t] for t in bootstrap(long_c, long_v)]}
+    for name, preds in (("compressed-thr0.9", [f.long_sentences for f in variants["compressed-thr0.9"]]),):
+        sc = scores(preds, refs)
+        res["long"][name] = {"rouge": sc.mean(0).round(2).tolist(), "delta_ci": [[round(x, 2) for x in t] for t in bootstrap(sc, long_v)],
+                             "mean_words": round(float(np.mean([sum(len(x.split()) for x in p) for p in preds])), 1)}
+    res["long"]["mean_words"] = {"verbatim": round(float(np.mean([sum(len(x.split()) for x in f.long_sentences) for f in variants["verbatim"]])), 1),
+                                 "compressed": round(float(np.mean([sum(len(x.split()) for x in f.long_sentences) for f in variants["compressed"]])), 1)}
     sources = sorted({r.get("source", "dev") for r in rows})
     if len(sources) > 1:
         res["long_by_source"] = {}

@@ -35,12 +35,15 @@ class Pipeline:
     """
 
     def __init__(self, engine: Engine | str = DEFAULT_ENGINE, *, quotes: bool = True, batch_size: int = 32,
-                 compress: bool = True, **engine_options: Any):
+                 compress: bool = True, compress_long: bool = COMPRESS_LONG, **engine_options: Any):
         t = time.perf_counter()
         self.engine = load_engine(engine, **engine_options) if isinstance(engine, str) else engine
         self.quotes = quotes
         # sentence compression of extractive summaries (summarize/compress.py); False: --no-compress
+        # compress: fit the short summary to 30 words by compression; compress_long: also shorten
+        # the long summary's sentences (off by default: it costs ROUGE, docs/compression.md)
         self.compress = compress
+        self.compress_long = compress_long
         self._compressor = None
         self.batch_size = batch_size
         self.timings: dict[str, float] = defaultdict(float)
@@ -90,7 +93,7 @@ class Pipeline:
         docs = [Prepared(a, s) for a, s in zip(articles, sentences)]
         outputs = self.engine.summarize_many(docs)
         tick = self._lap("summarize", tick)
-        finished = finish_summaries([(d.sentences, o) for d, o in zip(docs, outputs)], self.compressor(), COMPRESS_LONG)
+        finished = finish_summaries([(d.sentences, o) for d, o in zip(docs, outputs)], self.compressor(), self.compress_long)
         tick = self._lap("compress", tick)
         if self.quotes:
             from briefing.quotes import extract_quotes_many

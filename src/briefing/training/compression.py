@@ -176,17 +176,38 @@ def kept_by(doc, text: str, wordset: set[int]) -> set[int]:
     return {idx[j] for _, j in lcs_alignment(words(text), [toks[i].lower_ for i in idx])}
 
 
-def fit(train_ex, C: float = 0.5):
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
+def fit(train_ex, C: float = 0.5, epochs: int = 400, lr: float = 0.05):
+    """L2-regularised logistic regression over binary string features (numpy, full-batch Adam).
 
-    dv = DictVectorizer()
-    X = dv.fit_transform([{f: 1 for f in feats} for feats, _ in train_ex])
-    y = [lab for _, lab in train_ex]
-    lr = LogisticRegression(C=C, max_iter=2000)
-    lr.fit(X, y)
-    weights = {name: float(w) for name, w in zip(dv.get_feature_names_out(), lr.coef_[0])}
-    return weights, float(lr.intercept_[0])
+    The loss is sklearn's: C * sum(log-loss) + 0.5 * |w|^2, scaled by 1/n for the step size.
+    """
+    import numpy as np
+
+    vocab: dict[str, int] = {}
+    rows, cols = [], []
+    for r, (feats, _) in enumerate(train_ex):
+        for f in set(feats):
+            rows.append(r)
+            cols.append(vocab.setdefault(f, len(vocab)))
+    rows_a, cols_a = np.array(rows), np.array(cols)
+    y = np.array([lab for _, lab in train_ex], dtype=np.float64)
+    n, d = len(y), len(vocab)
+    w, b = np.zeros(d), 0.0
+    m, v = np.zeros(d + 1), np.zeros(d + 1)
+    for t in range(1, epochs + 1):
+        z = np.bincount(rows_a, weights=w[cols_a], minlength=n) + b
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        g = p - y
+        gw = C * np.bincount(cols_a, weights=g[rows_a], minlength=d) + w
+        gb = C * g.sum()
+        grad = np.append(gw, gb) / n
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        step = lr * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
+        w -= step[:-1]
+        b -= step[-1]
+    names = sorted(vocab, key=vocab.get)
+    return {name: float(w[vocab[name]]) for name in names}, float(b)
 
 
 def main(argv: list[str] | None = None) -> int:
