@@ -181,3 +181,25 @@ def test_no_compress_is_verbatim():
         assert e["text"] == art.text[e["start"] : e["end"]] and not e["compressed"]
     assert len(res.summary.short.split()) <= MAX_SHORT_WORDS
     assert res.summary.short in art.text
+
+
+@pytest.mark.slow
+def test_cli_summary_sentences_and_no_compress(tmp_path):
+    """summary.sentences in the JSON; --no-compress is verbatim and is part of the batch cache key."""
+    import subprocess
+    import sys
+
+    from briefing.batch import BatchConfig
+
+    assert BatchConfig().settings() != BatchConfig(compress=False).settings()
+    cmd = [sys.executable, "-m", "briefing", "summarize", str(SEED), "--format", "json", "--no-quotes"]
+    text = SEED.read_text(encoding="utf-8")
+    for extra in ([], ["--no-compress"]):
+        out = subprocess.run(cmd + extra, capture_output=True, text=True, timeout=600)
+        assert out.returncode == 0, out.stderr
+        summary = json.loads(out.stdout)["summary"]
+        assert summary["sentences"] and {"text", "start", "end", "compressed"} == set(summary["sentences"][0])
+        assert len(summary["short"].split()) <= MAX_SHORT_WORDS
+        if extra:
+            assert summary["short"] in text
+            assert all(not e["compressed"] for e in summary["sentences"])

@@ -86,9 +86,9 @@ def _load_inputs(paths: List[str]):
 
 
 COMPRESS_HELP = (
-    "Shorten extractive summary sentences the way sub-editors do (drop attributions, appositives, "
-    "asides; never words inside quotes; the short summary fits 30 words). --no-compress: the "
-    "article's sentences verbatim."
+    "Fit the one-sentence summary to 30 words by dropping what sub-editors drop (attributions, "
+    "appositives, asides; never words inside quotes); the long summary stays verbatim. "
+    "--no-compress: the article's sentences only, verbatim."
 )
 GEN_HELP = "A generation setting for the seq2seq/llm engines, KEY=VALUE (e.g. num_beams=4, max_length=120); repeatable."
 

@@ -540,11 +540,12 @@ class Compressor:
         self.model = load_model(model)
         self.path = model
 
-    def parse(self, texts: Sequence[str]) -> list["Doc"]:
+    def parse(self, texts: Sequence[str], ner: bool = True) -> list["Doc"]:
+        """Parse sentences (entity types are candidate features; the re-parse check needs none)."""
         from briefing.nlp.sentences import load_spacy
 
         nlp = load_spacy("parser")
-        return list(nlp.pipe(texts, batch_size=64))
+        return list(nlp.pipe(texts, batch_size=64, disable=[] if ner else ["ner"]))
 
     def verify(self, pairs: Sequence[tuple["Doc", Compressed]]) -> dict[str, bool]:
         """Re-parse compressed sentences: each must have a verb and parse like its source."""
@@ -552,7 +553,7 @@ class Compressor:
         for d, c in pairs:
             first.setdefault(c.text, (d, c))
         texts = list(first)
-        return {t: has_verb(nd) and consistent(first[t][0], first[t][1].kept, nd) for t, nd in zip(texts, self.parse(texts))}
+        return {t: has_verb(nd) and consistent(first[t][0], first[t][1].kept, nd) for t, nd in zip(texts, self.parse(texts, ner=False))}
 
     def compress_many(self, texts: Sequence[str], max_words: int | None = None, minimal: bool = False) -> list[Compressed | None]:
         """One result per text (None: cannot be made to fit ``max_words``).
@@ -607,17 +608,19 @@ def finish_summaries(
     compressor: "Compressor | None",
     compress_long: bool = True,
     max_short_words: int = MAX_SHORT_WORDS,
-    short_from: str = "earliest",
+    short_from: str = "top2",
     short_minimal: bool = True,
     long_threshold: float | None = None,
 ) -> list[FinishedSummary]:
     """Short summary, long summary and ``summary.sentences`` for each (article sentences, EngineOutput).
 
     Extractive outputs (every sentence verbatim from the article) are compressed (the long
-    summary only if ``compress_long``); the short summary is the earliest long-summary sentence
-    in article order that fits ``max_short_words`` (compressed to fit if need be), then the next,
-    then any ranked sentence. ``compressor=None`` (``--no-compress``) keeps every sentence
-    verbatim. Generated outputs pass through unchanged.
+    summary only if ``compress_long``). The short summary (``short_from="top2"``) is the one of
+    the engine's two best sentences that comes first in the article (news says what happened
+    first; the engine's very top is sometimes a side detail), fitted to ``max_short_words`` by
+    compression, then the other long-summary sentences, then the next ranked ones; on the pool
+    this is as good as the top-ranked sentence (docs/compression.md). ``compressor=None``
+    (``--no-compress``) keeps every sentence verbatim. Generated outputs pass through unchanged.
     """
     plans = []
     to_parse: list[str] = []
@@ -641,20 +644,18 @@ def finish_summaries(
         short_pool = [s.text for s in order] + ranked[:3]
         plans.append((found, short_pool))
         if compressor is not None:
-            to_parse.extend(s.text for s in order)
+            if compress_long:
+                to_parse.extend(s.text for s in found)
+            # the short summary: only candidates over the limit before the first one that fits
+            # verbatim need a parse (compression parses a few sentences, not the article)
+            for t in short_pool:
+                if _words(t) <= max_short_words:
+                    break
+                to_parse.append(t)
     docs = {}
     if compressor is not None and to_parse:
         uniq = list(dict.fromkeys(to_parse))
         docs = dict(zip(uniq, compressor.parse(uniq)))
-    if compressor is not None:
-        # ranked sentences beyond the long summary are parsed only where no long one fits
-        extra = []
-        for plan in plans:
-            if plan and not any(_words(t) <= max_short_words for t in plan[1] if t in docs):
-                extra.extend(t for t in plan[1] if t not in docs)
-        if extra:
-            uniq = list(dict.fromkeys(extra))
-            docs.update(zip(uniq, compressor.parse(uniq)))
     drafts = []  # per article: (long entries, short options) before the re-parse check
     for (sents, out), plan in zip(items, plans):
         if plan is None:
@@ -668,9 +669,7 @@ def finish_summaries(
             entries.append({"text": c.text, "start": s.start, "end": s.end, "compressed": c.compressed, "source": s.text, "_c": c})
         options: list[Compressed] = []
         for t in short_pool:
-            if compressor is not None:
-                if t not in docs:
-                    continue
+            if compressor is not None and t in docs:
                 c = compress_doc(docs[t], compressor.model, max_words=max_short_words, minimal=short_minimal)
             else:
                 c = Compressed(t, False) if _words(t) <= max_short_words else None
