@@ -45,6 +45,9 @@ class ArticleResult:
     engine: dict[str, Any]
     stats: dict[str, Any]
     summary_sentences: list[str] = field(default_factory=list)
+    # every sentence the engine ranked, best first (verbatim); the daily briefing chooses a
+    # story's summary across all its articles from these. Not part of briefing.article/v1.
+    ranked_sentences: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article

@@ -110,6 +110,7 @@ class Pipeline:
                     engine=engine,
                     stats={"words": word_count(a.text), "sentences": len(d.sentences), "chunks": o.chunks, "seconds": round(per_article, 4)},
                     summary_sentences=o.long_sentences,
+                    ranked_sentences=list(o.ranked),
                 )
             )
         self._lap("keypoints", tick)
