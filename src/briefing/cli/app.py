@@ -47,6 +47,7 @@ class DailyFormat(str, Enum):
 
 
 class GroupBy(str, Enum):
+    desk = "desk"
     none = "none"
     topic = "topic"
     source = "source"
@@ -233,33 +234,46 @@ def daily(
     device: Device = typer.Option(Device.auto, "--device", help="Where models run."),
     template: Optional[Path] = typer.Option(None, "--template", help="A Jinja2 template for the briefing (see `briefing templates export`)."),
     max_quotes: int = typer.Option(3, "--max-quotes", help="Quotes shown per story."),
-    group_by: GroupBy = typer.Option(GroupBy.none, "--group-by", help="Sections: none (by importance), topic (topics found in the articles) or source."),
+    group_by: GroupBy = typer.Option(GroupBy.desk, "--group-by", help="Sections: desk (World, Politics, Business, ... by a trained classifier; default), topic (topics found in the articles), source, or none (by importance)."),
+    minutes: float = typer.Option(5.0, "--minutes", min=0, help="Reading budget: the most important stories that fit get the full treatment, the rest one line each under 'Also today' (no article is dropped)."),
     gen: Optional[List[str]] = typer.Option(None, "--gen", metavar="KEY=VALUE", help=GEN_HELP),
 ) -> None:
     """One briefing for all articles found under PATH: each story told once, every source cited.
 
-    Example: briefing daily seeds/ --date 2026-11-27 --format html --group-by topic
+    Stories are filed under desks in the order of their most important story; a story covered
+    by several outlets is told from all of them, each sentence labelled with its outlet. Each
+    briefing leaves its stories in <output folder>/.briefing-state/; the next one written to the
+    same folder marks a continuing story "developing" and leads with what is new.
+
+    Example: briefing daily seeds/ --date 2026-11-27 --format html --minutes 3
     """
     from briefing.daily import build_daily
+    from briefing.daily.state import previous_state, snapshot, write_state
     from briefing.errors import TemplateError
     from briefing.output import to_json
     from briefing.render import render
 
     day = _parse_date(date)
     items = _load_inputs(paths)
+    target = out or str(Path("outputs") / f"briefing-{day.isoformat()}.{format.value}")
+    folder = None if target == "-" else Path(target).parent
+    previous = previous_state(folder, before=day) if folder is not None else None
     pipe = _pipeline(engine, model, device, gen=gen)
     _, results, errors = _run(pipe, items)
     if len(results) > 1:
         _err(f"grouping {len(results)} articles into stories ...")
-    briefing = build_daily(results, day, max_quotes=max_quotes, group_by=group_by.value)
+    briefing = build_daily(results, day, max_quotes=max_quotes, group_by=group_by.value, minutes=minutes, previous=previous, keep_vectors=True)
+    state = snapshot(briefing, briefing.pop("_vectors"), None if folder is None else Path(target).name)
     try:
         text = to_json(briefing) if format == DailyFormat.json else render("daily", format.value, {"b": briefing, "max_quotes": max_quotes}, template)
     except TemplateError as exc:
         raise _fail_usage(str(exc))
-    target = out or str(Path("outputs") / f"briefing-{day.isoformat()}.{format.value}")
     _write(target, text)
-    if target != "-":
-        _err(f"wrote {target} ({len(briefing['stories'])} stories from {len(results)} articles, about {briefing['reading_minutes']} min read)")
+    if folder is not None:
+        write_state(folder, state)
+        developing = sum(s["status"] == "developing" for s in briefing["stories"])
+        more = f", {developing} developing since {briefing['previous']}" if briefing["previous"] else ""
+        _err(f"wrote {target} ({len(briefing['stories'])} stories from {len(results)} articles, about {briefing['reading_minutes']} min read{more})")
     raise typer.Exit(EXIT_FAILED if errors else EXIT_OK)
 
 

@@ -21,7 +21,7 @@ _ATTRIBUTION = re.compile(
     r"(?:said|says|told [A-Za-z ]+|reported|announced)|according to [^,.;]+)\s*[.!]?\s*$"
 )
 _DANGLING = frozenset("a an the of on in at to for from with by and or but as its their his her our that this".split())
-_SEPARATORS = (" — ", " – ", " - ", "; ", ": ", ", ", " and ", " but ", " after ", " as ", " while ", " which ", " who ")
+_SEPARATORS = (" — ", " – ", " - ", "; ", ": ", ", ", " and ", " but ", " after ", " as ", " when ", " while ", " which ", " who ")
 
 
 def headline_from_summary(text: str, max_words: int = MAX_WORDS) -> str:
