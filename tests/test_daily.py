@@ -73,7 +73,7 @@ def test_copies_share_a_story_even_when_embeddings_disagree():
     text = "Rescuers pulled a man alive from the rubble in Kathmandu after 82 hours. He is recovering in hospital now."
     rs = [result("a", text), result("b", "Homes near a Waitrose cost more, a study says. Prices rose."), result("a-copy", text)]
     emb = np.stack([unit(1, 0, 0), unit(0, 1, 0), unit(0, 0, 1)])  # the encoder sees three stories
-    b = build_daily(rs, DAY, embeddings=emb)
+    b = build_daily(rs, DAY, embeddings=emb, group_by="none")
     assert sorted(article_ids(b)) == ["a", "a-copy", "b"]
     assert [sorted(x["id"] for x in s["articles"]) for s in b["stories"]][0] == ["a", "a-copy"]
 
@@ -82,7 +82,7 @@ def test_every_article_in_exactly_one_story_and_bigger_stories_first():
     rs = [result(f"x{i}", f"Story number {i} happened today in town {i}. More about it.") for i in range(6)]
     # 1, 3 and 4 cover one event; 0 and 5 another; 2 alone
     emb = np.stack([unit(0, 1, 0.05), unit(1, 0, 0), unit(0, 0, 1), unit(1, 0.1, 0), unit(1, 0, 0.1), unit(0.05, 1, 0)])
-    b = build_daily(rs, DAY, embeddings=emb)
+    b = build_daily(rs, DAY, embeddings=emb, group_by="none")
     assert b["schema"] == DAILY_SCHEMA and b["date"] == "2026-11-27"
     ids = article_ids(b)
     assert sorted(ids) == sorted(r.article.id for r in rs) and len(ids) == len(set(ids))
@@ -93,7 +93,7 @@ def test_every_article_in_exactly_one_story_and_bigger_stories_first():
 def test_recency_breaks_ties_when_dates_are_known():
     rs = [result("old", "An old story about bridges. More.", date="2026-11-20"),
           result("new", "A new story about tunnels. More.", date="2026-11-27")]
-    b = build_daily(rs, DAY, embeddings=np.stack([unit(1, 0), unit(0, 1)]))
+    b = build_daily(rs, DAY, embeddings=np.stack([unit(1, 0), unit(0, 1)]), group_by="none")
     assert [s["articles"][0]["id"] for s in b["stories"]] == ["new", "old"]
 
 
@@ -108,16 +108,30 @@ def test_quotes_are_attributed_deduplicated_and_capped():
     assert [q["speaker"] for q in story["quotes"]] == ["Jane Doe", "John Roe", "Ann Poe"]
     assert story["quotes"][0] == {"text": "We will rebuild", "speaker": "Jane Doe", "speaker_title": "mayor", "article_id": "a"}
     assert all(q["speaker"] for q in story["quotes"])
-    speakers = [s["speaker"] for s in b["speakers"]]
-    assert None not in speakers and "Bob Loe" in speakers  # who-said-what keeps all attributed speakers
+    speakers = [s["speaker"] for s in story["speakers"]]
+    assert None not in speakers and len(speakers) == len(set(speakers)) == 3  # each speaker once, within the cap
     md = render("daily", "md", {"b": b, "max_quotes": 3})
     assert "unattributed" not in md and "Nobody knows" not in md
+    assert md.count("Jane Doe") == 1 and "Who said what" not in md  # no second list of the same speakers
+
+
+def test_each_speaker_once_with_all_their_quotes_across_outlets():
+    a = result("a", "The mayor spoke about the flood today in the town.", source="CNN",
+               quotes=[quote("We will rebuild", "Barack Obama", "president"), quote("It is a disaster", "Jane Doe")])
+    b = result("b", "The flood was the worst in years, the mayor said.", source="BBC", quotes=[quote("Help is on the way", "Obama")])
+    out = build_daily([a, b], DAY, embeddings=np.stack([unit(1, 0), unit(1, 0.01)]), max_quotes=5, group_by="none")
+    (story,) = out["stories"]
+    by = {sp["speaker"]: sp for sp in story["speakers"]}
+    assert set(by) == {"Barack Obama", "Jane Doe"}
+    assert [(q["text"], q["source"]) for q in by["Barack Obama"]["quotes"]] == [("We will rebuild", "CNN"), ("Help is on the way", "BBC")]
+    assert by["Barack Obama"]["speaker_title"] == "president"
 
 
 def test_headline_made_from_summary_when_title_missing():
     r = result("a", "Having a Waitrose within walking distance is not only convenient, it also means your house is worth more, according to a study.")
     title, derived = headline(r)
-    assert derived and title.endswith("…") and len(title.split()) <= 15
+    assert derived and not title.endswith(".") and len(title.split()) <= 15
+    assert title == "Having a Waitrose within walking distance is not only convenient"
     assert headline(result("b", "Short one.", title="A real headline")) == ("A real headline", False)
 
 
@@ -138,11 +152,49 @@ def test_keywords_come_from_the_articles():
     assert "Nepal earthquake" in kw[0] and "Arsenal" in kw[1]
 
 
+def _many(n: int) -> tuple[list[ArticleResult], np.ndarray]:
+    """n unrelated stories of six distinct sentences and four key points each."""
+    words = ("river bridge school market harbour station theatre stadium hospital library factory museum "
+             "airport prison castle cathedral brewery quarry lighthouse orchard").split()
+    who = ["Officials", "Residents", "Engineers", "Councillors", "Teachers", "Inspectors"]
+    act = ["reopen", "close", "expand", "be rebuilt", "be sold", "be inspected"]
+    when = ["in spring", "next year", "within weeks", "by autumn", "before winter", "after the vote"]
+    why = ["a long dispute", "heavy flooding", "a funding cut", "new safety rules", "public protests", "a court ruling"]
+    rs = []
+    for i in range(n):
+        w = words[i % len(words)]
+        text = " ".join(f"{who[j]} said the {w} in district {i} would {act[j]} {when[j]} following {why[j]}." for j in range(6))
+        points = [f"{why[(k + 2) % 6].capitalize()} led {who[(k + 3) % 6].lower()} to act on the {w} of district {i}." for k in range(4)]
+        rs.append(result(f"s{i:02d}", text, title=f"Story {i} about the {w}", points=points))
+    return rs, np.eye(n, dtype=np.float32)
+
+
 def test_reading_time_grows_with_content():
     small = build_daily([result("a", "One short story. Done.")], DAY)
-    long_text = " ".join(["This sentence is part of a long article about many things."] * 200)
-    big = build_daily([result("b", long_text, points=["p " * 50] * 6)], DAY)
+    rs, emb = _many(30)
+    big = build_daily(rs, DAY, embeddings=emb, minutes=None, group_by="none")
     assert small["reading_minutes"] == 1 and big["reading_minutes"] > 5
+
+
+@pytest.mark.parametrize("minutes", [1, 3, 5])
+def test_reading_budget_keeps_every_article_and_lists_the_rest_under_also_today(minutes):
+    rs, emb = _many(20)
+    b = build_daily(rs, DAY, embeddings=emb, minutes=minutes, group_by="none")
+    assert sorted(article_ids(b)) == sorted(r.article.id for r in rs)  # nothing dropped
+    full = [s for s in b["stories"] if s["treatment"] == "full"]
+    brief = [s for s in b["stories"] if s["treatment"] == "brief"]
+    assert full and brief
+    # within the budget, unless the one-line entries alone (never dropped) and the lead story exceed it
+    assert b["reading_minutes"] <= minutes or len(full) == 1
+    assert len(full) >= {1: 1, 3: 2, 5: 4}[minutes]
+    also = b["sections"][-1]
+    assert also["title"] == "Also today" and [b["stories"][i]["treatment"] for i in also["stories"]] == ["brief"] * len(brief)
+    # the full treatment goes to the most important stories
+    assert min(s["importance"] for s in full) >= max(s["importance"] for s in brief)
+    md = render("daily", "md", {"b": b, "max_quotes": 3})
+    also_md = md.split("## Also today")[1]
+    assert all(s["title"] in also_md for s in brief) and all(s["title"] not in also_md.split("## Sources")[0] for s in full)
+    assert all(set(s["ranking"]) == {"score", "sources", "articles", "recency", "prominence"} for s in b["stories"])
 
 
 # ---------------------------------------------------------------- sections
@@ -236,7 +288,7 @@ def test_hostile_article_cannot_change_the_markdown_layout():
 def test_hostile_article_is_escaped_in_html():
     b = _hostile_briefing()
     page = render("daily", "html", {"b": b, "max_quotes": 3})
-    assert "<script" not in page.lower() and "<img" not in page.lower() and "javascript:" not in page.split("</style>")[1].replace("javascript:alert(3)", "")
+    assert "<script" not in page.lower() and "<img" not in page.lower() and "javascript:" not in page.replace("javascript:alert(3)", "")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert 'href="javascript' not in page
     assert "Content-Security-Policy" in page
@@ -244,8 +296,9 @@ def test_hostile_article_is_escaped_in_html():
 
 def test_html_page_is_self_contained():
     page = render("daily", "html", {"b": _hostile_briefing(), "max_quotes": 3})
-    assert "<link" not in page and "src=" not in page.split("<body>")[1].replace("src=x", "")
-    assert "http://" not in page.split("<body>")[0] and "https://" not in page.split("<body>")[0]
+    head, body = page.split("<body", 1)
+    assert "<link" not in page and "<style" not in page and "src=" not in body.replace("src=x", "")
+    assert "http://" not in head and "https://" not in head and "url(" not in page
 
 
 # ---------------------------------------------------------------- templates

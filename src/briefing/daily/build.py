@@ -42,6 +42,12 @@ DAILY_SCHEMA = "briefing.daily/v1"
 TOPIC_THRESHOLD = 0.35
 WORDS_PER_MINUTE = 230
 DEFAULT_MINUTES = 5
+# A story continues one of the previous briefing's when they share an article (id or URL) or
+# their story vectors (mean MiniLM article vectors) reach this cosine. A day-later follow-up is
+# further from yesterday's coverage than two same-day reports are from each other, so this is
+# below STORY_THRESHOLD; among the 100 different cnndm-dev stories only 1 pair of 4,950 reaches
+# it (docs/daily.md).
+DEVELOPING_THRESHOLD = 0.55
 MAX_KEY_POINTS = 6
 GROUP_BY = ("desk", "topic", "source", "none")
 ALSO_TODAY = "Also today"
@@ -301,6 +307,8 @@ def build_daily(
     ``daily.state.snapshot``), which the caller pops before output.
     """
     from briefing.daily import story as st
+    from briefing.daily.captions import is_caption
+    from briefing.daily.outlets import outlet
     from briefing.daily.desks import FALLBACK_DESK, desk_text, story_desks
 
     if group_by not in GROUP_BY:
@@ -310,7 +318,8 @@ def build_daily(
     emb = embeddings if embeddings is not None else embed_results(results) if len(results) > 1 else np.ones((len(results), 1), dtype=np.float32)
     groups = group_stories(results, emb, story_threshold)
     story_kw = keywords([[_story_doc(results[i]) for i in g.members] for g in groups])
-    labels_all = [source_name(r) for r in results]
+    found = [outlet(r) for r in results]
+    labels_all = [name for name, _ in found]
     told_before = {st.norm(t) for ps in (previous or {}).get("stories", []) for t in ps.get("told", [])}
     seen_before = {a.get("id") for a in (previous or {}).get("articles", [])}
 
@@ -337,7 +346,7 @@ def build_daily(
         title, derived = headline(lead)
         vec = emb[g.members].mean(axis=0) if len(emb) else np.zeros(1)
         ids = {r.article.id for r in members}
-        prev_k = _match_previous(vec, ids, {r.article.url for r in members if r.article.url}, previous, story_threshold)
+        prev_k = _match_previous(vec, ids, {r.article.url for r in members if r.article.url}, previous, DEVELOPING_THRESHOLD)
         new_articles = {m for m, r in enumerate(members) if r.article.id not in seen_before} if prev_k is not None else set()
         # weight: the lead article first, the others by how central they are to the story
         weights = [1.0] + [0.6 + 0.4 * float(emb[g.members[0]] @ emb[i]) if len(emb) else 0.8 for i in g.members[1:]]
@@ -347,15 +356,15 @@ def build_daily(
             chosen = [st.Candidate(t, 0, j, grams=st.trigrams(t)) for j, t in enumerate([lead.summary.short] if lead.summary.short else [])]
         sentences = [{"text": c.text, "article_id": members[c.article].article.id, "source": labels[c.article]} for c in chosen]
         points = st.merge_points(members, chosen, MAX_KEY_POINTS, point_vec.get, skip=told_before)
-        if len(points) < 2 and len(members) == 1 and not chosen[1:]:
-            points = [(p, 0) for p in lead.key_points[:MAX_KEY_POINTS]]
+        if not points:  # a short article whose points are all in its summary: show them anyway
+            points = [(p, 0) for p in lead.key_points[:MAX_KEY_POINTS] if not is_caption(p)]
         quotes, speakers = st.merge_quotes(members, labels)
         articles = []
-        for r, lab in zip(members, labels):
-            d = r.article
+        for i, lab in zip(g.members, labels):
+            d = results[i].article
             articles.append({
                 "id": d.id, "title": d.title, "source": d.source, "url": d.url, "path": d.path,
-                "link": safe_link(d.url), "label": lab, "date": d.date,
+                "link": safe_link(d.url), "label": lab, "outlet_from": found[i][1], "date": d.date,
             })
         short = chosen[0].text if new_articles and chosen else (lead.summary.short or (chosen[0].text if chosen else ""))
         stories.append({
@@ -483,7 +492,7 @@ def _group(stories: list[dict[str, Any]], idx: list[int], group_by: str, topic_t
                 name = s["desk"] or FALLBACK_DESK
             else:
                 lead = s["articles"][0]
-                name = lead["source"] or lead.get("label") or (s["sources"][0] if s["sources"] else UNKNOWN_SOURCE)
+                name = lead["source"] or (lead["label"] if lead.get("outlet_from") not in (None, "file") else UNKNOWN_SOURCE)
             by.setdefault(name, []).append(i)
         last = FALLBACK_DESK if group_by == "desk" else UNKNOWN_SOURCE
         if group_by == "desk":  # desks in the order of their most important story
