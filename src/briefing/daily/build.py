@@ -324,7 +324,7 @@ def build_daily(
     seen_before = {a.get("id") for a in (previous or {}).get("articles", [])}
 
     # candidates of every story, embedded together (one static-table call)
-    cand_lists = [st.candidates([results[i] for i in g.members], told_before) for g in groups]
+    cand_lists = [st.candidates([results[i] for i in g.members]) for g in groups]
     points_raw = [p for g in groups for i in g.members for p in results[i].key_points]
     flat = [c.text for cl in cand_lists for c in cl]
     vecs = _static_encode(flat + points_raw) if flat or points_raw else np.zeros((0, 1))
@@ -350,15 +350,19 @@ def build_daily(
         new_articles = {m for m, r in enumerate(members) if r.article.id not in seen_before} if prev_k is not None else set()
         # weight: the lead article first, the others by how central they are to the story
         weights = [1.0] + [0.6 + 0.4 * float(emb[g.members[0]] @ emb[i]) if len(emb) else 0.8 for i in g.members[1:]]
+        if new_articles:  # a developing story tells what is new: nothing already told yesterday
+            cl = [c for c in cl if st.norm(c.text) not in told_before]
         n_sent = min(3 + (len(set(labels)) > 1) + (len(set(labels)) > 2), 5)
         chosen = st.choose_summary(cl, weights, labels, n_sent, new_articles)
         if not chosen:  # everything was told before, or every sentence was filtered: fall back to the lead's summary
             chosen = [st.Candidate(t, 0, j, grams=st.trigrams(t)) for j, t in enumerate([lead.summary.short] if lead.summary.short else [])]
         sentences = [{"text": c.text, "article_id": members[c.article].article.id, "source": labels[c.article]} for c in chosen]
-        points = st.merge_points(members, chosen, MAX_KEY_POINTS, point_vec.get, skip=told_before)
+        points = st.merge_points(members, chosen, MAX_KEY_POINTS, point_vec.get, skip=told_before if new_articles else frozenset())
         if not points:  # a short article whose points are all in its summary: show them anyway
             points = [(p, 0) for p in lead.key_points[:MAX_KEY_POINTS] if not is_caption(p)]
         quotes, speakers = st.merge_quotes(members, labels)
+        quoted = [st.norm(q["text"]) for sp in _cap_speakers(speakers, max_quotes) for q in sp["quotes"]]
+        points = [(p, m) for p, m in points if not any(q and q in st.norm(p) for q in quoted)] or points
         articles = []
         for i, lab in zip(g.members, labels):
             d = results[i].article
