@@ -309,7 +309,7 @@ def build_daily(
     from briefing.daily import story as st
     from briefing.daily.captions import is_caption
     from briefing.daily.outlets import outlet
-    from briefing.daily.desks import FALLBACK_DESK, desk_text, story_desks
+    from briefing.daily.desks import DESKS, FALLBACK_DESK, desk_text, story_desks
 
     if group_by not in GROUP_BY:
         raise ValueError(f"group_by must be one of {', '.join(GROUP_BY)}, not {group_by!r}")
@@ -335,7 +335,7 @@ def build_daily(
             k += 1
     point_vec = {t: vecs[len(flat) + j] for j, t in enumerate(points_raw)}
 
-    desks = story_desks([[desk_text(results[i].article.title, results[i].summary.long or results[i].article.text) for i in g.members] for g in groups]) if groups and group_by == "desk" else [(None, 0.0)] * len(groups)
+    desks = story_desks([[desk_text(results[i].article.title, results[i].article.text) for i in g.members] for g in groups]) if groups and group_by == "desk" else [(None, 0.0)] * len(groups)
 
     stories: list[dict[str, Any]] = []
     vectors: list[np.ndarray] = []
@@ -370,6 +370,8 @@ def build_daily(
                 "id": d.id, "title": d.title, "source": d.source, "url": d.url, "path": d.path,
                 "link": safe_link(d.url), "label": lab, "outlet_from": found[i][1], "date": d.date,
             })
+        if prev_k is not None and desk == FALLBACK_DESK and previous["stories"][prev_k].get("section") in DESKS:
+            desk = previous["stories"][prev_k]["section"]  # a continuing story stays on yesterday's desk
         short = chosen[0].text if new_articles and chosen else (lead.summary.short or (chosen[0].text if chosen else ""))
         stories.append({
             "title": title,
