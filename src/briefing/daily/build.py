@@ -260,25 +260,35 @@ def _static_encode(texts: list[str]) -> np.ndarray:
     return v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-9)
 
 
-def _match_previous(vec: np.ndarray, ids: set[str], urls: set[str], previous: dict[str, Any] | None, threshold: float) -> int | None:
-    """Index of the previous briefing's story this one continues, or None."""
-    if not previous:
+class _Previous:
+    """The previous briefing's stories, indexed for matching (one matrix product per story)."""
+
+    def __init__(self, previous: dict[str, Any] | None, dim: int):
+        stories = (previous or {}).get("stories", [])
+        self.by_id = {aid: k for k, ps in enumerate(stories) for aid in ps.get("article_ids", [])}
+        self.by_url = {a["url"]: a.get("story") for a in (previous or {}).get("articles", []) if a.get("url")}
+        rows = [np.asarray(ps.get("vector") or [], dtype=np.float32) for ps in stories]
+        ok = [k for k, r in enumerate(rows) if r.shape == (dim,)]
+        self.keys = np.array(ok, dtype=int)
+        m = np.stack([rows[k] for k in ok]) if ok else np.zeros((0, dim), np.float32)
+        self.matrix = m / np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-9)
+
+    def match(self, vec: np.ndarray, ids: set[str], urls: set[str], threshold: float) -> int | None:
+        """Index of the previous story this one continues: a shared article, else the most
+        similar story vector at or above ``threshold``, else a shared URL; None when new."""
+        for i in sorted(ids):
+            if i in self.by_id:
+                return self.by_id[i]
+        if len(self.keys):
+            v = vec / max(float(np.linalg.norm(vec)), 1e-9)
+            sims = self.matrix @ v
+            j = int(np.argmax(sims))
+            if sims[j] >= threshold:
+                return int(self.keys[j])
+        for u in sorted(urls):
+            if self.by_url.get(u) is not None:
+                return int(self.by_url[u])
         return None
-    best, best_sim = None, threshold
-    for k, ps in enumerate(previous.get("stories", [])):
-        if ids & set(ps.get("article_ids", [])):
-            return k
-        pv = np.asarray(ps.get("vector") or [], dtype=np.float32)
-        if pv.shape == vec.shape:
-            sim = float(vec @ pv / max(float(np.linalg.norm(vec) * np.linalg.norm(pv)), 1e-9))
-            if sim >= best_sim:
-                best, best_sim = k, sim
-    if best is None and urls:
-        prev_urls = {a.get("url"): a.get("story") for a in previous.get("articles", []) if a.get("url")}
-        for u in urls:
-            if u in prev_urls:
-                return prev_urls[u]
-    return best
 
 
 def build_daily(
@@ -337,6 +347,7 @@ def build_daily(
 
     desks = story_desks([[desk_text(results[i].article.title, results[i].article.text) for i in g.members] for g in groups]) if groups and group_by == "desk" else [(None, 0.0)] * len(groups)
 
+    prev_index = _Previous(previous, emb.shape[1] if emb.ndim == 2 else 1)
     stories: list[dict[str, Any]] = []
     vectors: list[np.ndarray] = []
     for g, kw, cl, (desk, conf) in zip(groups, story_kw, cand_lists, desks):
@@ -346,7 +357,7 @@ def build_daily(
         title, derived = headline(lead)
         vec = emb[g.members].mean(axis=0) if len(emb) else np.zeros(1)
         ids = {r.article.id for r in members}
-        prev_k = _match_previous(vec, ids, {r.article.url for r in members if r.article.url}, previous, DEVELOPING_THRESHOLD)
+        prev_k = prev_index.match(vec, ids, {r.article.url for r in members if r.article.url}, DEVELOPING_THRESHOLD) if previous else None
         new_articles = {m for m, r in enumerate(members) if r.article.id not in seen_before} if prev_k is not None else set()
         # weight: the lead article first, the others by how central they are to the story
         weights = [1.0] + [0.6 + 0.4 * float(emb[g.members[0]] @ emb[i]) if len(emb) else 0.8 for i in g.members[1:]]

@@ -86,29 +86,34 @@ def repeats(c: Candidate, chosen: Sequence[Candidate]) -> bool:
 
 def choose_summary(cands: Sequence[Candidate], weights: Sequence[float], outlets: Sequence[str], n: int,
                    new_articles: set[int] = frozenset()) -> list[Candidate]:
-    """MMR across all member articles with an outlet-diversity bonus and a repeat refusal."""
-    chosen: list[Candidate] = []
+    """MMR across all member articles with an outlet-diversity bonus and a repeat refusal
+    (vectorised: one pass over the candidates per chosen sentence)."""
+    if not cands or n <= 0:
+        return []
+    rel = np.array([weights[c.article] / (1.0 + c.rank) + (NEW_ARTICLE_BONUS if c.article in new_articles else 0.0) for c in cands])
+    outlet_of = np.array([outlets[c.article] for c in cands], dtype=object)
+    has_vec = all(c.vec is not None for c in cands)
+    vecs = np.stack([c.vec for c in cands]) if has_vec else None
+    max_sim = np.zeros(len(cands))
+    open_ = np.ones(len(cands), dtype=bool)
     heard: set[str] = set()
-    pool = list(cands)
-    while pool and len(chosen) < n:
-        def gain(c: Candidate) -> float:
-            rel = weights[c.article] / (1.0 + c.rank)
-            if c.article in new_articles:
-                rel += NEW_ARTICLE_BONUS
-            if chosen and outlets[c.article] not in heard:
-                rel += NEW_OUTLET_BONUS
-            sim = max((float(c.vec @ o.vec) for o in chosen if c.vec is not None and o.vec is not None), default=0.0)
-            return MMR_LAMBDA * rel - (1 - MMR_LAMBDA) * sim
-
-        best = max(pool, key=gain)
-        pool.remove(best)
+    chosen: list[Candidate] = []
+    while open_.any() and len(chosen) < n:
+        bonus = np.array([0.0 if not chosen or o in heard else NEW_OUTLET_BONUS for o in outlet_of]) if chosen else 0.0
+        gain = MMR_LAMBDA * (rel + bonus) - (1 - MMR_LAMBDA) * max_sim
+        gain[~open_] = -np.inf
+        k = int(np.argmax(gain))
+        open_[k] = False
+        best = cands[k]
         if repeats(best, chosen):
             continue
         chosen.append(best)
         heard.add(outlets[best.article])
+        if vecs is not None:
+            max_sim = np.maximum(max_sim, vecs @ best.vec)
     # new information leads; then article by article (in the order they were first drawn on),
     # each article's sentences in their order in its text, so the summary reads as prose
-    first = {}
+    first: dict[int, int] = {}
     for c in chosen:
         first.setdefault(c.article, len(first))
     return sorted(chosen, key=lambda c: (c.article not in new_articles, first[c.article], c.pos))
