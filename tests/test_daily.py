@@ -419,6 +419,8 @@ CAPTIONS = [
     "Ditching Wall Street: Mary Pat Christie, right, has quit her $475,000-a-year position at finance firm Angelo Gordon & Co",
     "The Sun newspaper reporter Tom Wells (left) leaves the Old Bailey court with colleague Neil Millard (right)",
     "Protesters march in central London. Photo: Getty Images",
+    "Lewis Hamilton stands on his Mercedes after winning the Bahrain Grand Prix",
+    "Hamilton is congratulated by Ferrari rival Kimi Raikkonen on Sunday 'That's what a team leader has to do.'",
 ]
 # Real news sentences (BBC, CNN, DailyMail) that look a little like captions and must stay
 NEWS = [
@@ -431,6 +433,10 @@ NEWS = [
     "Waitrose has carefully cultivated its upmarket image, proving popular with middle and high income families.",
     "Another expensive City player, £24m-man Yaya Toure, got his team back in the game with 12 minutes left, but they couldn’t penetrate.",
     "The photographer was arrested in Cairo on Tuesday, his employer said.",
+    "China is seen as the main culprit, with exports soaring up 35% in 2004.",
+    "Mr Bell leaves a wife and daughter.",
+    "TED stands for technology, entertainment and design and began 25 years ago as a conference.",
+    "It leaves GDP up 2.3% for the full year, but short of the 2.5% which the French government had predicted.",
 ]
 
 

@@ -12,7 +12,9 @@ captions: what they flag there is the false-positive rate, see docs/daily.md):
   ``(centre front)``, ``, left,`` / ``, right, and``, ``, pictured,``, ``pictured above``;
 * a caption label: ``Pictured:``, ``Scroll down for video``, or a sentence that opens with a
   short ``Label:`` followed by a capitalised word ("In trouble: Altice ...");
-* an image credit: ``Photo:``, ``Credit:``, ``Getty Images``, ``AP Photo``, ``REUTERS/``, ``©`` ...
+* an image credit: ``Photo:``, ``Credit:``, ``Getty Images``, ``AP Photo``, ``REUTERS/``, ``©`` ...;
+* a name followed by a present-tense verb of what the picture shows ("Lewis Hamilton stands on
+  his Mercedes after winning the Bahrain Grand Prix", "Hamilton is congratulated by ...").
 
 ``clean_sentence`` strips a leading "Scroll down for video" (the rest may be a real sentence);
 ``is_caption`` then says whether what is left must not be shown.
@@ -54,11 +56,23 @@ def clean_sentence(text: str) -> str:
     return _SCROLL.sub("", text, count=1).strip()
 
 
+# "Lewis Hamilton stands on his Mercedes after ...", "Hamilton is congratulated by ...": a name,
+# then a present-tense verb of what the picture shows (news sentences narrate in the past)
+_PHOTO_VERB = re.compile(
+    r"^(?!(?:It|That|This|These|Those|The|A|An|He|She|They|We|I|You|There|Here|What|Which|Who|Mr|Mrs|Ms)\b)"
+    r"(?:(?:[A-Z][\w'’.\-]*|de|van|von|al|bin)\s+){1,4}(?:\((?:left|right|centre|center)\)\s+)?(?:"
+    r"stands(?! for\b)|sits|poses|celebrates|arrives|smiles|waves|looks on|gestures|"
+    r"(?:is|are) (?:congratulated|pictured|shown|greeted|embraced|applauded|carried|mobbed|photographed)|"
+    r"(?:is|are) seen (?!as\b|by\b|in virtually\b))\b")
+
+
 def caption_reason(text: str) -> str | None:
     """Why ``text`` is (or contains) a photo caption or image credit; None for a news sentence."""
     s = " ".join(text.split())
     if _SCROLL.match(s):
         return "page widget"
+    if _PHOTO_VERB.match(s):
+        return "describes a photo"
     if _PAREN_POSITION.search(s):
         return "position in photo"
     if _COMMA_POSITION.search(s):

@@ -111,12 +111,17 @@ def choose_summary(cands: Sequence[Candidate], weights: Sequence[float], outlets
         heard.add(outlets[best.article])
         if vecs is not None:
             max_sim = np.maximum(max_sim, vecs @ best.vec)
-    # new information leads; then article by article (in the order they were first drawn on),
-    # each article's sentences in their order in its text, so the summary reads as prose
+    # new information leads. One article: its sentences in their order in the text (prose).
+    # Several: the most relevant sentence first, then the others article by article in the
+    # order they were drawn on, each article's in text order.
+    if len({c.article for c in chosen}) <= 1:
+        return sorted(chosen, key=lambda c: (c.article not in new_articles, c.pos))
+    top = next((c for c in chosen if c.article in new_articles), chosen[0]) if chosen else None
     first: dict[int, int] = {}
     for c in chosen:
         first.setdefault(c.article, len(first))
-    return sorted(chosen, key=lambda c: (c.article not in new_articles, first[c.article], c.pos))
+    rest = sorted((c for c in chosen if c is not top), key=lambda c: (c.article not in new_articles, first[c.article], c.pos))
+    return [top, *rest]
 
 
 def merge_points(members: Sequence[ArticleResult], told: Sequence[Candidate], limit: int, vec_of: Any = None,
