@@ -98,28 +98,6 @@ def summaries_from_scores(
 # --------------------------------------------------------------------------- training
 
 
-def _rich_progress() -> tuple[ProgressFn, Callable[[], None]]:
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    bar = Progress(TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(), transient=False)
-    bar.start()
-    tasks: dict[str, Any] = {}
-
-    def update(stage: str, done: int, total: int) -> None:
-        if stage not in tasks:
-            tasks[stage] = bar.add_task(stage, total=total)
-        bar.update(tasks[stage], completed=done, total=total)
-
-    return update, bar.stop
-
-
 def _seed_everything(seed: int) -> None:
     import torch
 
@@ -135,14 +113,14 @@ def train(
     *,
     dev_path: str | os.PathLike[str] | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
-    progress: bool | ProgressFn | None = True,
+    progress: ProgressFn | None = None,
     log: Callable[[str], None] | None = None,
     **overrides: Any,
 ) -> dict[str, Any]:
     """Train a head on JSONL rows (``article`` + ``reference``) and save it to ``out_dir``.
 
-    ``progress``: True draws a rich progress bar, a callable gets (stage, done, total),
-    False/None is silent. ``overrides`` set ``TrainConfig`` fields (epochs, seed, ...).
+    ``progress``: a callable gets (stage, done, total) as work proceeds (the CLI draws bars
+    with it); None is silent. ``overrides`` set ``TrainConfig`` fields (epochs, seed, ...).
     The epoch with the best ROUGE on the held-out slice of the training rows is kept;
     ``dev_path`` figures are reported beside it, never used to choose.
     Returns the figures and timings that also go into config.json.
@@ -155,12 +133,7 @@ def train(
     cfg = TrainConfig(**overrides)
     t0 = time.perf_counter()
     stop: Callable[[], None] = lambda: None
-    if progress is True:
-        prog, stop = _rich_progress()
-    elif callable(progress):
-        prog = progress
-    else:
-        prog = lambda *_: None  # noqa: E731
+    prog = progress or (lambda *_: None)
     say = log or (lambda _m: None)
     try:
         paths = [data_path] if isinstance(data_path, (str, os.PathLike)) else list(data_path)
