@@ -49,7 +49,7 @@ class BatchConfig:
 
     def settings(self) -> dict[str, Any]:
         """What decides a result, for the cache key: the engine says what its results depend on."""
-        from briefing import __version__
+        from briefing.version import __version__
         from briefing.summarize.engines import engine_fingerprint
 
         return {"engine": engine_fingerprint(self.engine, self.engine_options()), "quotes": self.quotes,

@@ -172,12 +172,12 @@ def _norm(text: str) -> str:
 
 
 def _merge_points(results: Sequence[ArticleResult], limit: int = MAX_KEY_POINTS) -> list[str]:
-    from briefing.summarize.keypoints import _too_similar
+    from briefing.summarize.keypoints import too_similar
 
     points: list[str] = []
     for r in results:
         for p in r.key_points:
-            if p and not any(_too_similar(p, q) for q in points):
+            if p and not any(too_similar(p, q) for q in points):
                 points.append(p)
     # the lead article's points come first; others add only what is new, within the limit.
     # A point that repeats a sentence of the long summary just above it is dropped when
