@@ -8,7 +8,7 @@ from conftest import SEED, SEEDS
 
 from briefing.article import Article
 from briefing.errors import InputError
-from briefing.ingest import Source, decode, discover, parse_plain, read_all, read_source
+from briefing.ingest import Source, article_from_record, decode, discover, parse_plain, read_all, read_source
 
 
 def test_seed_headline_byline_bullets_dateline():
@@ -110,3 +110,156 @@ def test_html_headline_is_not_repeated_as_first_sentence():
     art = parse_html(page, "s")
     assert art.title == "Storm hits coast"
     assert art.text.startswith("A storm hit the coast")
+
+
+# --- issue 23: odd but real input -------------------------------------------------------------
+
+PLAIN = SEED.read_text(encoding="utf-8")
+# each turns the plain seed into a form text copied from web pages really takes
+VARIANTS = {
+    "nbsp-crlf": lambda t: t.replace(" ", "\u00a0").replace("\n", "\r\n"),
+    "cr-only": lambda t: t.replace("\n", "\r"),
+    "narrow-nbsp": lambda t: t.replace(" ", "\u202f"),
+    "other-spaces": lambda t: t.replace(" ", "\u2009", 40).replace(" ", "\u3000", 40).replace(" ", "\u2002"),
+    "zwsp-after-spaces": lambda t: t.replace(" ", " \u200b"),
+    "zwsp-instead-of-spaces": lambda t: t.replace(" ", "\u200b"),
+    "joiners": lambda t: t.replace(" ", "\u200c ", 30).replace(" ", " \u200d", 30).replace(" ", "\u2060 "),
+    "boms-inside": lambda t: t.replace("\n", "\n\ufeff"),
+    "line-separators": lambda t: t.replace("\n\n", "\u2029").replace("\n", "\u2028"),
+}
+
+
+def _load(tmp_path: Path, text: str, name: str = "seed.txt") -> Article:
+    f = tmp_path / name
+    f.write_bytes(text.encode("utf-8"))
+    (art,) = list(read_all([str(f)]))
+    assert isinstance(art, Article), art
+    return art
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_unicode_whitespace_parses_like_the_plain_seed(tmp_path: Path, variant: str):
+    plain = _load(tmp_path, PLAIN, "plain.txt")
+    art = _load(tmp_path, VARIANTS[variant](PLAIN))
+    assert (art.title, art.byline, art.highlights, art.source) == (plain.title, plain.byline, plain.highlights, plain.source)
+    assert art.text == plain.text
+
+
+def test_unicode_whitespace_in_json_records():
+    rec = {"id": "r", "title": "U.S.,\u00a0Cuba\u200b talks", "text": "Washington\u00a0(CNN)\u00a0--\u00a0The talks\u200b ended.\r\nThey\u202fmet again."}
+    art = article_from_record(rec, "r", None)
+    assert art.title == "U.S., Cuba talks"
+    assert art.source == "CNN"
+    assert art.text == "The talks ended.\nThey met again."
+
+
+@pytest.mark.slow
+def test_summaries_and_quotes_of_odd_whitespace_match_the_plain_seed(tmp_path: Path):
+    from briefing.pipeline import Pipeline
+
+    pipe = Pipeline()
+    want = pipe.summarize(_load(tmp_path, PLAIN, "plain.txt")).to_dict()
+    for variant in ("nbsp-crlf", "zwsp-after-spaces", "zwsp-instead-of-spaces"):
+        art = _load(tmp_path, VARIANTS[variant](PLAIN), f"{variant}.txt")
+        got = pipe.summarize(art).to_dict()
+        for key in ("title", "byline", "source", "summary", "key_points", "quotes"):
+            assert got[key] == want[key], (variant, key)
+        assert got["quotes"]
+        for q in got["quotes"]:  # offsets index into Article.text, the cleaned text
+            span, pieces = art.text[q["start"]:q["end"]], q["text"].split(" … ")  # a split quote joins its parts
+            assert span.startswith(pieces[0]) and span.endswith(pieces[-1]) and all(p in span for p in pieces)
+
+
+@pytest.mark.parametrize("line", ["Police arrested a man on Tuesday.", "Police arrested a man on Tuesday.\n", "Police arrest man"])
+def test_a_single_line_is_an_article_of_one_sentence(line: str):
+    art = parse_plain(line, "one")
+    assert art.title is None
+    assert art.text == line.strip()
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Police arrested a man on Tuesday.",  # a sentence, not a headline
+        "It's well known that exercise can make your muscles bigger. Now, a study has found it may make your brain larger.",
+    ],
+)
+def test_a_first_line_of_prose_is_body_not_title(first: str):
+    art = parse_plain(f"{first}\n\nHe was released on bail later that day.", "p")
+    assert art.title is None
+    assert art.text.startswith(first)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Police arrest man after city centre chase", "Talks resume with the U.S.", "Is this the end for the high street?"],
+)
+def test_a_headline_followed_by_a_body_is_the_title(headline: str):
+    art = parse_plain(f"{headline}\n\nPolice arrested a man on Tuesday. He was released on bail.", "h")
+    assert art.title == headline
+    assert art.text == "Police arrested a man on Tuesday. He was released on bail."
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "{{ page.title }}",
+        "{% block title %}{% endblock %}",
+        "${article.headline}",
+        "We use cookies to improve your experience. By continuing you agree to our cookie policy",
+        "This website uses cookies. Accept all cookies",
+    ],
+)
+def test_a_junk_first_line_does_not_take_the_headline(tmp_path: Path, junk: str):
+    plain = _load(tmp_path, PLAIN, "plain.txt")
+    art = _load(tmp_path, junk + "\n" + PLAIN.replace("Skip to main content\n", ""))
+    assert (art.title, art.byline, art.highlights, art.source, art.text) == (
+        plain.title, plain.byline, plain.highlights, plain.source, plain.text)
+
+
+@pytest.mark.slow
+def test_the_headline_after_a_junk_line_is_not_glued_to_the_body(tmp_path: Path):
+    from briefing.pipeline import Pipeline
+
+    art = _load(tmp_path, "{{ page.title }}\n\n" + PLAIN)
+    d = Pipeline(quotes=False).summarize(art).to_dict()
+    assert d["title"] == "U.S., Cuba engage in third round of migration talks"
+    assert "migration talks The" not in d["summary"]["long"]
+    assert not any("•" in k or "By the CNN" in k for k in d["key_points"])
+
+
+@pytest.mark.slow
+def test_one_line_on_stdin_is_summarised_as_one_sentence():
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "briefing", "summarize", "-", "--format", "json", "--no-quotes"],
+                       input="Police arrested a man on Tuesday.\n", capture_output=True, text=True, timeout=300, check=False)
+    assert r.returncode == 0, r.stderr
+    d = json.loads(r.stdout)
+    assert d["title"] is None
+    assert d["summary"]["short"] == "Police arrested a man on Tuesday."
+    assert d["stats"]["sentences"] == 1
+
+
+def test_clean_text_knows_every_unicode_space_and_leaves_plain_text_alone():
+    import unicodedata
+
+    from briefing.ingest.files import SPACE_SEPARATORS, clean_text
+
+    zs = {chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Zs"} - {" "}
+    assert zs == set(SPACE_SEPARATORS)
+    assert clean_text("a\u00a0b\u202fc\u3000d") == "a b c d"
+    assert clean_text("news\u00adpaper \u200bword\u200b\nU.S.,\u200bCuba \ufeffend\u200d") == "newspaper word\nU.S., Cuba end"
+    plain = PLAIN + "\tcaf\u00e9 \u201cquoted\u201d \u2014 \u2026\n"
+    assert clean_text(plain) == plain
+    assert clean_text(clean_text(VARIANTS["nbsp-crlf"](PLAIN))) == PLAIN
+
+
+def test_json_keeps_line_separators_inside_strings_valid(tmp_path: Path):
+    f = tmp_path / "a.jsonl"
+    rows = [{"id": "one", "text": "First\u2028line.\u00a0Then\u2029more text."}, {"id": "two", "text": "Second article."}]
+    f.write_text("\ufeff" + "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    items = list(read_source(Source(f)))
+    assert [i.id for i in items] == ["one", "two"]
+    assert items[0].text == "First\nline. Then\n\nmore text."

@@ -68,3 +68,25 @@ def test_other_run_on_seams(text, pieces):
 )
 def test_a_capitalised_word_inside_a_sentence_is_not_a_seam(sentence):
     assert texts(sentence) == [sentence]
+
+
+@pytest.mark.parametrize(
+    "text, pieces",
+    [
+        (  # a short heading between paragraphs is not a fragment of the sentence before it
+            "The minister resigned on Friday.\n\nQ&A\n\nWhat happens next is unclear.",
+            ["The minister resigned on Friday.", "Q&A", "What happens next is unclear."],
+        ),
+        (  # a headline line, blank line, body
+            "U.S., Cuba engage in third round of migration talks\n\nThe U.S. delegation called for his release.",
+            ["U.S., Cuba engage in third round of migration talks", "The U.S. delegation called for his release."],
+        ),
+        (  # a fragment spaCy cuts off the start of a paragraph joins its own sentence, not the one before
+            "The playoff was announced on Sunday.\n\nNo. 1 Alabama will play No. 4 Ohio State in the Sugar Bowl.",
+            ["The playoff was announced on Sunday.", "No. 1 Alabama will play No. 4 Ohio State in the Sugar Bowl."],
+        ),
+    ],
+)
+def test_a_line_before_a_blank_line_is_never_merged_into_another_sentence(text, pieces):
+    assert texts(text) == pieces
+

@@ -232,7 +232,7 @@ def test_train_command_defaults_are_the_shipped_recipe() -> None:
     import typer
 
     from briefing.cli import app
-    from briefing.training.fit import TrainConfig
+    from briefing.training.config import TrainConfig
 
     command = next(c for c in typer.main.get_command(app).commands.values() if c.name == "train")
     defaults = {p.name: p.default for p in command.params}

@@ -14,7 +14,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.2.3"
+from briefing.version import __version__
 
 _EXPORTS = {
     "Article": "article", "ArticleError": "article", "ArticleResult": "article", "Summary": "article",

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from briefing.errors import BriefingError, InputError
+
 ARTICLE_SCHEMA = "briefing.article/v1"
 ERROR_SCHEMA = "briefing.error/v1"
 
@@ -55,6 +57,9 @@ class ArticleResult:
     engine: dict[str, Any]
     stats: dict[str, Any]
     summary_sentences: list[str] = field(default_factory=list)
+    # every sentence the engine ranked, best first (verbatim); the daily briefing chooses a
+    # story's summary across all its articles from these. Not part of briefing.article/v1.
+    ranked_sentences: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article
@@ -83,6 +88,20 @@ class ArticleError:
     path: str | None
     error: str
     line: int | None = None
+
+    @classmethod
+    def from_exception(cls, exc: BaseException, article: Article | None = None, path: str | None = None) -> "ArticleError":
+        """The one conversion of an exception into an article's failure (pipeline and batch both use it).
+
+        An InputError names its own file and line; anything else is attributed to ``article``
+        and, unless it is a BriefingError (whose message is for users), shown with its type.
+        """
+        if isinstance(exc, InputError):
+            return cls(id=None, path=exc.path, error=exc.reason, line=exc.line)
+        reason = str(exc) if isinstance(exc, BriefingError) else f"{type(exc).__name__}: {exc}"
+        if article is None:
+            return cls(id=None, path=path, error=reason)
+        return cls(id=article.id, path=article.path, error=reason, line=article.line)
 
     def to_dict(self) -> dict[str, Any]:
         return {"schema": ERROR_SCHEMA, "id": self.id, "path": self.path, "error": self.error}

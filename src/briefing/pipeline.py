@@ -19,15 +19,6 @@ from briefing.summarize.keypoints import key_points
 Outcome = Union[ArticleResult, ArticleError]
 
 
-def error_for(article: Article | None, exc: BaseException, path: str | None = None) -> ArticleError:
-    if isinstance(exc, InputError):
-        return ArticleError(id=None, path=exc.path, error=exc.reason, line=exc.line)
-    reason = str(exc) if isinstance(exc, BriefingError) else f"{type(exc).__name__}: {exc}"
-    if article is None:
-        return ArticleError(id=None, path=path, error=reason)
-    return ArticleError(id=article.id, path=article.path, error=reason, line=article.line)
-
-
 class Pipeline:
     """Summarize articles with one engine, loaded once.
 
@@ -71,7 +62,7 @@ class Pipeline:
         articles = [a for a in batch if isinstance(a, Article)]
         done = iter(self.run_batch(articles)) if articles else iter(())
         for item in batch:
-            out = error_for(None, item) if isinstance(item, InputError) else next(done)
+            out = ArticleError.from_exception(item) if isinstance(item, InputError) else next(done)
             if on_result:
                 on_result(out)
             yield out
@@ -82,7 +73,7 @@ class Pipeline:
             return self._run(articles)
         except Exception as exc:
             if len(articles) == 1:
-                return [error_for(articles[0], exc)]
+                return [ArticleError.from_exception(exc, articles[0])]
             return [r for a in articles for r in self.run_batch([a])]
 
     def _run(self, articles: Sequence[Article]) -> list[Outcome]:
@@ -120,6 +111,7 @@ class Pipeline:
                     engine=engine,
                     stats={"words": word_count(a.text), "sentences": len(d.sentences), "chunks": o.chunks, "seconds": round(per_article, 4)},
                     summary_sentences=f.long_sentences,
+                    ranked_sentences=list(o.ranked),
                 )
             )
         self._lap("keypoints", tick)

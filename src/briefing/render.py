@@ -51,8 +51,17 @@ def _environment(search: list[str], autoescape: bool):
 
 
 def render(kind: str, fmt: str, context: dict[str, Any], template: str | Path | None = None) -> str:
-    """Render ``kind`` ("article"/"daily") as ``fmt`` with the default or a user template."""
+    """Render ``kind`` ("article"/"daily") as ``fmt`` with the default or a user template.
+
+    An article's context gains ``headline``: its title, or one made from its short summary
+    (``summarize.headline``), so an untitled article never shows its id as a heading."""
     import jinja2
+
+    if kind == "article" and isinstance(context.get("a"), dict) and "headline" not in context:
+        from briefing.summarize.headline import article_headline
+
+        a = context["a"]
+        context = {**context, "headline": article_headline(a.get("title"), (a.get("summary") or {}).get("short"))[0]}
 
     if template is not None:
         path = Path(template)

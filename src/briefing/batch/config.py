@@ -1,11 +1,11 @@
 """What decides how a batch runs (``BatchConfig``) and the error that stops a whole run."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from briefing.errors import BriefingError
+from briefing.errors import RunError
 
 CACHE_VERSION = 1
 
@@ -21,7 +21,7 @@ MAX_ARTICLE_CHARS = 500_000
 IDENTITY_FIELDS = ("id", "path", "byline", "date", "source", "url")
 
 
-class BatchError(BriefingError):
+class BatchError(RunError):
     """The run as a whole cannot go on (e.g. the engine cannot be loaded): exit 2."""
 
 
@@ -38,28 +38,28 @@ class BatchConfig:
     force: bool = False
     cache_dir: Path | None = None
     max_chars: int = MAX_ARTICLE_CHARS
+    # the engine's own options (--gen KEY=VALUE), checked against its Options before any work
+    options: dict[str, Any] = field(default_factory=dict)
     compress: bool = True  # sentence compression of extractive summaries (--no-compress: False)
 
-    def settings(self) -> dict[str, Any]:
-        from briefing import __version__
-
-        settings = {"engine": self.engine, "model": self.model, "quotes": self.quotes, "cache": CACHE_VERSION, "briefing": __version__}
-        if self.compress:
-            from briefing.summarize.compress import model_fingerprint
-
-            # compressed and verbatim results differ; a retrained compressor invalidates the cache
-            settings["compress"] = model_fingerprint()
-        else:
-            settings["compress"] = False
-        if self.engine == "extractive":
-            from briefing.summarize.engines.trained import head_fingerprint
-
-            # a retrained head (shipped or --model DIR, same path) must not serve cached results of the old one
-            settings["head"] = head_fingerprint(self.model)
-        return settings
-
-    def pipeline_kwargs(self) -> dict[str, Any]:
-        options: dict[str, Any] = {"device": self.device}
+    def engine_options(self) -> dict[str, Any]:
+        options: dict[str, Any] = {"device": self.device, **self.options}
         if self.model:
             options["model"] = self.model
-        return {"engine": self.engine, "quotes": self.quotes, "batch_size": self.batch_size, "compress": self.compress, **options}
+        return options
+
+    def settings(self) -> dict[str, Any]:
+        """What decides a result, for the cache key: the engine says what its results depend on."""
+        from briefing.version import __version__
+        from briefing.summarize.engines import engine_fingerprint
+
+        from briefing.summarize.compress import model_fingerprint
+
+        # compressed and verbatim results differ; a retrained compressor invalidates the cache
+        return {"engine": engine_fingerprint(self.engine, self.engine_options()), "quotes": self.quotes,
+                "compress": model_fingerprint() if self.compress else False,
+                "cache": CACHE_VERSION, "briefing": __version__}
+
+    def pipeline_kwargs(self) -> dict[str, Any]:
+        return {"engine": self.engine, "quotes": self.quotes, "batch_size": self.batch_size, "compress": self.compress,
+                **self.engine_options()}

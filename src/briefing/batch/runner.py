@@ -164,7 +164,7 @@ def run(
             misses: list[_Miss] = []
             for item in chunk:
                 if isinstance(item, InputError):
-                    err = ArticleError(id=None, path=item.path, error=item.reason, line=item.line)
+                    err = ArticleError.from_exception(item)
                     slots.append(Record(index, "failed", *failure(err)))
                 elif len(item.text) > config.max_chars:
                     err = ArticleError(
@@ -221,10 +221,9 @@ def run_paths(
     config = config or BatchConfig()
     if config.cache_dir is None:
         config.cache_dir = default_cache_dir(out, fmt)
-    from briefing.summarize.engines import ENGINES
+    from briefing.summarize.engines import parse_options
 
-    if config.engine not in ENGINES:
-        raise BatchError(f"unknown engine {config.engine!r}; choose one of: {', '.join(ENGINES)}")
+    parse_options(config.engine, config.engine_options())  # an unknown engine or option stops here (exit 2)
     exclude = [config.cache_dir] + ([Path(out)] if out != "-" else [])
     sources = open_inputs(paths, exclude)
     if on_start:

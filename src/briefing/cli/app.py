@@ -1,19 +1,24 @@
-"""The command line: parsing, progress and exit codes. The work happens in the library."""
+"""The command line: parsing, progress and exit codes. The work happens in the library.
+
+Errors reach the user in one way: a ``BriefingError`` becomes one stderr line and the exit
+status that ``errors.exit_code`` gives it (2: the command cannot run as asked; 1: some
+articles failed, each named); ``_exit_for`` is the only place that happens.
+"""
 from __future__ import annotations
 
 import datetime as dt
 import sys
-import time
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
+from briefing.cli.progress import Progress, say
+from briefing.errors import EXIT_FAILED, EXIT_OK, BriefingError, UsageError, exit_code
+
 if TYPE_CHECKING:  # pragma: no cover
     from briefing.pipeline import Pipeline
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 app = typer.Typer(
     add_completion=False,
@@ -47,6 +52,7 @@ class DailyFormat(str, Enum):
 
 
 class GroupBy(str, Enum):
+    desk = "desk"
     none = "none"
     topic = "topic"
     source = "source"
@@ -63,13 +69,17 @@ ENGINE_HELP = "Summarizer: extractive (default, trained, offline), extractive-un
 MODEL_HELP = "Model for the engine: a hub id or local folder (seq2seq, llm), a .gguf file (llm), or a trained head folder (extractive)."
 
 
-def _err(message: str) -> None:
-    print(f"briefing: {message}", file=sys.stderr, flush=True)
+_err = say
+
+
+def _exit_for(exc: BriefingError) -> "typer.Exit":
+    """The one mapping of an error that stops a command to its stderr line and exit status."""
+    say(str(exc))
+    return typer.Exit(exit_code(exc))
 
 
 def _fail_usage(message: str) -> "typer.Exit":
-    _err(message)
-    return typer.Exit(EXIT_USAGE)
+    return _exit_for(UsageError(message))
 
 
 def _load_inputs(paths: List[str]):
@@ -90,75 +100,52 @@ COMPRESS_HELP = (
     "appositives, asides; never words inside quotes); the long summary stays verbatim. "
     "--no-compress: the article's sentences only, verbatim."
 )
-GEN_HELP = "A generation setting for the seq2seq/llm engines, KEY=VALUE (e.g. num_beams=4, max_length=120); repeatable."
+GEN_HELP = ("An engine option, KEY=VALUE, repeatable (e.g. --gen num_beams=4 for seq2seq, --gen n=5 for lead). "
+            "Each engine declares its own; an unknown key stops with the list of valid ones.")
 
 
 def _engine_options(pairs: Optional[List[str]]) -> dict:
-    """--gen KEY=VALUE pairs; values are JSON where they parse (numbers, true/false), else strings."""
-    import json
-
+    """--gen KEY=VALUE pairs as strings; the engine's Options dataclass gives them their types."""
     options: dict = {}
     for pair in pairs or []:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
             raise _fail_usage(f"--gen {pair!r}: expected KEY=VALUE, e.g. num_beams=4")
-        try:
-            options[key.strip().replace("-", "_")] = json.loads(value)
-        except ValueError:
-            options[key.strip().replace("-", "_")] = value
+        options[key.strip().replace("-", "_")] = value
+    return options
+
+
+def _options(model: Optional[str], device: Device, gen: Optional[List[str]]) -> dict:
+    options = {"device": device.value, **_engine_options(gen)}
+    if model:
+        options["model"] = model
     return options
 
 
 def _pipeline(engine: str, model: Optional[str], device: Device, quotes: bool = True, gen: Optional[List[str]] = None,
               compress: bool = True) -> "Pipeline":
-    from briefing.errors import BriefingError
     from briefing.pipeline import Pipeline
 
-    options = {"device": device.value, **_engine_options(gen)}
-    if model:
-        options["model"] = model
     try:
-        return Pipeline(engine, quotes=quotes, compress=compress, **options)
+        return Pipeline(engine, quotes=quotes, compress=compress, **_options(model, device, gen))
     except BriefingError as exc:
-        raise _fail_usage(str(exc))
+        raise _exit_for(exc)
 
 
 def _run(pipe: "Pipeline", items: list, label: str = "Summarizing"):
     """Run the pipeline with a progress bar (for more than one article) and report errors."""
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
     from briefing.article import ArticleError
 
     outcomes, results, errors = [], [], []
-    console = Console(stderr=True)
-    progress = Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-        TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(), console=console, disable=len(items) < 2, transient=False,
-    )
-    start = time.perf_counter()
-    with progress:
-        task = progress.add_task(label, total=len(items), rate="")
+    with Progress() as progress:
         for out in pipe.process(items):
             outcomes.append(out)
             if isinstance(out, ArticleError):
                 errors.append(out)
-                if console.is_terminal:
-                    progress.console.print(f"briefing: error: {out}", markup=False, highlight=False)
-                else:
-                    _err(f"error: {out}")
+                progress.error(str(out))
             else:
                 results.append(out)
-            done = len(results) + len(errors)
-            rate = done / max(time.perf_counter() - start, 1e-9)
-            progress.update(task, advance=1, rate=f"{rate:.1f} art/s")
+            progress.stage(label, len(outcomes), len(items))
     return outcomes, results, errors
 
 
@@ -216,7 +203,7 @@ def summarize(
             sep = "\n" if format == SummaryFormat.md else ""
             _write(out, sep.join(one(d) for d in dicts))
     except TemplateError as exc:
-        raise _fail_usage(str(exc))
+        raise _exit_for(exc)
     raise typer.Exit(EXIT_FAILED if errors else EXIT_OK)
 
 
@@ -240,34 +227,47 @@ def daily(
     device: Device = typer.Option(Device.auto, "--device", help="Where models run."),
     template: Optional[Path] = typer.Option(None, "--template", help="A Jinja2 template for the briefing (see `briefing templates export`)."),
     max_quotes: int = typer.Option(3, "--max-quotes", help="Quotes shown per story."),
-    group_by: GroupBy = typer.Option(GroupBy.none, "--group-by", help="Sections: none (by importance), topic (topics found in the articles) or source."),
+    group_by: GroupBy = typer.Option(GroupBy.desk, "--group-by", help="Sections: desk (World, Politics, Business, ... by a trained classifier; default), topic (topics found in the articles), source, or none (by importance)."),
+    minutes: float = typer.Option(5.0, "--minutes", min=0, help="Reading budget: the most important stories that fit get the full treatment, the rest one line each under 'Also today' (no article is dropped)."),
     gen: Optional[List[str]] = typer.Option(None, "--gen", metavar="KEY=VALUE", help=GEN_HELP),
     compress: bool = typer.Option(True, "--compress/--no-compress", help=COMPRESS_HELP),
 ) -> None:
     """One briefing for all articles found under PATH: each story told once, every source cited.
 
-    Example: briefing daily seeds/ --date 2026-11-27 --format html --group-by topic
+    Stories are filed under desks in the order of their most important story; a story covered
+    by several outlets is told from all of them, each sentence labelled with its outlet. Each
+    briefing leaves its stories in <output folder>/.briefing-state/; the next one written to the
+    same folder marks a continuing story "developing" and leads with what is new.
+
+    Example: briefing daily seeds/ --date 2026-11-27 --format html --minutes 3
     """
     from briefing.daily import build_daily
+    from briefing.daily.state import previous_state, snapshot, write_state
     from briefing.errors import TemplateError
     from briefing.output import to_json
     from briefing.render import render
 
     day = _parse_date(date)
     items = _load_inputs(paths)
+    target = out or str(Path("outputs") / f"briefing-{day.isoformat()}.{format.value}")
+    folder = None if target == "-" else Path(target).parent
+    previous = previous_state(folder, before=day) if folder is not None else None
     pipe = _pipeline(engine, model, device, gen=gen, compress=compress)
     _, results, errors = _run(pipe, items)
     if len(results) > 1:
         _err(f"grouping {len(results)} articles into stories ...")
-    briefing = build_daily(results, day, max_quotes=max_quotes, group_by=group_by.value)
+    briefing = build_daily(results, day, max_quotes=max_quotes, group_by=group_by.value, minutes=minutes, previous=previous, keep_vectors=True)
+    state = snapshot(briefing, briefing.pop("_vectors"), None if folder is None else Path(target).name)
     try:
         text = to_json(briefing) if format == DailyFormat.json else render("daily", format.value, {"b": briefing, "max_quotes": max_quotes}, template)
     except TemplateError as exc:
-        raise _fail_usage(str(exc))
-    target = out or str(Path("outputs") / f"briefing-{day.isoformat()}.{format.value}")
+        raise _exit_for(exc)
     _write(target, text)
-    if target != "-":
-        _err(f"wrote {target} ({len(briefing['stories'])} stories from {len(results)} articles, about {briefing['reading_minutes']} min read)")
+    if folder is not None:
+        write_state(folder, state)
+        developing = sum(s["status"] == "developing" for s in briefing["stories"])
+        more = f", {developing} developing since {briefing['previous']}" if briefing["previous"] else ""
+        _err(f"wrote {target} ({len(briefing['stories'])} stories from {len(results)} articles, about {briefing['reading_minutes']} min read{more})")
     raise typer.Exit(EXIT_FAILED if errors else EXIT_OK)
 
 
@@ -285,73 +285,42 @@ def batch(
     ray: Optional[str] = typer.Option(None, "--ray", metavar="ADDRESS", help="Run on Ray Data: 'local' (a Ray on this machine), 'auto' (the running cluster) or host:port."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where finished results are kept for resuming. Default: <out>.cache/ beside a file, <out>/.cache/ in a folder."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per model call; results are cached after each."),
+    gen: Optional[List[str]] = typer.Option(None, "--gen", metavar="KEY=VALUE", help=GEN_HELP),
     compress: bool = typer.Option(True, "--compress/--no-compress", help=COMPRESS_HELP),
 ) -> None:
     """One result per article, written to --out; re-runs skip finished articles.
 
     Example: briefing batch articles/ --format jsonl --out results.jsonl --workers 2
     """
-    from briefing.batch import BatchConfig, BatchError, run_paths
+    from briefing.batch import BatchConfig, run_paths
     from briefing.errors import InputError
 
     config = BatchConfig(
         engine=engine, model=model, device=device.value, quotes=quotes, batch_size=batch_size,
-        workers=workers, force=force, cache_dir=cache_dir, compress=compress,
+        workers=workers, force=force, cache_dir=cache_dir, options=_engine_options(gen), compress=compress,
     )
-    with _BatchProgress() as progress:
+    total: list[Optional[int]] = [None]
+    count = [0]
+
+    def on_record(record) -> None:
+        count[0] += 1
+        if record.status == "failed":
+            progress.error(record.message)
+        progress.stage("Batch", count[0], total[0])
+
+    with Progress() as progress:
         try:
-            report = run_paths(paths, out, format.value, config, ray_address=ray, on_record=progress.record, on_start=progress.start)
-        except (InputError, BatchError) as exc:
+            report = run_paths(paths, out, format.value, config, ray_address=ray, on_record=on_record,
+                               on_start=lambda n: total.__setitem__(0, n))
+        except InputError as exc:  # a PATH that does not exist: the command cannot run as asked
             raise _fail_usage(str(exc))
+        except BriefingError as exc:
+            raise _exit_for(exc)
         except KeyboardInterrupt:
             _err("interrupted: finished articles are cached; run the same command again to resume")
             raise typer.Exit(130)
     _err(report.summary())
     raise typer.Exit(EXIT_FAILED if report.failed else EXIT_OK)
-
-
-class _BatchProgress:
-    """A progress bar with rate and ETA on a terminal; failures as one stderr line each."""
-
-    def __enter__(self) -> "_BatchProgress":
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-            TimeRemainingColumn,
-        )
-
-        self.console = Console(stderr=True)
-        self.bar = Progress(
-            TextColumn("Batch"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-            TimeElapsedColumn(), TextColumn("eta"), TimeRemainingColumn(), console=self.console,
-            disable=not self.console.is_terminal,
-        )
-        self.task = self.bar.add_task("Batch", total=None, rate="")
-        self.started = time.perf_counter()
-        self.count = 0
-        self.bar.__enter__()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.bar.__exit__(*exc)
-
-    def start(self, total: int) -> None:
-        self.bar.update(self.task, total=total)
-
-    def record(self, record) -> None:
-        self.count += 1
-        if record.status == "failed":
-            if self.console.is_terminal:
-                self.console.print(f"briefing: error: {record.message}", markup=False, highlight=False)
-            else:
-                _err(f"error: {record.message}")
-        total = self.bar.tasks[0].total
-        rate = self.count / max(time.perf_counter() - self.started, 1e-9)
-        self.bar.update(self.task, advance=1, rate=f"{rate:.1f} art/s", total=max(total or 0, self.count))
 
 
 @app.command("eval")
@@ -397,19 +366,22 @@ def train(
     """
     import json
 
-    from briefing.errors import BriefingError
-    from briefing.training.fit import train as run_train
+    from briefing.training import train as run_train
 
     for f in [*data, *([dev] if dev else [])]:
         if not f.is_file():
             raise _fail_usage(f"{f}: no such file")
     try:
-        report = run_train(
-            [str(f) for f in data], str(out), dev_path=str(dev) if dev else None, cache_dir=str(cache_dir) if cache_dir else None,
-            log=_err, seed=seed, members=members, epochs=epochs, max_articles=max_articles or None, encoder=encoder,
-        )
-    except (BriefingError, ValueError) as exc:
+        with Progress(unit="") as progress:
+            report = run_train(
+                [str(f) for f in data], str(out), dev_path=str(dev) if dev else None, cache_dir=str(cache_dir) if cache_dir else None,
+                log=_err, progress=progress.stage, seed=seed, members=members, epochs=epochs, max_articles=max_articles or None,
+                encoder=encoder,
+            )
+    except ValueError as exc:
         raise _fail_usage(str(exc))
+    except BriefingError as exc:
+        raise _exit_for(exc)
     print(json.dumps({k: report[k] for k in ("figures", "selected_epoch", "timings_s", "articles") if k in report}, indent=2))
     _err(f"wrote {out}/head.safetensors and {out}/config.json")
 
@@ -434,22 +406,19 @@ def train_encoder(
     """
     import json
 
-    from briefing.errors import BriefingError
     from briefing.training.static_table import build
 
     for f in data:
         if not f.is_file():
             raise _fail_usage(f"{f}: no such file")
-    from briefing.training.fit import _rich_progress
-
-    prog, stop = _rich_progress()
     try:
-        figures = build(str(out), [str(f) for f in data], max_articles=max_articles or None,
-                        cache_dir=str(cache_dir) if cache_dir else None, progress=prog)
-    except (BriefingError, ValueError) as exc:
+        with Progress(unit="") as progress:
+            figures = build(str(out), [str(f) for f in data], max_articles=max_articles or None,
+                            cache_dir=str(cache_dir) if cache_dir else None, progress=progress.stage)
+    except ValueError as exc:
         raise _fail_usage(str(exc))
-    finally:
-        stop()
+    except BriefingError as exc:
+        raise _exit_for(exc)
     print(json.dumps(figures, indent=2))
     _err(f"wrote {out}/model.safetensors, tokenizer.json and config.json")
 

@@ -34,6 +34,83 @@ _DATELINE = re.compile(
 _FRONT = re.compile(r"^(?P<key>title|date|source|url|byline|author)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
 
+# --- Unicode whitespace -------------------------------------------------------------------------
+# Text copied from web pages carries spaces and line breaks the line-based parsing below does not
+# see as such: NBSP (U+00A0), narrow NBSP (U+202F) and the other Unicode space separators (Zs),
+# zero-width and bidi formatting characters, BOMs left inside the text, CR/CRLF/U+2028 line ends.
+# ``clean_text`` maps them to plain spaces and "\n" (or drops the invisible ones) *before* any
+# parsing, so Article.text, which quote and sentence offsets index, is the cleaned text.
+SPACE_SEPARATORS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# invisible: zero-width non-joiner/joiner, word joiner, BOM / zero-width no-break space, soft
+# hyphen, Mongolian vowel separator, bidi marks, embeddings and isolates
+_INVISIBLE = "\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_SPACES = {ord(ch): " " for ch in SPACE_SEPARATORS}
+_INVISIBLE_RUN = re.compile(f"[{_INVISIBLE}]+")
+_LINE_ENDS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028]")
+# a zero-width space (U+200B) between two visible characters stands in for a space ("U.S.,\u200bCuba");
+# next to a space or a line end (where web editors leave it) it is dropped
+_ZWSP = re.compile(r"(?<=\S)\u200b+(?=\S)")
+
+
+def clean_text(text: str) -> str:
+    """Plain spaces and "\n" line ends for all Unicode whitespace; invisible characters dropped.
+
+    Idempotent, and a no-op on plain text (ASCII spaces, "\n"), so clean input parses as before.
+    """
+    if text.isascii():
+        return _LINE_ENDS.sub("\n", text) if "\r" in text or "\x0b" in text or "\x0c" in text else text
+    text = _LINE_ENDS.sub("\n", text).replace("\u2029", "\n\n").translate(_SPACES)
+    text = _INVISIBLE_RUN.sub("", text)
+    text = _ZWSP.sub(" ", text)
+    return text.replace("\u200b", "")
+
+
+def _clean_value(value: str | None) -> str | None:
+    """A metadata string (title, byline ...) on one line with single spaces."""
+    if value is None:
+        return None
+    return " ".join(clean_text(value).split()) or None
+
+
+# --- Header lines that are not the headline ---------------------------------------------------
+# Template syntax a page left unrendered ("{{ page.title }}", "{% block %}", "${headline}", "<%= %>").
+_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\$\{[^}]*\}|<%.*?%>|\[\[[^\]]*\]\]")
+# Cookie and consent banners: they name cookies, are short, and speak to the reader.
+_COOKIE_NOTICE = re.compile(
+    r"\b(?:we|this (?:web)?site|our (?:web)?site|the (?:web)?site) uses? cookies\b|"
+    r"\b(?:accept|allow|reject|decline|manage)(?: all| our| these)? cookies\b|"
+    r"\bcookies? (?:policy|settings|preferences|notice|consent)\b|"
+    r"\bby (?:continuing|using|browsing)\b.*\byou (?:agree|accept|consent)",
+    re.IGNORECASE,
+)
+MAX_NOTICE_WORDS = 60
+
+
+def is_cookie_notice(line: str) -> bool:
+    return "cookie" in line.lower() and len(line.split()) <= MAX_NOTICE_WORDS and bool(_COOKIE_NOTICE.search(line))
+
+
+_BREADCRUMB = re.compile(r"^[^|›»>]{1,40}(?:\s[|›»>]\s[^|›»>]{1,40}){2,}$")
+_URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+# a full stop that ends a sentence, not an abbreviation ("Talks resume with the U.S.")
+_SENTENCE_END = re.compile(r"(?<![.\s])(?<!\b[A-Z])\.[\"'’”)\]]*$")
+MAX_TITLE_WORDS = 25
+
+
+def is_header_junk(line: str) -> bool:
+    """Page furniture that may open scraped text before the headline and is never a headline."""
+    s = line.strip()
+    return bool(
+        _CHROME.match(s) or _TEMPLATE.search(s) or is_cookie_notice(s) or _BREADCRUMB.match(s)
+        or _URL_LINE.match(s) or not any(ch.isalnum() for ch in s)
+    )
+
+
+def reads_like_headline(line: str) -> bool:
+    """Short, and not a sentence: no final full stop ("Police arrested a man on Tuesday." is prose)."""
+    s = line.strip()
+    return 0 < len(s.split()) <= MAX_TITLE_WORDS and not _SENTENCE_END.search(s) and not is_header_junk(s)
+
 
 @dataclass(frozen=True)
 class Source:
@@ -90,7 +167,9 @@ def decode(data: bytes, name: str | None) -> str:
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > 0.05 * min(len(text), 8192):
         raise InputError(name, "binary file, not text")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # only what is safe for every format here (JSON may hold U+2028 inside its strings): the
+    # article parsers clean the text itself with clean_text
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff\u200b\u2060")
 
 
 def derive_id(path: Path | None, text: str) -> str:
@@ -105,30 +184,37 @@ def parse_plain(text: str, id: str, path: str | None = None) -> Article:
     Headline first, then optional byline ("By ..."), bullet highlights and a dateline
     ("Washington (CNN) --") before the body. Chrome lines are dropped.
     """
+    text = clean_text(text)
     lines = [ln.rstrip() for ln in text.split("\n")]
     meta: dict[str, str] = {}
     title = byline = None
+    title_line: int | None = None  # the line a headline was taken from (markdown headings aside)
     highlights: list[str] = []
     body_start = len(lines)
     i = 0
     # front matter ("Title: ...") only at the very top
     while i < len(lines) and (m := _FRONT.match(lines[i].strip())):
         key = m["key"].lower()
-        meta["byline" if key == "author" else key] = m["value"].strip()
+        meta["byline" if key == "author" else key] = _clean_value(m["value"])
         i += 1
     for j in range(i, len(lines)):
         s = lines[j].strip()
         if not s or _CHROME.match(s):
             continue
-        if title is None and "title" not in meta:
+        if _skipped_in_header(s, before_title=title is None):
+            continue  # unrendered template syntax, a cookie banner, a breadcrumb trail ...
+        if title is None and "title" not in meta and not _BULLET.match(s) and not _BYLINE.match(s):
             h = _MD_HEADING.match(s)
-            candidate = h["text"] if h else s
-            if len(candidate.split()) <= 25 and not _BULLET.match(s) and not _BYLINE.match(s):
-                title = candidate.strip("*_ ")
+            if h and len(h["text"].split()) <= MAX_TITLE_WORDS:
+                title = h["text"].strip("*_ ")
                 continue
+            if not h and reads_like_headline(s.strip("*_ ")):
+                title, title_line = s.strip("*_ "), j
+                continue
+            title = ""  # the text opens with prose: there is no headline to look for
         if (m := _FRONT.match(s)) and m["key"].lower() not in meta:  # "Source: BBC News" under the headline
             key = m["key"].lower()
-            meta["byline" if key == "author" else key] = m["value"].strip()
+            meta["byline" if key == "author" else key] = _clean_value(m["value"])
             continue
         if byline is None and (m := _BYLINE.match(s)):
             byline = m["by"].strip()
@@ -138,9 +224,12 @@ def parse_plain(text: str, id: str, path: str | None = None) -> Article:
             continue
         body_start = j
         break
-    body_lines = [ln for ln in lines[body_start:] if not _CHROME.match(ln.strip())]
+    title = title or None
+    body_lines = [ln for ln in lines[body_start:] if not _CHROME.match(ln.strip()) and not _only_template(ln)]
     body = "\n".join(body_lines).strip()
     body = re.sub(r"\n{3,}", "\n\n", body)
+    if not body and title_line is not None:
+        body, title = title, None  # a lone line is an article of one sentence, not a headline without a body
     body, dateline_source = strip_dateline(body)
     source = meta.get("source") or dateline_source
     if not body.strip():
@@ -152,11 +241,21 @@ def parse_plain(text: str, id: str, path: str | None = None) -> Article:
     )
 
 
+def _skipped_in_header(line: str, before_title: bool = True) -> bool:
+    """Lines the header parser passes over: template syntax and cookie banners anywhere in the
+    header; before the headline also chrome, breadcrumbs, bare URLs and lines without a word."""
+    return bool(_TEMPLATE.search(line)) or is_cookie_notice(line) or (before_title and is_header_junk(line))
+
+
+def _only_template(line: str) -> bool:
+    return bool(_TEMPLATE.search(line)) and not _TEMPLATE.sub("", line).strip()
+
+
 def _looks_like_body_started(lines: list[str], first: int, j: int, title: str | None) -> bool:
     """Bullets count as highlights only before the first body paragraph."""
     for s in lines[first:j]:
         s = s.strip()
-        if s and not _CHROME.match(s) and not _BULLET.match(s) and not _BYLINE.match(s) and s.strip("#*_ ") != (title or ""):
+        if s and not _skipped_in_header(s) and not _BULLET.match(s) and not _BYLINE.match(s) and s.strip("#*_ ") != (title or ""):
             return True
     return False
 
@@ -181,19 +280,19 @@ def parse_html(html: str, id: str, path: str | None = None) -> Article:
     if doc is None:
         raise InputError(path, "no article text found in HTML")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    text = (data.get("text") or "").strip()
+    text = clean_text(data.get("text") or "").strip()
     if not text:
         raise InputError(path, "no article text found in HTML")
     # trafilatura keeps one paragraph per line; the rest of the tool expects blank lines
     text = re.sub(r"\n+", "\n\n", text)
-    title = data.get("title")
+    title = _clean_value(data.get("title"))
     # the page's <h1> often opens the extracted text: it is the headline, not a sentence
     first, _, rest = text.partition("\n\n")
     if title and rest and _same_heading(first, title):
         text = rest.strip()
     return Article(
-        id=id, text=text, path=path, title=title, byline=data.get("author"),
-        date=data.get("date"), source=data.get("sitename") or data.get("hostname"), url=data.get("url"),
+        id=id, text=text, path=path, title=title, byline=_clean_value(data.get("author")),
+        date=data.get("date"), source=_clean_value(data.get("sitename") or data.get("hostname")), url=data.get("url"),
     )
 
 
@@ -207,13 +306,14 @@ def article_from_record(rec: object, fallback_id: str, path: str | None, line: i
     if not text.strip():
         raise InputError(path, "empty article text", line)
     rid = rec.get("id")
-    meta = {k: (str(rec[k]) if rec.get(k) is not None else None) for k in META_KEYS}
+    meta = {k: (_clean_value(str(rec[k])) if rec.get(k) is not None else None) for k in META_KEYS}
     highlights = rec.get("highlights") or []
-    text, dateline_source = strip_dateline(text.replace("\r\n", "\n").strip())
+    text, dateline_source = strip_dateline(clean_text(text).strip())
     meta["source"] = meta["source"] or dateline_source
     art = Article(
         id=str(rid) if rid is not None else fallback_id, text=text.strip(), path=path,
-        highlights=[str(h) for h in highlights] if isinstance(highlights, list) else [], line=line, **meta,
+        highlights=[h for h in (_clean_value(str(h)) for h in highlights) if h] if isinstance(highlights, list) else [],
+        line=line, **meta,
     )
     if art.title is None and art.byline is None and "\n" in art.text[:400]:
         # a raw scraped page inside JSON: let the plain-text parser find headline/bullets

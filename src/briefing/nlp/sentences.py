@@ -110,7 +110,7 @@ def split_many(texts: Iterable[str], nlp: "spacy.Language | None" = None, batch_
 # - a capitalised word right after a photo marker such as "(pictured)";
 # - either side of "Scroll down for video".
 # Headlines in title case are left alone.
-SPLIT_VERSION = "runon-4"  # part of the training cache key: bump when splitting changes
+SPLIT_VERSION = "runon-5"  # part of the training cache key: bump when splitting changes
 _STARTERS = (
     "He She It They We The This These Those There Their His Her Its Our But And When While "
     "After Before During Since Despite Although Though Earlier Later In On At As If However "
@@ -164,14 +164,33 @@ def _split_run_ons(sents: list[Sentence]) -> list[Sentence]:
 
 
 def _merge_fragments(sents: list[Sentence], text: str) -> list[Sentence]:
-    """Glue a tiny fragment (e.g. a closing quote mark split off) to the sentence before it."""
+    """Glue a tiny fragment (e.g. a closing quote mark split off) to its neighbour.
+
+    Never across a paragraph break: a fragment that opens a paragraph ("Lt." of "Lt. Col. ...",
+    "No." of "No. 1 Alabama") joins the sentence after it, and a short line on its own ("Q&A")
+    stays a sentence of its own.
+    """
     merged: list[Sentence] = []
+    carry: Sentence | None = None  # a paragraph-opening fragment waiting for the next sentence
     for s in sents:
-        if merged and len(s.text) < 4 and text[merged[-1].end:s.start].strip() == "":
-            prev = merged[-1]
-            merged[-1] = Sentence(text[prev.start:s.end], prev.start, s.end)
-        else:
-            merged.append(s)
+        if carry is not None:
+            gap = text[carry.end:s.start]
+            if gap.strip() == "" and not _PARA.search(gap):
+                s = Sentence(text[carry.start:s.end], carry.start, s.end)
+            else:
+                merged.append(carry)
+            carry = None
+        gap = text[merged[-1].end:s.start] if merged else None
+        if len(s.text) < 4 and gap is not None and gap.strip() == "":
+            if not _PARA.search(gap):
+                prev = merged[-1]
+                merged[-1] = Sentence(text[prev.start:s.end], prev.start, s.end)
+                continue
+            carry = s
+            continue
+        merged.append(s)
+    if carry is not None:
+        merged.append(carry)
     return merged
 
 

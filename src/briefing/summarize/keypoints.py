@@ -13,7 +13,7 @@ def _tokens(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text)}
 
 
-def _too_similar(a: str, b: str, threshold: float = 0.6) -> bool:
+def too_similar(a: str, b: str, threshold: float = 0.6) -> bool:
     ta, tb = _tokens(a), _tokens(b)
     if not ta or not tb:
         return False
@@ -25,7 +25,7 @@ def key_points(highlights: Sequence[str], ranked: Sequence[str], short: str, max
     points: list[str] = []
     for h in highlights:
         h = h.strip()
-        if h and not any(_too_similar(h, p) for p in points):
+        if h and not any(too_similar(h, p) for p in points):
             points.append(h)
     if len(points) >= MIN_POINTS:
         return points[:max_points]
@@ -33,7 +33,7 @@ def key_points(highlights: Sequence[str], ranked: Sequence[str], short: str, max
     for s in ranked:
         if len(points) >= target:
             break
-        if _too_similar(s, short) or any(_too_similar(s, p) for p in points):
+        if too_similar(s, short) or any(too_similar(s, p) for p in points):
             continue
         points.append(s.strip())
     # a very short article: relax the rule about repeating the short summary

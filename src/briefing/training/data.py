@@ -5,14 +5,12 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from briefing.errors import InputError
-
-if TYPE_CHECKING:
-    from briefing.training.fit import TrainConfig
+from briefing.training.config import TrainConfig
 
 # stage, done, total
 ProgressFn = Callable[[str, int, int], None]

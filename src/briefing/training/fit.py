@@ -14,7 +14,7 @@ import json
 import os
 import random
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -32,6 +32,7 @@ from briefing.summarize.head import (
     save_head,
     score_articles,
 )
+from briefing.training.config import TrainConfig
 from briefing.training.data import (
     EmbeddingCache,
     ProgressFn,
@@ -39,40 +40,6 @@ from briefing.training.data import (
     encoder_key,
     read_rows,
 )
-
-
-@dataclass
-class TrainConfig:
-    """Everything that decides the trained head; saved in config.json."""
-
-    max_sentences: int = 20  # sentences per article seen in training and scored at inference
-    split_chars: int = 3500  # split only the article's head (speed); enough for max_sentences
-    oracle_sents: int = 3
-    d_model: int = 128
-    layers: int = 2
-    heads: int = 4
-    ff: int = 256
-    dropout: float = 0.1
-    input_dropout: float = 0.1  # on the frozen vectors: the head overfits them fast
-    epochs: int = 6
-    batch_size: int = 32
-    lr: float = 1e-3
-    weight_decay: float = 0.01
-    loss: str = "bce"  # or "listwise": softmax over an article's sentences
-    val_fraction: float = 0.05
-    max_articles: int | None = 2500  # the first N rows: keeps a 2-core run well under an hour
-    seed: int = 0
-    members: int = 5  # heads trained with seeds seed, seed+1, ...; their logits are averaged
-    encoder: str = "minilm-static"  # or "all-MiniLM-L6-v2": the transformer, ~100x slower on CPU
-    # selection at inference
-    n_long: int = 3
-    mmr_lambda: float = 0.9
-
-    def __post_init__(self) -> None:
-        for name in ("members", "epochs", "batch_size"):
-            if getattr(self, name) < 1:
-                raise ValueError(f"{name} must be at least 1 (got {getattr(self, name)})")
-
 
 # --------------------------------------------------------------------------- data
 
@@ -98,28 +65,6 @@ def summaries_from_scores(
 # --------------------------------------------------------------------------- training
 
 
-def _rich_progress() -> tuple[ProgressFn, Callable[[], None]]:
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    bar = Progress(TextColumn("{task.description:>8}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(), transient=False)
-    bar.start()
-    tasks: dict[str, Any] = {}
-
-    def update(stage: str, done: int, total: int) -> None:
-        if stage not in tasks:
-            tasks[stage] = bar.add_task(stage, total=total)
-        bar.update(tasks[stage], completed=done, total=total)
-
-    return update, bar.stop
-
-
 def _seed_everything(seed: int) -> None:
     import torch
 
@@ -135,14 +80,14 @@ def train(
     *,
     dev_path: str | os.PathLike[str] | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
-    progress: bool | ProgressFn | None = True,
+    progress: ProgressFn | None = None,
     log: Callable[[str], None] | None = None,
     **overrides: Any,
 ) -> dict[str, Any]:
     """Train a head on JSONL rows (``article`` + ``reference``) and save it to ``out_dir``.
 
-    ``progress``: True draws a rich progress bar, a callable gets (stage, done, total),
-    False/None is silent. ``overrides`` set ``TrainConfig`` fields (epochs, seed, ...).
+    ``progress``: a callable gets (stage, done, total) as work proceeds (the CLI draws bars
+    with it); None is silent. ``overrides`` set ``TrainConfig`` fields (epochs, seed, ...).
     The epoch with the best ROUGE on the held-out slice of the training rows is kept;
     ``dev_path`` figures are reported beside it, never used to choose.
     Returns the figures and timings that also go into config.json.
@@ -155,12 +100,7 @@ def train(
     cfg = TrainConfig(**overrides)
     t0 = time.perf_counter()
     stop: Callable[[], None] = lambda: None
-    if progress is True:
-        prog, stop = _rich_progress()
-    elif callable(progress):
-        prog = progress
-    else:
-        prog = lambda *_: None  # noqa: E731
+    prog = progress or (lambda *_: None)
     say = log or (lambda _m: None)
     try:
         paths = [data_path] if isinstance(data_path, (str, os.PathLike)) else list(data_path)

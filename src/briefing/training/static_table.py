@@ -100,7 +100,7 @@ def fit(
         encoder_key,
         read_rows,
     )
-    from briefing.training.fit import TrainConfig
+    from briefing.training.config import TrainConfig
 
     prog = progress or (lambda *_: None)
     if rows is None:  # ``rows``: the corpus already read (build checks it before distilling)

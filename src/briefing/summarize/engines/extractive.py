@@ -13,16 +13,27 @@ from typing import Sequence
 import numpy as np
 
 from briefing.nlp.chunking import chunk_sentences
-from briefing.summarize.engines.base import Engine, EngineOutput, Prepared
+from briefing.summarize.engines.base import (
+    Engine,
+    EngineOptions,
+    EngineOutput,
+    Prepared,
+)
 from briefing.summarize.selection import output_from_selection, select_sentences
+
+
+@dataclass
+class LeadOptions(EngineOptions):
+    n: int = 3  # sentences in the long summary
 
 
 class LeadEngine(Engine):
     """The first sentences: news's strong baseline, and the floor every engine must beat."""
 
     name = "lead"
+    Options = LeadOptions
 
-    def __init__(self, n: int = 3, **_: object):
+    def __init__(self, n: int = 3, device: str = "auto"):
         self.n = n
         self.model = f"lead-{n}"
 
@@ -42,7 +53,7 @@ class EmbeddingEngine(Engine):
     chunk_tokens = 256  # MiniLM's input limit; also bounds what one chunk holds
     max_sentences = 60  # sentences past this are never chosen; not embedded (speed)
 
-    def __init__(self, dtype: str = "auto", device: str = "auto", encoder: str = "all-MiniLM-L6-v2", **_: object):
+    def __init__(self, dtype: str = "auto", device: str = "auto", encoder: str = "all-MiniLM-L6-v2"):
         from briefing.nlp.devices import resolve_device
         from briefing.nlp.encoder import get_encoder
 
@@ -88,10 +99,18 @@ def unsupervised_scores(emb: np.ndarray, title: np.ndarray | None, w: Unsupervis
     return s + w.position * np.power(pos + 1.0, -w.position_decay)
 
 
+@dataclass
+class UnsupervisedOptions(EngineOptions):
+    dtype: str = "auto"  # auto, float32, bfloat16, float16
+    encoder: str = "all-MiniLM-L6-v2"  # or minilm-static
+    n_long: int = 3  # sentences in the long summary
+
+
 class UnsupervisedExtractiveEngine(EmbeddingEngine):
     """MiniLM centroid + headline similarity + position prior, then MMR."""
 
     name = "extractive-unsupervised"
+    Options = UnsupervisedOptions
 
     def __init__(self, n_long: int = 3, weights: UnsupervisedWeights | None = None, **kw: object):
         super().__init__(**kw)

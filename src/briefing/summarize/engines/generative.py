@@ -14,9 +14,14 @@ from abc import abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, OptionError
 from briefing.nlp.chunking import Chunk, chunk_sentences
-from briefing.summarize.engines.base import Engine, EngineOutput, Prepared
+from briefing.summarize.engines.base import (
+    Engine,
+    EngineOptions,
+    EngineOutput,
+    Prepared,
+)
 from briefing.summarize.guard import ArticleIndex, Guard, GuardResult, flagged_summary
 from briefing.summarize.selection import MAX_SHORT_WORDS
 
@@ -53,13 +58,26 @@ def pack(sentences: Sequence[str], count: Callable[[str], int], budget: int, fit
         budget = int(budget * 0.9)
 
 
+@dataclass
+class GenerativeOptions(EngineOptions):
+    guard_max_flags: int = 0  # unsupported names/numbers/quotes a generated sentence may carry
+    guard_min_keep: float = 0.5  # below this share of surviving sentences, fall back to extractive
+    fallback_engine: str | None = None  # the engine whose sentences replace unsupported text
+    dtype: str = "auto"  # auto, float32, bfloat16, float16
+    batch_size: int = 8  # chunks per generate() call
+
+
 class GenerativeEngine(Engine):
     """Base for engines that write new text."""
+
+    Options = GenerativeOptions
 
     def __init__(self, device: str = "auto", guard_max_flags: int = 0, guard_min_keep: float = 0.5,
                  fallback_engine: str | Engine | None = None, **unknown: Any):
         if unknown:  # a misspelt --gen setting must not be silently ignored
-            raise BriefingError(f"--engine {self.name}: unknown option(s) {', '.join(sorted(unknown))}")
+            from dataclasses import fields
+
+            raise OptionError(self.name, f"unknown option(s) {', '.join(sorted(unknown))}", sorted(f.name for f in fields(self.Options)))
         self.device_option = device
         self.guard = Guard(max_flags=int(guard_max_flags), min_keep=float(guard_min_keep))
         self._fallback: Engine | None = fallback_engine if isinstance(fallback_engine, Engine) else None

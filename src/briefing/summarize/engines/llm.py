@@ -15,6 +15,7 @@ import os
 import re
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -22,7 +23,13 @@ from briefing.cachedir import cache_root
 from briefing.errors import ModelNotFoundError, TemplateError
 from briefing.resources import PROMPT_DIRS
 from briefing.summarize.engines.base import Prepared
-from briefing.summarize.engines.generative import Draft, GenerativeEngine, clean, pack
+from briefing.summarize.engines.generative import (
+    Draft,
+    GenerativeEngine,
+    GenerativeOptions,
+    clean,
+    pack,
+)
 from briefing.summarize.keypoints import MIN_POINTS
 
 SMOLLM2_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
@@ -77,8 +84,22 @@ def parse_points(text: str) -> list[str]:
     return [clean_generated(p) for p in points if len(p.split()) >= 3]
 
 
+@dataclass
+class LLMOptions(GenerativeOptions):
+    model: str | None = None  # a hub id, a local folder or a .gguf file (default: SmolLM2 GGUF)
+    prompts: str | None = None  # a folder with long.j2, short.j2, key_points.j2
+    chunk_tokens: int = 2048  # article tokens per map step
+    max_new_tokens: int = 150
+    short_max_new_tokens: int = 48
+    key_points_max_new_tokens: int = 120
+    repetition_penalty: float = 1.15
+    max_levels: int = 3  # rounds of combining chunk summaries
+    gguf_cache: bool = True  # keep de-quantized GGUF weights as safetensors under the cache root
+
+
 class LLMEngine(GenerativeEngine):
     name = "llm"
+    Options = LLMOptions
 
     def __init__(
         self,

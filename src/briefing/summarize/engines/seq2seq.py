@@ -10,11 +10,18 @@ pipeline does) unless the caller overrides them.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 from briefing.errors import BriefingError
 from briefing.summarize.engines.base import Prepared
-from briefing.summarize.engines.generative import Draft, GenerativeEngine, clean, pack
+from briefing.summarize.engines.generative import (
+    Draft,
+    GenerativeEngine,
+    GenerativeOptions,
+    clean,
+    pack,
+)
 
 GEN_KEYS = ("num_beams", "min_length", "max_length", "no_repeat_ngram_size", "length_penalty", "early_stopping")
 DEFAULT_INPUT_LIMIT = 512
@@ -45,8 +52,23 @@ def task_prefix(config: Any, prefix: str | None) -> str:
     return "summarize: " if getattr(config, "model_type", "") in ("t5", "mt5", "umt5", "longt5") else ""
 
 
+@dataclass
+class Seq2SeqOptions(GenerativeOptions):
+    model: str | None = None  # a hub id or a local model folder (required)
+    max_input_tokens: int | None = None  # default: the model's own limit
+    prefix: str | None = None  # default: "summarize: " for T5, else the model's task prefix
+    num_beams: int | None = None  # these five default to the model's generation config
+    min_length: int | None = None
+    max_length: int | None = None
+    no_repeat_ngram_size: int | None = None
+    length_penalty: float | None = None
+    short_max_length: int = SHORT_MAX_LENGTH  # tokens in the one-sentence summary
+    max_levels: int = 3  # rounds of combining chunk summaries
+
+
 class Seq2SeqEngine(GenerativeEngine):
     name = "seq2seq"
+    Options = Seq2SeqOptions
 
     def __init__(
         self,

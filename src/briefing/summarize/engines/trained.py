@@ -9,13 +9,14 @@ with trigram blocking and MMR is shared with the other extractive engines.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
 from briefing.resources import MODELS_DIR
-from briefing.summarize.engines.base import EngineOutput, Prepared
+from briefing.summarize.engines.base import EngineOptions, EngineOutput, Prepared
 from briefing.summarize.engines.extractive import EmbeddingEngine
 from briefing.summarize.selection import output_from_selection, select_sentences
 
@@ -34,10 +35,24 @@ def head_fingerprint(model: str | None = None) -> str | None:
     return h.hexdigest()[:16]
 
 
+@dataclass
+class TrainedOptions(EngineOptions):
+    model: str | None = None  # a folder written by `briefing train` (default: the shipped head)
+    dtype: str = "auto"
+    n_long: int | None = None  # sentences in the long summary (default: the head's config)
+    mmr_lambda: float | None = None  # relevance vs. novelty in selection (default: the head's config)
+
+
 class TrainedExtractiveEngine(EmbeddingEngine):
     """Learned sentence scores; ``model`` is a folder from ``briefing train`` (default: the shipped head)."""
 
     name = "extractive"
+    Options = TrainedOptions
+
+    @classmethod
+    def fingerprint(cls, options: EngineOptions) -> dict:
+        # a retrained head (shipped or --model DIR, same path) must not serve cached results of the old one
+        return {**super().fingerprint(options), "head": head_fingerprint(getattr(options, "model", None))}
 
     def __init__(self, model: str | None = None, n_long: int | None = None, mmr_lambda: float | None = None, **kw: object):
         from briefing.summarize.head import load_head
