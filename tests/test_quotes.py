@@ -320,11 +320,11 @@ def test_proper_name_sources_are_reported_separately():
 
 
 def test_speaker_loses_sentence_punctuation_but_keeps_initials():
-    from briefing.quotes.extract import _clean_speaker
+    from briefing.quotes.extract import clean_speaker
 
-    assert _clean_speaker("Carl Probyn.") == "Carl Probyn"
-    assert _clean_speaker("Martin Luther King Jr.") == "Martin Luther King Jr."
-    assert _clean_speaker("P.J. Crowley") == "P.J. Crowley"
+    assert clean_speaker("Carl Probyn.") == "Carl Probyn"
+    assert clean_speaker("Martin Luther King Jr.") == "Martin Luther King Jr."
+    assert clean_speaker("P.J. Crowley") == "P.J. Crowley"
 
 
 @pytest.mark.slow
@@ -518,13 +518,13 @@ def test_a_dash_the_parser_took_for_a_subject_is_no_speaker():
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from briefing.quotes.extract import _subject
+    from briefing.quotes.attribution import subject
 
     words = ["made", "public", "―", "Keller", "boasted", ",", "“", "something", "."]
     heads = [0, 2, 4, 4, 0, 4, 4, 4, 0]
     deps = ["ROOT", "amod", "nsubj", "nsubj", "ccomp", "punct", "punct", "dobj", "punct"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
-    assert _subject(doc[4]).text == "Keller"
+    assert subject(doc[4]).text == "Keller"
 
 
 @pytest.mark.slow
@@ -548,7 +548,7 @@ def test_a_name_the_parser_made_a_modifier_of_the_cue_speaks():
     from spacy.lang.en import English
     from spacy.tokens import Doc
 
-    from briefing.quotes.extract import _name_before_cue
+    from briefing.quotes.attribution import name_before_cue
 
     vocab = English().vocab
 
@@ -557,11 +557,11 @@ def test_a_name_the_parser_made_a_modifier_of_the_cue_speaks():
     deps = ["punct", "dep", "punct", "punct", "compound", "ROOT", "punct"]
     pos = ["PUNCT", "PRON", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"]
     doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
-    assert _name_before_cue(doc[5], frozenset({1})).text == "Haskell"
+    assert name_before_cue(doc[5], frozenset({1})).text == "Haskell"
     # a place or a title before the cue is no speaker
     words[4] = "Senator"
     doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
-    assert _name_before_cue(doc[5], frozenset({1})) is None
+    assert name_before_cue(doc[5], frozenset({1})) is None
 
 
 @pytest.mark.slow
@@ -641,17 +641,18 @@ def test_a_name_hung_as_apposition_on_a_quote_subject_speaks():
     from spacy.lang.en import English
     from spacy.tokens import Doc
 
-    from briefing.quotes.extract import _appos_of_quote_subject, _clean_speaker
+    from briefing.quotes.attribution import appos_of_quote_subject
+    from briefing.quotes.extract import clean_speaker
 
     words = ["\u201c", "something", ",", "\u201d", "Ramos", ",", "58", ",", "told", "AFP", "."]
     heads = [1, 8, 1, 1, 1, 4, 4, 4, 8, 8, 8]
     deps = ["punct", "nsubj", "punct", "punct", "appos", "punct", "appos", "punct", "ROOT", "dobj", "punct"]
     pos = ["PUNCT", "PRON", "PUNCT", "PUNCT", "PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PROPN", "PUNCT"]
     doc = Doc(English().vocab, words=words, heads=heads, deps=deps, pos=pos)
-    assert _appos_of_quote_subject(doc[8], frozenset({1})).text == "Ramos"
-    assert _appos_of_quote_subject(doc[8], frozenset()) is None  # a real subject is no quote
+    assert appos_of_quote_subject(doc[8], frozenset({1})).text == "Ramos"
+    assert appos_of_quote_subject(doc[8], frozenset()) is None  # a real subject is no quote
     # a quote mark the speaker phrase took in is dropped
-    assert _clean_speaker("\u201d Ramos") == "Ramos"
+    assert clean_speaker("\u201d Ramos") == "Ramos"
 
 
 def test_a_capitalised_title_before_a_name_the_tagger_missed_is_the_title(extract):
