@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.quotes.frames import PLACEHOLDER, Frame
+from briefing.quotes.people import DOCUMENT_NOUNS
 from briefing.quotes.spans import Piece
 from briefing.quotes.vocabulary import (
     ADDRESS_CUES,
@@ -172,7 +173,9 @@ def _name_from(tok: "Token") -> tuple[str, str, str | None]:
     # noun phrase subject
     words = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("compound",)]
     words = [t for t in words if not (t.dep_ in ("relcl", "acl", "appos", "prep") and t.i > tok.i)]
-    words = [t for t in tok.subtree if t.i <= tok.i] + [t for t in tok.subtree if t.i > tok.i and t.head == tok and t.dep_ == "prep" and t.lower_ in ("of", "for")]
+    words = [t for t in tok.subtree if t.i <= tok.i] + [t for t in tok.subtree if t.i > tok.i and t.head == tok and t.dep_ == "prep" and (
+        t.lower_ in ("of", "for") or t.lower_ in ("from", "by") and tok.lower_ in DOCUMENT_NOUNS)]  # 'a statement from the Kremlin'
+
     extra: list[Token] = []
     for p in words[:]:
         if p.i > tok.i:

@@ -197,7 +197,7 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 people.learned.setdefault(people.canonical(speaker, ps[0].open_at)[0], PRON_GENDER[a.pronoun])
         if kind == "person" and speaker:
             speaker, t2 = people.canonical(speaker, ps[0].open_at)
-            title = title or t2 or people.title_of(speaker)
+            title = _clean_title(title) or t2 or people.title_of(speaker) or people.description_of(speaker, ps[-1].close_at)
             people.add(speaker, title)
             last_person = (speaker, title, para)
             spoken.append((ps[0].open_at, speaker, title))
@@ -219,8 +219,15 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         elif kind == "role":
             # "the governor said" after "Gov. Chris Christie": the person the article gave
             # that role; an unnamed individual ("a friend") stays None
-            speaker = people.by_role(a.title or "", ps[0].open_at) if (a.title and (a.phrase or "").lower().startswith("the ")) else None
+            definite = (a.phrase or "").lower().startswith("the ")
+            speaker = people.by_role(a.title or "", ps[0].open_at) if (a.title and definite) else None
+            if speaker is None and definite:  # 'the rookie defenceman' after 'X, a rookie defenceman,'
+                speaker = people.by_description(a.phrase or "", ps[0].open_at)
             via = "role"
+        elif kind == "org" and speaker and speaker.lower().startswith("the ") \
+                and (described := people.by_description(speaker, ps[0].open_at)) is not None:
+            speaker, title = described, people.title_of(described)  # 'the Kentucky Republican'
+            via = "described"
         if cue is None or a.colon or text[:ps[0].open_at].rstrip().endswith(":"):
             # a label introducing the quote ('Pollsters agree - Carl Bialik: "..."') names
             # its speaker better than the clause around it
@@ -246,6 +253,9 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 via = "previous"
         elif n_words <= 2 and not a.adjacent and not contents:
             continue
+        vetted, title = people.vet(clean_speaker(speaker), title, ps[0].open_at, spoken)
+        if vetted != clean_speaker(speaker):
+            speaker, via = vetted, via + "+vetted"
         quotes.append(Quote(body, clean_speaker(speaker), _clean_title(title), cue, start, end, segs, content, via))
         if cue is not None or speaker is not None:
             last_speaker = (speaker, title, para, "org" if kind == "org" else "person")

@@ -59,6 +59,28 @@ _CUE_BEFORE = re.compile(r"\b(?:said|says|according to|told|added|wrote|asked)$"
 _LEAD_CUES = frozenset("stated said says added wrote continued explained asked told".split())  # 'Stated Stone:'
 
 
+_ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|and|for|on|&|de|du|des|la|le|et)\s+)*){1,8})\(([A-Z][A-Z&]{1,7})\)")
+_SMALL_WORDS = frozenset("of the and for on & de du des la le et".split())
+_APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:a|an|the)\s+"
+                         r"(?P<desc>[\w’'-]+(?:\s+[\w’'-]+){0,6}?)\s*(?=[,;]|\.\s)")
+
+
+def _expansion(words: list[str], acro: str) -> str | None:
+    """The shortest run of ``words`` ending at the bracket whose initials (small words
+    skipped) spell ``acro``: 'Ministry of Foreign Affairs' for MFA."""
+    letters = acro.replace("&", "")
+    for k in range(len(words) - 1, -1, -1):
+        run = words[k:]
+        if run[0].lower() in _SMALL_WORDS:
+            continue
+        initials = "".join(w[0] for w in run if w.lower() not in _SMALL_WORDS)
+        if initials.upper() == letters:
+            return " ".join(run)
+        if len(initials) > len(letters):
+            return None
+    return None
+
+
 class People:
     """Canonical names for one article: the fullest form the article first gives."""
 
@@ -70,6 +92,8 @@ class People:
         self.learned: dict[str, str] = {}  # gender a he/she bound in its sentence showed
         self._honorific: dict[str, str] | None = None
         self._subjects: list[tuple[int, str]] | None = None
+        self._acronyms: dict[str, str] | None = None
+        self._described: list[tuple[int, str, str]] | None = None
 
     def runs(self) -> list[tuple[int, str]]:
         if self._runs is None:
@@ -102,7 +126,7 @@ class People:
             if len(words) < 2 or words[-1].rstrip(".,") != sur:
                 continue
             k = 0
-            while k < len(words) - 1 and words[k].lower().rstrip(".") in TITLE_WORDS | _LEAD_CUES | {"the", "but", "and", "when", "as", "if", "after"}:
+            while k < len(words) - 1 and words[k].lower().rstrip(".") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | {"the", "but", "and", "when", "as", "if", "after"}:
                 k += 1
             cand = words[k:]
             if len(cand) > 3:  # long capitalised runs carry titles or organisations
@@ -160,6 +184,57 @@ class People:
             if head in titles and 2 <= len(words) - k <= 3:
                 return " ".join(words[k:]).rstrip(".,")
         return None
+
+    def acronyms(self) -> dict[str, str]:
+        """Initials the article spells out next to their expansion: 'the Ministry of Foreign
+        Affairs (MFA)', 'Democratic National Committee (DNC)' -> {"MFA": "Ministry of ..."}."""
+        if self._acronyms is None:
+            self._acronyms = {}
+            for m in _ACRONYM_AFTER.finditer(self.text):
+                acro = m.group(2)
+                expansion = _expansion(m.group(1).split(), acro)
+                if expansion:
+                    self._acronyms.setdefault(acro, expansion)
+        return self._acronyms
+
+    def described(self) -> list[tuple[int, str, str]]:
+        """(offset, name, description) where the article ties a description to a name:
+        'Mitch McConnell, the Kentucky Republican,', 'Evan Bouchard, a rookie defenceman,'."""
+        if self._described is None:
+            self._described = []
+            for m in _APPOSITION.finditer(self.text):
+                name, desc = m.group("name"), m.group("desc").strip()
+                if re.search(r"\b(?:in|of|from|at|to|for|across|near|outside)\s*$", self.text[max(0, m.start() - 12):m.start()], re.I):
+                    continue  # 'in New Hampshire, a woman ...': a place, not a name in apposition
+                words = name.split()
+                while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | _CONNECTORS | {"the"}:
+                    words = words[1:]
+                if not words or any(w.lower().rstrip(".,") in ORG_HEADS | _MONTHS | _CONNECTORS for w in words):
+                    continue
+                if len(words) == 1 and len(self.canonical(words[0], m.start())[0].split()) < 2:
+                    continue  # a lone capitalised word is a name only when the article gives it in full
+                self._described.append((m.start(), self.canonical(" ".join(words), m.start())[0], desc))
+        return self._described
+
+    def by_description(self, phrase: str, before: int) -> str | None:
+        """The person a definite description stands for once the article has tied it to a
+        name ('the Kentucky Republican', 'the rookie defenceman'): the latest such tie
+        before the quote whose description has the phrase's head noun and its other words."""
+        words = [w.lower().strip(".,’'") for w in _words_of(phrase)]
+        if len(words) < 2 or words[0] != "the":
+            return None
+        words = words[1:]
+        head = words[-1]
+        if head in ORG_HEADS or head in DOCUMENT_NOUNS or head.endswith("s") and not head.endswith("ss"):
+            return None  # an organisation, a document or a group is no one person
+        best = None
+        for pos, name, desc in self.described():
+            if pos >= before:
+                break
+            dwords = {w.lower().strip(".,’'") for w in _words_of(desc)}
+            if head in dwords and all(w in dwords for w in words):
+                best = name
+        return best
 
     def gender_of(self, name: str | None) -> str | None:
         """'m', 'f' or None: from what the article shows (Mr./Mrs./Ms. before the surname,
@@ -223,9 +298,226 @@ class People:
                 return n, t
         return None
 
+    def vet(self, speaker: str | None, title: str | None, pos: int,
+            spoken: list[tuple[int, str, str | None]]) -> tuple[str | None, str | None]:
+        """A speaker is a person or an organisation: a date or place-and-time phrase ('On
+        Dec'), a pronoun or markup is none; a document ('the memo', 'her statement') speaks
+        for the author the article names, else nobody."""
+        if not speaker:
+            return speaker, title
+        if is_markup(speaker) or is_pronoun_phrase(speaker):
+            return None, None
+        if is_time_or_place_phrase(speaker):
+            # 'For Trump, ...', 'At Trump Tower': what follows the preposition speaks only
+            # when it is someone already quoted in the article
+            rest = " ".join(_words_of(speaker)[1:])
+            if rest[:1].isupper() and not is_time_or_place_phrase(rest) and any(surname(n) == surname(rest) for _, n, _ in spoken):
+                full, t = self.canonical(rest, pos)
+                if is_time_or_place_phrase(full):
+                    full, t = rest, None
+                return full, t or self.title_of(full)
+            return None, None
+        if not is_document(speaker):
+            bare = speaker[4:] if speaker.lower().startswith("the ") else speaker
+            if bare in self.acronyms():  # 'the MFA' is the Ministry of Foreign Affairs
+                return self.acronyms()[bare], title
+            return speaker, title
+        name, pronoun = document_author(speaker)
+        if pronoun in ("his", "her"):
+            found = self.antecedent(pos, "m" if pronoun == "his" else "f", spoken)
+            return found if found is not None else (None, None)
+        if name is None and pronoun is None:
+            name = document_issuer(self, _words_of(speaker)[-1], pos)
+        if not name or is_document(name) or is_time_or_place_phrase(name) or is_pronoun_phrase(name) \
+                or name.lower() in _MEDIUM_WORDS:
+            return None, None
+        if name in self.acronyms():
+            return self.acronyms()[name], None
+        if name[:1].isupper():
+            full, t = self.canonical(name, pos)  # 'Hoff’s letter': Hoff as the article names him
+            if surname(full) == surname(name):
+                return full, t or self.title_of(full)
+        return name, None
+
     def title_of(self, name: str) -> str | None:
         for n, t in self.known:
             if n == name and t:
                 return t
         return None
 
+    def description_of(self, name: str, before: int) -> str | None:
+        """The description the article last tied to ``name`` before ``before`` ('Labour MP
+        for Leeds' from 'John Smith, the Labour MP for Leeds,'), used as a missing title."""
+        found = None
+        for pos, n, desc in self.described():
+            if pos >= before:
+                break
+            if n == name and desc.split()[0][:1].isupper() or n == name and any(
+                    w.lower() in TITLE_WORDS for w in desc.split()):
+                found = desc
+        return found
+
+
+
+# --------------------------------------------------------------------------- what may speak
+
+# Things that carry words but do not speak: a quote from one speaks for its author.
+DOCUMENT_NOUNS = frozenset("""statement statements memo memos memorandum release releases report reports lawsuit
+lawsuits suit suits post posts tweet tweets letter letters email emails e-mail ad ads advertisement commercial
+spot editorial editorials note notes message messages article articles document documents filing filings
+complaint complaints ruling rulings opinion opinions indictment headline headlines website site webpage page
+video videos sign signs banner banners petition resolution platform transcript transcripts book books study
+studies survey surveys poll polls bill bills order orders blog readout summary analysis footnote caption
+column op-ed brief motion affidavit plan proposal draft excerpt excerpts speech remarks text texts
+statement’s""".split())
+_DATE_WORDS = frozenset("""jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june
+july august september october november december monday tuesday wednesday thursday friday saturday sunday
+today yesterday tonight tomorrow morning afternoon evening night week weekend month year""".split())
+_LEADING_PREPOSITIONS = frozenset("in on at during after before since from by for with over under into".split())
+# a medium is no author ('a campaign TV ad', 'a Facebook post')
+_MEDIUM_WORDS = frozenset("tv web internet online facebook twitter instagram youtube radio video digital".split())
+_POSSESSIVE_PRONOUNS = {"his": "m", "her": "f", "its": None, "their": None, "our": None, "my": None}
+_DETERMINER_WORDS = frozenset("the a an this that these those one another some any".split())
+_SPEAKER_PRONOUNS = frozenset("""i me my we us our you your he him his she her it its they them their who whom
+which that this these those one someone somebody""".split())
+
+
+def _words_of(phrase: str) -> list[str]:
+    return re.findall(r"[\w’'&.-]+", phrase)
+
+
+def is_document(phrase: str | None) -> bool:
+    """'the memo', 'her statement', 'A Feb. 1 letter', 'Hoff’s letter': a document phrase
+    ('The Washington Post', 'the Sunday Times' are a newspaper's name: organisations)."""
+    words = _words_of(phrase or "")
+    head = _document_head(words)
+    if not words or words[head].lower().strip(".’'") not in DOCUMENT_NOUNS:
+        return False
+    return len(words) == 1 or not words[head][:1].isupper()
+
+
+def _document_head(words: list[str]) -> int:
+    """Index of a noun phrase's head: the last word, or where that is no document noun, a
+    document noun before 'from'/'by'/'of' ('a letter from the American Legion')."""
+    if not words or words[-1].lower().strip(".’'") in DOCUMENT_NOUNS:
+        return len(words) - 1
+    for k, w in enumerate(words[1:], 1):
+        if w.lower() in ("from", "by", "of") and words[k - 1].lower().strip(".’'") in DOCUMENT_NOUNS:
+            return k - 1
+    return len(words) - 1
+
+
+def is_time_or_place_phrase(phrase: str | None) -> bool:
+    """'On Dec', 'In Pennsylvania', 'At Trump Tower', 'A Sept', 'Last week': no speaker."""
+    words = [w.lower().rstrip(".") for w in _words_of(phrase or "")]
+    if not words:
+        return False
+    if words[0] in _LEADING_PREPOSITIONS:
+        return True
+    core = [w for w in words if w not in _DETERMINER_WORDS]
+    return bool(core) and all(w in _DATE_WORDS or w.isdigit() or w in ("last", "next", "early", "late") for w in core)
+
+
+def is_pronoun_phrase(phrase: str | None) -> bool:
+    words = [w.lower() for w in _words_of(phrase or "")]
+    return bool(words) and all(w in _SPEAKER_PRONOUNS for w in words)
+
+
+def is_markup(phrase: str | None) -> bool:
+    """Words of an embedded post's markup ('pic=', 'author="something "'): no speaker."""
+    return bool(phrase) and (re.search(r"[=<>\"“”]", phrase) is not None or "something" in phrase.split())
+
+
+def document_author(phrase: str) -> tuple[str | None, str | None]:
+    """Who a document phrase names as its author: ``(name, None)`` for a possessor or a
+    proper-noun modifier ('Hoff’s letter', 'the Associated Press report', 'a Homeland
+    Security memo'), ``(None, pronoun)`` for a possessive pronoun ('her statement'),
+    ``(None, None)`` when the phrase names nobody ('the memo', 'A statement')."""
+    words = _words_of(phrase)
+    if not words:
+        return None, None
+    head = _document_head(words)
+    if head < len(words) - 1:  # 'a statement from the Kremlin', 'a study by Peter Schott'
+        author: list[str] = []
+        for w in words[head + 2:]:  # a determiner, then a capitalised run ('of'/'and' inside)
+            if w[:1].isupper() or not author and w.lower() in ("the", "economists", "researchers") \
+                    or author and w.lower() in ("of", "and", "for", "&"):
+                author.append(w)
+            else:
+                break
+        while author and author[-1].lower() in ("of", "and", "for", "&", "the"):
+            author.pop()
+        return (" ".join(author) if any(w[:1].isupper() for w in author) else None), None
+    first = words[0].lower()
+    if first in _POSSESSIVE_PRONOUNS:
+        return None, first
+    for k, w in enumerate(words[:head]):
+        if re.search(r"(?:['’]s|s['’]|^['’])$", w) or (k + 1 < head and words[k + 1] in ("’", "'")):
+            owner = " ".join(words[:k + 1])
+            owner = re.sub(r"['’]s?$", "", owner).strip()
+            owner = " ".join(x for x in owner.split() if x.lower() not in _DETERMINER_WORDS)
+            if owner and owner[:1].islower():
+                owner = "the " + owner  # 'the campaign’s statement': the campaign
+            return (owner or None), None
+    mods = [w for w in words[:head] if w.lower() not in _DETERMINER_WORDS]
+    proper = [w for w in mods if w[:1].isupper() and w.lower().rstrip(".") not in _DATE_WORDS and not w[:1].isdigit()]
+    # the proper-noun run right before the head, where every word before it is a determiner,
+    # a number, a date or a lower-case modifier ('a new 30-second ad' names nobody)
+    run: list[str] = []
+    for w in reversed(words[:head]):
+        if w[:1].isupper() and w.lower().rstrip(".") not in _DATE_WORDS | _DETERMINER_WORDS:
+            run.insert(0, w)
+        elif run and w.lower() in ("of", "for", "and", "&"):
+            run.insert(0, w)
+        elif run or w.lower() in ("campaign", "fundraising", "web", "tv", "new", "recent", "internal", "official"):
+            if run:
+                break
+        else:
+            break
+    while run and run[0].lower() in ("of", "for", "and", "&"):
+        run = run[1:]
+    if run and proper:
+        return " ".join(run), None
+    return None, None
+
+
+_ISSUE_VERBS = re.compile(r"\b(?:released|issued|put out|sent|posted|wrote|published|filed|tweeted|aired|launched|"
+                          r"unveiled|circulated|distributed|emailed|ran|signed|shared|obtained from|released by|"
+                          r"issues|releases|posts|sends|files|launches|airs|runs)\b")
+_SENT_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])|\n")
+_OWNER = re.compile(r"((?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)\s*(?:['’]s|['’])\s+(?:[\w-]+\s+){0,3}$")
+_SUBJECT_RUN = re.compile(r"^\s*(?:[\"“‘]?\s*)(?:(?:On|In|At|Later|Earlier|Then|Meanwhile|Also|But|And|Separately),?\s+"
+                          r"(?:[\w.]+\s+){0,3}?)?((?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*)")
+
+
+def document_issuer(people: "People", head: str, pos: int) -> str | None:
+    """Who the article says issued the document a quote comes from ('The campaign released
+    a statement Monday. ... "We are proud," the statement said.'): the owner or the subject
+    of the issuing verb in the last earlier sentence that mentions the document."""
+    text = people.text
+    head_re = re.compile(r"\b" + re.escape(head) + r"\b", re.I)
+    own_start = max((m.end() for m in _SENT_BREAK.finditer(text, 0, pos)), default=0)
+    for m in reversed(list(head_re.finditer(text, max(0, pos - 2000), own_start))):
+        s = max((b.end() for b in _SENT_BREAK.finditer(text, 0, m.start())), default=0)
+        before = text[s:m.start()]
+        owner = _OWNER.search(before)
+        if owner is not None:
+            return owner.group(1).strip()
+        verb = _ISSUE_VERBS.search(before)
+        if verb is None:
+            continue
+        subj = _SUBJECT_RUN.match(before[:verb.start()])
+        if subj is None:
+            return None
+        name = subj.group(1).strip()
+        words = name.split()
+        if words and words[0].lower() == "the":
+            return name if len(words) > 1 and any(w[:1].isupper() for w in words[1:]) else None
+        if is_time_or_place_phrase(name):
+            return None
+        # one capitalised word opening a sentence ('Following', 'Days') names someone only
+        # as an acronym or a surname the article gives in full
+        if len(words) == 1 and not name.isupper() and len(people.canonical(name, pos)[0].split()) < 2:
+            return None
+        return name
+    return None
