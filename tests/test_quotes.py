@@ -792,6 +792,17 @@ HOUSE_STYLES = [
     ('Dana Lee wrote to the board last week.\n\n"I cannot support this merger in its current form," her letter said.',
      "Dana Lee", None),
     ('"The agency failed to act on the warnings it was given," the memo said.', None, None),
+    # a title's full stop the parser took for a sentence end; a name the tagger took for an adverb
+    ('The Royal Canadian Mounted Police (RCMP) arrested two men.\n\n'
+     '"Both men will appear in court on Friday," RCMP Sgt. Tom Reid said.', "Tom Reid", None),
+    ('"Having access to the file and two people who understand it is valuable," said Skelly, explaining '
+     'he worked more closely with Chrabaszcz.', "Skelly", None),
+    ('"I mean, he talks about unity, but what is this about unity?" Trump\xa0added during his appearance.',
+     "Trump", None),
+    ("Theresa Hale spoke outside Downing Street.\n\n‘We are not going anywhere and we will fight this,’ she said.",
+     "Theresa Hale", None),
+    ('"We will not support this budget as it stands today," said Jagmeet Singh, the NDP leader.',
+     "Jagmeet Singh", "NDP leader"),
 ]
 
 

@@ -112,7 +112,7 @@ def _untagged_name(tok: "Token") -> bool:
     capitalised, singular, no determiner, no title or organisation word, and either
     inside its sentence or right before its verb."""
     core = re.sub(r"^(?:O|D|L|Mc|Mac)['’](?=[A-Z])", "", tok.text)  # O’Donnell, D’Souza
-    if tok.tag_ not in ("NN", "VB", "VBD", "VBZ", "VBP", "VBN", "JJ", "MD") or not core[:1].isupper() or not core[1:2].islower() \
+    if tok.tag_ not in ("NN", "VB", "VBD", "VBZ", "VBP", "VBN", "JJ", "MD", "RB") or not core[:1].isupper() or not core[1:2].islower() \
             or not re.fullmatch(r"[A-Za-z-]+", core):
         return False
     if tok.lower_ in TITLE_WORDS or tok.lower_ in ORG_HEADS or tok.lower_ in _QUANTIFIERS or tok.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC", "DATE"):
@@ -425,9 +425,12 @@ def _name_after_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
 def name_before_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
     """A capitalised name right before a subjectless cue, which the parser made a modifier
     ('"...," Bozell notes' parsed as a compound noun; 'Trump blasted Disney' as an adjective)."""
-    if v.i == 0 or v.i - 1 in skip:
+    j = v.i - 1
+    while j > 0 and v.doc[j].is_space:  # 'Trump\xa0added': a no-break space is no word
+        j -= 1
+    if v.i == 0 or j in skip:
         return None
-    t = v.doc[v.i - 1]
+    t = v.doc[j]
     if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_.rstrip(".") in TITLE_WORDS \
             or t.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "TIME") or t.dep_ in ("pobj", "poss"):
         return None
@@ -676,6 +679,35 @@ def _name_after_inverted_cue(c: CueContext) -> "Token | None":
     return _name_after_cue(c.cue, c.skip)
 
 
+def _capitalised_name_after_cue(c: CueContext) -> "Token | None":
+    """'"...," said Skelly, explaining ...' or 'said Oversight ranking Democrat Elijah Cummings
+    (D-Md.).': where the parser tagged the name as something else, the run of capitalised
+    words that ends the clause right after an inverted cue names the speaker (its last word)."""
+    v, doc = c.cue, c.doc
+    if v.lower_ in ADDRESS_CUES or v.lower_ == "according" or not c.quote.i < v.i:
+        return None
+    run: list["Token"] = []
+    j = v.i + 1
+    while j < len(doc) and j - v.i <= 8 and j not in c.skip:
+        t = doc[j]
+        if t.is_space:
+            j += 1
+            continue
+        if t.text[:1].isupper() and t.text[:1].isalpha() and t.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "NORP", "ORG"):
+            run.append(t)
+        elif t.is_punct or t.lower_ in ("who", "whose"):
+            break
+        elif run or t.lower_ not in TITLE_WORDS and not t.text[:1].islower():
+            return None
+        else:
+            run = []  # a lower-case title word between ('ranking'): the name comes after it
+        j += 1
+    end_ok = j >= len(doc) or doc[j].is_punct or doc[j].lower_ in ("who", "whose")
+    if not run or not end_ok or run[-1].lower_.rstrip(".") in TITLE_WORDS | ORG_HEADS:
+        return None
+    return run[-1]
+
+
 def _person_before_cue(c: CueContext) -> "Token | None":
     """'"...," Anne Richards, an assistant secretary, said.': the parser often hangs the
     name off the quote as an apposition, leaving the cue subjectless: the person named
@@ -707,6 +739,7 @@ SPEAKER_FINDERS = (
     _person_before_cue,
     _name_modifying_cue,
     _apposition_on_quote,
+    _capitalised_name_after_cue,
 )
 
 
@@ -767,6 +800,11 @@ def find_speaker(c: CueContext) -> "Token | None":
     return s
 
 
+# how far (tokens) after a quote a bare cue in the next "sentence" may be: the parser ends a
+# sentence at a title's full stop ('"...," RCMP Sgt. Tom Reid said.')
+_CROSS_SENTENCE_CUE = 9
+
+
 def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> dict[int, Attr]:
     """The attribution of each quote in one parsed frame (frame index ``fi``): its cue (the
     nearest cue verb, one that governs the quote first; a colon's clause), its speaker by
@@ -792,7 +830,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                 # (no complement of its own) a few words later
                 own = [c for c in v.children if c.dep_ in ("ccomp", "xcomp", "dobj") and c.i not in hole_ids
                        and not (c.dep_ == "dobj" and v.lower_ in ADDRESS_CUES)]  # 'told ITV' names a listener
-                if not (0 < v.i - h.i <= 7 and not own):
+                if not (0 < v.i - h.i <= _CROSS_SENTENCE_CUE and not own):
                     continue
             if v.lower_ in WEAK_CUES and not governs:
                 continue

@@ -65,6 +65,9 @@ _APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A
                          r"(?P<desc>[\w’'-]+(?:\s+[\w’'-]+){0,6}?)\s*(?=[,;]|\.\s)")
 
 
+_AGE_APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}),\s+(?P<age>\d{1,3}),")
+
+
 def _expansion(words: list[str], acro: str) -> str | None:
     """The shortest run of ``words`` ending at the bracket whose initials (small words
     skipped) spell ``acro``: 'Ministry of Foreign Affairs' for MFA."""
@@ -214,6 +217,11 @@ class People:
                 if len(words) == 1 and len(self.canonical(words[0], m.start())[0].split()) < 2:
                     continue  # a lone capitalised word is a name only when the article gives it in full
                 self._described.append((m.start(), self.canonical(" ".join(words), m.start())[0], desc))
+            for m in _AGE_APPOSITION.finditer(self.text):  # 'Connor McDavid, 24,': 'the 24-year-old'
+                name = m.group("name")
+                if len(name.split()) >= 2 and not any(w.lower() in ORG_HEADS | _MONTHS | _CONNECTORS for w in name.split()):
+                    self._described.append((m.start(), self.canonical(name, m.start())[0], f"{m.group('age')}-year-old"))
+            self._described.sort()
         return self._described
 
     def by_description(self, phrase: str, before: int) -> str | None:

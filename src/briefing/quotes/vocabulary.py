@@ -56,7 +56,8 @@ justice mayor chairman chairwoman chair ceo coach captain capt lt col gen sgt of
 ambassador commissioner professor prof dr mr mrs ms speaker leader state former acting assistant
 executive manager editor pastor rev father bishop pope king queen prince princess sheriff
 lawyer analyst adviser advisor aide official candidate nominee founder host
-democratic republican gop u.s. us house senate""".split())
+democratic republican gop u.s. us house senate
+premier mp mpp mla councillor chancellor constable const superintendent supt inspector sergeant corporal cpl""".split())
 
 QUOTE_TOKS = frozenset('" “ ” ‘ ’ « » `` \'\' \''.split())
 REPORTING_CUES = frozenset(w for b in "say tell add write note explain claim insist argue recall report".split() for w in inflect(b))
