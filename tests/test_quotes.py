@@ -879,3 +879,17 @@ def test_no_speaker_over_quotes_dev_is_a_date_a_pronoun_or_a_document(shared_dat
                 or re.match(r"(?i)^(?:on|in|at)\s", q.speaker):
             bad.append(q.speaker)
     assert bad == []
+
+
+def test_speaker_ranker_keeps_agreeing_answers_and_prefers_a_name_to_a_pronoun():
+    from briefing.quotes import ranker
+
+    model = ranker.load()
+    assert model is not None, "speaker_ranker.json ships with the package"
+    finders, weights = model
+    assert len(weights) == len(ranker.feature_names(finders))
+    assert set(ranker.left_out_outlets()) >= {"nyt", "politico", "wash-post"}
+    assert ranker.choose([("_cue_subject", "Trump"), ("_person_before_cue", "Trump")]) == 0
+    # '"...," he said' parsed with the pronoun as subject while a name stands right before the cue
+    assert ranker.choose([("_cue_subject", "he"), ("_person_before_cue", "Williamson")]) == 1
+    assert ranker.load("outlet:nyt") is not None and ranker.load("outlet:nyt") != model

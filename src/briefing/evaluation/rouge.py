@@ -115,7 +115,7 @@ def run_eval(path: str, engine: str = "extractive", model: str | None = None, de
         )
         if len(by_outlet) > 1:
             lines.append("")
-            lines.append("per outlet, left out (the rules are fitted to none; 95% bootstrap intervals over articles)")
+            lines.append("per outlet, left out (speaker ranker fitted on the other outlets; 95% bootstrap intervals over articles)")
             lines.append(f"{'outlet':19s} {'articles':>8s} {'F1':>6s} {'(95% CI)':>15s} {'speaker-acc':>12s} {'(95% CI)':>15s} {'checked':>8s}")
             for name, r in sorted(by_outlet.items(), key=lambda kv: kv[1]["speaker_accuracy"]):
                 lines.append(

@@ -49,7 +49,7 @@ class Attr:
     phrase: str | None = None  # the subject's words for a role ("the governor")
 
     def set_name(self, kind: str, surface: str, title: str | None) -> None:
-        """Fill in what ``_name_from`` found: a pronoun to resolve, a role phrase, or a name."""
+        """Fill in what ``name_from`` found: a pronoun to resolve, a role phrase, or a name."""
         self.kind = kind
         if kind == "pronoun":
             self.pronoun = surface
@@ -124,7 +124,7 @@ def _untagged_name(tok: "Token") -> bool:
     return first is not tok or who or (tok.head.i == tok.i + 1 and tok.head.pos_ in ("VERB", "AUX"))
 
 
-def _name_from(tok: "Token") -> tuple[str, str, str | None]:
+def name_from(tok: "Token") -> tuple[str, str, str | None]:
     """(kind, surface, title) for a subject token."""
     if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
         return "pronoun", tok.lower_, None
@@ -451,7 +451,7 @@ def _participle_subject(v: "Token", s: "Token", skip: frozenset[int]) -> "Token"
         return s
     relative = a.dep_ in ("relcl", "acl") or any(c.tag_ == "WRB" and c.i < a.i for c in a.children)  # 'where X played'
     if not relative and (s.pos_ in ("PROPN", "PRON") or s.ent_type_ == "PERSON" or s.lower_ in TITLE_WORDS
-                              or _name_from(s)[0] == "person"):
+                              or name_from(s)[0] == "person"):
         return s
     r = a
     while r.head != r and r.dep_ != "ROOT":
@@ -474,7 +474,7 @@ def _matrix_subject(v: "Token", pron: "Token", skip: frozenset[int]) -> "Token |
             continue  # the same pronoun again ('he spoke ... that he believed'): go on up
         if m.i > pron.i or m.pos_ == "PRON" or m.lower_ in PRONOUNS:
             return None
-        kind = _name_from(m)[0]
+        kind = name_from(m)[0]
         if pron.lower_ in ("he", "she"):
             return m if kind in ("person", "role") else None
         return m if kind == "org" else None
@@ -545,7 +545,7 @@ def _weak_attr(subj: "Token", cue_verb: bool) -> Attr:
     a group or document only as the subject of a cue verb; never an unnamed role."""
     if subj.lower_ in NOT_A_SPEAKER or subj.dep_ == "nsubjpass":
         return Attr()
-    kind, surface, title = _name_from(subj)
+    kind, surface, title = name_from(subj)
     if kind == "org" and not cue_verb:
         return Attr()
     if kind == "role" and not (cue_verb or surface.lower().startswith("the ")):
@@ -574,7 +574,7 @@ def _verb_subject_attr(h: "Token", skip: frozenset[int]) -> Attr:
     while True:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
         if subj is not None and v.dep_ == "ccomp" and v.head != v and v.head.pos_ in ("VERB", "AUX") \
-                and _name_from(subj)[0] not in ("person", "pronoun"):
+                and name_from(subj)[0] not in ("person", "pronoun"):
             # 'Paul Ryan worried that the safety net was becoming "..."': a clause about a
             # thing reported by someone: the reporter speaks
             v = v.head
@@ -785,19 +785,45 @@ SPEAKER_REFINERS = (
 )
 
 
-def find_speaker(c: CueContext) -> "Token | None":
-    """The speaker token for a cue: the first answer of :data:`SPEAKER_FINDERS`, passed
-    through :data:`SPEAKER_REFINERS`."""
-    s = None
+def speaker_answers(c: CueContext) -> list[tuple[str, "Token"]]:
+    """Every finder's answer (finder name, token), each passed through the refiners."""
+    out = []
     for finder in SPEAKER_FINDERS:
         s = finder(c)
-        if s is not None:
-            break
-    if s is None:
+        if s is None:
+            continue
+        for refine in SPEAKER_REFINERS:
+            s = refine(c, s)
+        out.append((finder.__name__, s))
+    return out
+
+
+# weights of the learned choice (None: the shipped file); "" switches it off (rule order)
+RANKER_WEIGHTS: str | None = None
+
+
+def find_speaker(c: CueContext, rank: bool = True) -> "Token | None":
+    """The speaker token for a cue: the first answer of :data:`SPEAKER_FINDERS` (passed
+    through :data:`SPEAKER_REFINERS`), or where the finders disagree (and ``rank``), the
+    answer the learned ranker (``ranker.py``) scores best."""
+    if RANKER_WEIGHTS == "" or not rank:
+        s = None
+        for finder in SPEAKER_FINDERS:
+            s = finder(c)
+            if s is not None:
+                break
+        if s is None:
+            return None
+        for refine in SPEAKER_REFINERS:
+            s = refine(c, s)
+        return s
+    answers = speaker_answers(c)
+    if not answers:
         return None
-    for refine in SPEAKER_REFINERS:
-        s = refine(c, s)
-    return s
+    from briefing.quotes.ranker import choose
+
+    k = choose([(n, name_from(t)[1]) for n, t in answers], RANKER_WEIGHTS)
+    return answers[k][1]
 
 
 # how far (tokens) after a quote a bare cue in the next "sentence" may be: the parser ends a
@@ -864,7 +890,8 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
         between = doc[min(v.i, h.i) + 1:max(v.i, h.i)]
         attr.adjacent = h in v.subtree or len(between) <= 5
         skip = frozenset(hole_ids)
-        s = find_speaker(CueContext(doc, v, h, skip, cues))
+        # a clause reported by another cue keeps the rule order: the reporter decides below
+        s = find_speaker(CueContext(doc, v, h, skip, cues), rank=reporter is None)
         if reporter is not None and s is not None and s == subject(reporter, skip):
             reporter = None  # the cue's own speaker reports the clause too: the cue's words
         elif reporter is not None:
@@ -879,10 +906,10 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
             # subject of the clause that reports it
             bound = _matrix_subject(v, s, skip)
         if bound is not None:
-            attr.set_name(*_name_from(bound))
+            attr.set_name(*name_from(bound))
             attr.pronoun = s.lower_  # the pronoun the bound name stands for
         elif s is not None:
-            attr.set_name(*_name_from(s))
+            attr.set_name(*name_from(s))
         out[pidx] = attr
     return out
 
