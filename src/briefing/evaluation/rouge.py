@@ -98,10 +98,11 @@ def run_eval(path: str, engine: str = "extractive", model: str | None = None, de
         lines.append(f"{'delta vs lead-3':40s} {first['rouge1'] - base['rouge1']:+8.2f} {first['rouge2'] - base['rouge2']:+8.2f} {first['rougeLsum'] - base['rougeLsum']:+10.2f}")
     quote_rows = [r for r in rows if isinstance(r.get("attributions"), list)]
     if quote_rows:
-        from briefing.evaluation.quotes import evaluate_quotes
+        from briefing.evaluation.quotes import evaluate_quotes_by_outlet
 
         log(f"extracting quotes from {len(quote_rows)} articles ...")
-        q = evaluate_quotes(quote_rows)
+        by_outlet = evaluate_quotes_by_outlet(quote_rows)
+        q = by_outlet.pop("all")
         lines.append("")
         lines.append("quotes (direct)     precision  recall     F1  speaker-acc   gold  predicted  matched")
         lines.append(
@@ -112,6 +113,18 @@ def run_eval(path: str, engine: str = "extractive", model: str | None = None, de
             f"speaker accuracy where the gold speaker is a proper name: {q['speaker_accuracy_named']:.2f} "
             f"({q['speaker_checked_named']} of {q['speaker_checked']} checked)"
         )
+        if len(by_outlet) > 1:
+            lines.append("")
+            lines.append("per outlet, left out (speaker ranker fitted on the other outlets; 95% bootstrap intervals over articles)")
+            lines.append(f"{'outlet':19s} {'articles':>8s} {'F1':>6s} {'(95% CI)':>15s} {'speaker-acc':>12s} {'(95% CI)':>15s} {'checked':>8s}")
+            for name, r in sorted(by_outlet.items(), key=lambda kv: kv[1]["speaker_accuracy"]):
+                lines.append(
+                    f"{name:19s} {r['articles']:8d} {r['f1']:6.2f} {'(%.1f-%.1f)' % r['f1_ci']:>15s} "
+                    f"{r['speaker_accuracy']:12.2f} {'(%.1f-%.1f)' % r['speaker_ci']:>15s} {r['speaker_checked']:8d}"
+                )
+            worst = min(by_outlet, key=lambda k: by_outlet[k]["speaker_accuracy"])
+            lines.append(f"worst outlet: {worst} (speaker accuracy {by_outlet[worst]['speaker_accuracy']:.2f}, "
+                         f"F1 {by_outlet[worst]['f1']:.2f})")
     if not summ_rows and not quote_rows:
         lines.append("no row has a 'reference' or 'attributions' field: nothing to score")
     return "\n".join(lines)

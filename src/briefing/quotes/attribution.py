@@ -1,0 +1,915 @@
+"""Stage 3, speaker attribution: who a quote's frame says speaks.
+
+:func:`attribute_frame` picks the cue verb that governs each quote, then asks the
+:data:`SPEAKER_FINDERS` in turn for the speaker's token (the first that answers wins),
+lets the :data:`SPEAKER_REFINERS` correct a parse they know to be wrong, and turns the
+token into a name, a role, an organisation or a pronoun with :func:`name_from`. The
+grammatical subject of a cue is itself an ordered list, :data:`SUBJECT_FINDERS`.
+Resolving surnames, roles and pronouns to the article's people is ``people``'s job.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from briefing.quotes.frames import PLACEHOLDER, Frame
+from briefing.quotes.people import DOCUMENT_NOUNS
+from briefing.quotes.spans import Piece
+from briefing.quotes.vocabulary import (
+    ADDRESS_CUES,
+    CUE_WORDS,
+    NOT_A_SPEAKER,
+    ORG_HEADS,
+    PRONOUNS,
+    QUOTE_TOKS,
+    REPORTING_CUES,
+    TITLE_WORDS,
+    WEAK_CUES,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass
+class Attr:
+    speaker: str | None = None
+    title: str | None = None
+    cue: str | None = None
+    cue_key: tuple[int, int] | None = None  # (frame index, token index) shared by split quotes
+    pronoun: str | None = None  # unresolved pronoun subject
+    kind: str = "none"  # person | org | role | pronoun | none
+    colon: bool = False  # found by the colon that introduces the quote, not by a cue word
+    # no cue: the speaker is the subject of the (non-speech) verb the quote hangs from
+    # ('Trump issued a statement, "..."') or of the sentence before a quote that opens its own
+    weak: bool = False
+    adjacent: bool = False  # cue governs the quote directly (keeps a one-word quote)
+    content: tuple[int, int] | None = None  # frame chars of the reported clause of a partial quote
+    phrase: str | None = None  # the subject's words for a role ("the governor")
+
+    def set_name(self, kind: str, surface: str, title: str | None) -> None:
+        """Fill in what ``name_from`` found: a pronoun to resolve, a role phrase, or a name."""
+        self.kind = kind
+        if kind == "pronoun":
+            self.pronoun = surface
+        elif kind == "role":
+            self.title, self.phrase = title, surface
+        else:
+            self.speaker, self.title = surface, title
+
+
+def _ent_span(tok: "Token") -> "Span | None":
+    doc = tok.doc
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _strip_det(words: list["Token"]) -> list["Token"]:
+    while words and (words[0].dep_ in ("det", "punct", "poss") or words[0].lower_ in ("the", "a", "an")):
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    return words
+
+
+def _title_left(head: "Token", name_start: int) -> str | None:
+    """Compound/modifier words left of a name ("State Department spokesman P.J. Crowley")."""
+    left = [t for t in head.subtree if t.i < name_start]
+    if not left:
+        return None
+    # keep the contiguous run ending right before the name
+    run: list[Token] = []
+    for t in reversed(left):
+        if run and t.i != run[0].i - 1:
+            break
+        if t.is_punct and t.text not in ("-", ".") or t.lower_ in CUE_WORDS:
+            break
+        run.insert(0, t)
+    run = _strip_det(run)
+    txt = " ".join(t.text for t in run).replace(" - ", "-")
+    return txt or None
+
+
+def _appos_title(tok: "Token") -> str | None:
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_ == "PERSON":
+            words = [t for t in c.subtree if not any(t in r.subtree for r in c.children if r.dep_ in ("relcl", "acl"))]
+            words = _strip_det(words)
+            if words and len(words) <= 14:
+                return " ".join(t.text for t in words).replace(" ,", ",")
+    return None
+
+
+_QUANTIFIERS = frozenset("""several many most some others other both all few another one each either neither
+none half everyone everybody someone somebody anyone nobody much more less little enough plenty such""".split())
+
+
+def _untagged_name(tok: "Token") -> bool:
+    """A surname the tagger took for a common noun or verb ('"...?" Hannity pressed'):
+    capitalised, singular, no determiner, no title or organisation word, and either
+    inside its sentence or right before its verb."""
+    core = re.sub(r"^(?:O|D|L|Mc|Mac)['’](?=[A-Z])", "", tok.text)  # O’Donnell, D’Souza
+    if tok.tag_ not in ("NN", "VB", "VBD", "VBZ", "VBP", "VBN", "JJ", "MD", "RB") or not core[:1].isupper() or not core[1:2].islower() \
+            or not re.fullmatch(r"[A-Za-z-]+", core):
+        return False
+    if tok.lower_ in TITLE_WORDS or tok.lower_ in ORG_HEADS or tok.lower_ in _QUANTIFIERS or tok.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC", "DATE"):
+        return False
+    if any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children):
+        return False
+    first = next((t for t in tok.sent if not t.is_punct), None)
+    who = any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in tok.children)
+    return first is not tok or who or (tok.head.i == tok.i + 1 and tok.head.pos_ in ("VERB", "AUX"))
+
+
+def name_from(tok: "Token") -> tuple[str, str, str | None]:
+    """(kind, surface, title) for a subject token."""
+    if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
+        return "pronoun", tok.lower_, None
+    if tok.lower_ in _QUANTIFIERS and tok.tag_ not in ("NNS", "NNPS") and not any(c.dep_ in ("compound", "flat") for c in tok.children):
+        return "role", tok.text, None  # "Several said", "Others argued": nobody named
+    ent = _ent_span(tok)
+    if tok.lower_.rstrip(".") in TITLE_WORDS and (ent is None or ent.label_ != "PERSON") \
+            and not any(c.dep_ in ("det", "poss") for c in tok.children):
+        # 'Speaker of the House Rep. Paul Ryan said': the title heads the phrase, the person
+        # named at its end speaks
+        named = [e for e in tok.doc.ents if e.label_ == "PERSON" and e.start > tok.i
+                 and all(t.i in {u.i for u in tok.subtree} for t in e) and e.start - tok.i <= 8
+                 and not (e.root.head.dep_ == "prep" and e.root.head.lower_ in ("for", "to", "with", "at", "from", "by", "about"))]
+        if named:
+            e = named[0]
+            title = " ".join(t.text for t in tok.doc[tok.i:e.start]) or None
+            return "person", e.text, title
+    if ent is not None and ent.label_ == "PERSON":
+        words = [t for t in ent if not t.is_punct or t.text == "."]
+        # NER sometimes swallows a title ("Foreign Minister Dagoberto Rodriguez")
+        k = 0
+        while k < len(words) - 1 and words[k].lower_.rstrip(".") in TITLE_WORDS:
+            k += 1
+        name = ent.doc[words[k].i:ent.end].text if k else ent.text
+        name = re.sub(r"['’]s$", "", name)
+        title = _title_left(tok, words[k].i) or _appos_title(tok)
+        return "person", name, title
+    if tok.lower_.rstrip(".") in TITLE_WORDS and tok.pos_ == "PROPN" and (named := _appos_name_after(tok)) is not None:
+        # 'The Shadow Secretary of State for the Family, Theresa May, said': a capitalised
+        # title is not a name; the name set off after it is, when NER missed it
+        end = next(t.i for t in tok.doc[tok.i:] if t.text in (",", "--", "—", "–"))
+        return "person", named, " ".join(t.text for t in _strip_det([t for t in tok.subtree if t.i < end])) or None
+    if tok.pos_ == "PROPN" and (ent is None or ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")) or _untagged_name(tok):
+        chain = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"
+                 and t.i >= tok.i - 3] + [tok]
+        chain.sort(key=lambda t: t.i)
+        # contiguous run of PROPN ending at tok, minus title words
+        run = [tok]
+        for t in reversed(chain[:-1]):
+            if t.i == run[0].i - 1 and t.lower_.rstrip(".") not in TITLE_WORDS:
+                run.insert(0, t)
+            else:
+                break
+        name = " ".join(t.text for t in run)
+        return "person", name, _title_left(tok, run[0].i) or _appos_title(tok)
+    # noun phrase subject
+    words = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("compound",)]
+    words = [t for t in words if not (t.dep_ in ("relcl", "acl", "appos", "prep") and t.i > tok.i)]
+    words = [t for t in tok.subtree if t.i <= tok.i] + [t for t in tok.subtree if t.i > tok.i and t.head == tok and t.dep_ == "prep" and (
+        t.lower_ in ("of", "for") or t.lower_ in ("from", "by") and tok.lower_ in DOCUMENT_NOUNS)]  # 'a statement from the Kremlin'
+
+    extra: list[Token] = []
+    for p in words[:]:
+        if p.i > tok.i:
+            extra.extend(t for t in p.subtree if t != p)
+    words = sorted(set(words) | set(extra), key=lambda t: t.i)
+    # appositive name: "a spokesman, P.J. Crowley, said"
+    for c in tok.children:
+        if c.dep_ == "appos" and _ent_span(c) is not None and _ent_span(c).label_ == "PERSON":
+            ent = _ent_span(c)
+            return "person", ent.text, " ".join(t.text for t in _strip_det([t for t in words if t.i <= tok.i])) or None
+    phrase_words = [t for t in words if t.i <= tok.i or t.i - tok.i <= 6]
+    # a quote (placeholder) is never part of the speaker's words: '"something?" O'Malley said'
+    doc = tok.doc
+    holes = [t.i for t in phrase_words if t.lower_ == PLACEHOLDER and t.i != tok.i and (
+        t.i > 0 and doc[t.i - 1].text in QUOTE_TOKS or t.i + 1 < len(doc) and doc[t.i + 1].text in QUOTE_TOKS)]
+    if holes:
+        lo = max([i for i in holes if i < tok.i], default=-1)
+        hi = min([i for i in holes if i > tok.i], default=len(doc))
+        phrase_words = [t for t in phrase_words if lo < t.i < hi]
+        while phrase_words and phrase_words[0].is_punct:
+            phrase_words = phrase_words[1:]
+        while phrase_words and (phrase_words[-1].is_punct or phrase_words[-1].pos_ in ("DET", "ADP", "CCONJ")):
+            phrase_words = phrase_words[:-1]
+    phrase = " ".join(t.text for t in phrase_words).replace(" 's", "'s").replace(" ’s", "’s")
+    if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC") or tok.lower_ in ORG_HEADS or any(
+        (_ent_span(t) is not None and _ent_span(t).label_ in ("ORG", "GPE")) for t in phrase_words if t.i <= tok.i
+    ) and tok.lower_ not in TITLE_WORDS:
+        return "org", phrase, None
+    if tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in TITLE_WORDS | {"officials", "sources", "aides"}:
+        return "org", phrase, None  # a group speaking together: "protesters chanted"
+    title = " ".join(t.text for t in _strip_det(phrase_words)) or None
+    named = _appos_name_after(tok)
+    if named is not None:  # "his best friend at Lehigh, Bruce Turry, said"
+        return "person", named, title
+    return "role", phrase, title
+
+
+def _appos_name_after(tok: "Token") -> str | None:
+    """The name set off by a comma or dash right after a role phrase ("the American
+    ambassador at the time, John E. Herbst"), whatever the parser made of it: two to four
+    capitalised words, then a comma, dash, full stop, "who" or the end."""
+    doc = tok.doc
+    j = tok.i + 1
+    while j < len(doc) and j <= tok.i + 10:
+        t = doc[j]
+        if t.pos_ in ("VERB", "AUX") or t.text in QUOTE_TOKS or t.lower_ in CUE_WORDS and t.pos_ != "PROPN":  # "of State"
+            return None
+        if t.text in (",", "--", "—", "–"):
+            k = j + 1
+            while k < len(doc) and k - j <= 4 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+                k += 1
+            run = doc[j + 1:k]
+            end_ok = k == len(doc) or doc[k].text in (",", ".", "--", "—", "–", ")") or doc[k].lower_ in ("who", "whose")
+            if 2 <= len(run) <= 4 and end_ok and not any(
+                    w.lower_.rstrip(".") in ORG_HEADS | TITLE_WORDS or w.ent_type_ in ("GPE", "LOC", "DATE", "NORP") for w in run):
+                return run.text
+            if run:
+                j = k
+                continue
+        j += 1
+    return None
+
+
+def _name_taken_for_modal(v: "Token") -> "Token | None":
+    """A capitalised 'modal' right before a past form ('"...," Will wrote', 'Will described
+    Trump as'): a modal never takes a past form, so it is a name, the verb's subject."""
+    if v.tag_ not in ("VBD", "VBN") or v.i == 0:
+        return None
+    t = v.doc[v.i - 1]
+    return t if t.tag_ == "MD" and t.head == v and t.text[:1].isupper() else None
+
+
+def appos_of_quote_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """The name the parser hung as an apposition on a quote it took for the cue's subject
+    ('"...," Ramos, 58, told AFP'): that name speaks."""
+    for c in v.children:
+        if c.dep_ == "nsubj" and c.i in skip:
+            return next((a for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i < v.i), None)
+    return None
+
+
+def _passive_agent(v: "Token") -> "Token | None":
+    """Who a passive cue names with "by" ('labeled a "witch hunt" by Democrats', 'was
+    written by Springsteen'): the speaker, where the passive subject is what was said."""
+    for c in v.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+class _Nobody:
+    """A finder's answer that ends the search: the grammar says nobody is named here."""
+
+    def __repr__(self) -> str:
+        return "NOBODY"
+
+
+NOBODY = _Nobody()
+
+
+def _according_to(v: "Token", skip: frozenset[int]) -> "Token | _Nobody | None":
+    """'..., according to Sen. Ted Cruz': the object of "to" speaks, and nobody else."""
+    if v.lower_ != "according":
+        return None
+    for c in v.children:
+        if c.lower_ == "to":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return NOBODY
+
+
+def _by_agent(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'labeled a "witch hunt" by Democrats': the passive cue's agent."""
+    return _passive_agent(v) if v.lower_ in CUE_WORDS else None
+
+
+def _modal_name(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'"...," Will wrote': a capitalised 'modal' before a past form is a name."""
+    return _name_taken_for_modal(v)
+
+
+def _nominal_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'"...," Trump said': the cue's own subject (a relative pronoun stands for its noun:
+    'Clinton, who said ...'); a dash or bracket the parser took for a subject is none
+    ('... ― Trump boasted')."""
+    for c in v.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in skip and any(ch.isalnum() for ch in c.text):
+            if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                return v.head
+            return c
+    return None
+
+
+def _relative_clause_noun(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'a spokesman who said ...' parsed without the relative pronoun: the noun speaks."""
+    if v.dep_ == "relcl" and v.head.pos_ in ("PROPN", "NOUN"):
+        return v.head
+    return None
+
+
+def _through_by(v: "Token") -> "Token":
+    """'continued by saying': the finders after this one look at the "by" phrase."""
+    if v.dep_ == "pcomp" and v.head.dep_ == "prep":
+        return v.head
+    return v
+
+
+def _governing_verb_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'Trump went on and said', 'decided to tweet': the subject of the verb the cue is a
+    conjunct, complement or adverbial of."""
+    v = _through_by(v)
+    if v.dep_ in ("conj", "xcomp", "advcl", "prep") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
+        return subject(v.head, skip)
+    return None
+
+
+def _aside_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'Durbin, noting the size of the list, said': the parser made the aside the root."""
+    v = _through_by(v)
+    if v.dep_ == "parataxis" and v.head.tag_ == "VBG" and v.head.i < v.i:
+        return next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+    return None
+
+
+def _issuer_of_document(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'Trump issued a statement saying': the issuer speaks, not the statement; a noun with
+    a participle cue and no issuer ('a spokesman saying') speaks itself."""
+    v = _through_by(v)
+    if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN"):
+        if v.head.dep_ in ("dobj", "pobj") and v.head.head.pos_ in ("VERB", "AUX"):
+            s = subject(v.head.head, skip)
+            if s is not None:
+                return s
+        return v.head
+    return None
+
+
+def _listener_is_no_speaker(v: "Token", skip: frozenset[int]) -> "_Nobody | None":
+    """'told AFP', 'tells Mr. Obama': who follows an address cue is the listener."""
+    return NOBODY if _through_by(v).lower_ in ADDRESS_CUES else None
+
+
+def _inverted_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'said Cuban Deputy Foreign Minister Dagoberto Rodriguez': the noun after the cue
+    (not a date: 'said Wednesday')."""
+    v = _through_by(v)
+    for c in v.children:
+        if c.i > v.i and c.i not in skip and c.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "nsubj", "oprd") and c.pos_ in ("PROPN", "NOUN") \
+                and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
+            return c
+    return None
+
+
+# The grammatical subject of a cue verb: tried in order, the first answer wins (NOBODY: none).
+SUBJECT_FINDERS = (
+    _according_to,
+    _by_agent,
+    _modal_name,
+    _nominal_subject,
+    _relative_clause_noun,
+    _governing_verb_subject,
+    _aside_subject,
+    _issuer_of_document,
+    _listener_is_no_speaker,
+    _inverted_subject,
+)
+
+
+def subject(v: "Token", skip: frozenset[int] = frozenset()) -> "Token | None":
+    """Who speaks cue ``v`` by the grammar: the first answer of :data:`SUBJECT_FINDERS`."""
+    for finder in SUBJECT_FINDERS:
+        found = finder(v, skip)
+        if found is NOBODY:
+            return None
+        if found is not None:
+            return found
+    return None
+
+
+def _name_after_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """The person named right after a cue ('said retired neurosurgeon Ben Carson', 'added
+    Palmer'): a PERSON entity after at most a few title words, or a proper noun run that
+    starts right after the cue. The name's head token, or None."""
+    if v.lower_ in ADDRESS_CUES:
+        return None
+    doc = v.doc
+    i = v.i + 1
+    while i < len(doc) and i - v.i <= 6 and i not in skip:
+        t = doc[i]
+        if t.ent_type_ == "PERSON" or (i == v.i + 1 and t.pos_ == "PROPN" and t.text[:1].isupper()
+                                       and t.ent_type_ not in ("ORG", "GPE", "NORP", "FAC", "LOC", "DATE", "TIME")):
+            j = i
+            while j + 1 < len(doc) and (doc[j + 1].ent_iob_ == "I" and doc[j + 1].ent_type_ == "PERSON"
+                                        or doc[j + 1].pos_ == "PROPN" and doc[j + 1].ent_type_ in ("", "PERSON")):
+                j += 1
+            if j + 1 < len(doc) and doc[j + 1].lower_ in TITLE_WORDS:
+                i = j + 1  # 'Rubio spokesman Alex Conant': the name modifies a title
+                continue
+            return doc[j]
+        if t.is_punct or t.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "VERB") or t.pos_ == "VERB" and t.tag_ != "VBN":
+            return None
+        i += 1
+    return None
+
+
+def name_before_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """A capitalised name right before a subjectless cue, which the parser made a modifier
+    ('"...," Bozell notes' parsed as a compound noun; 'Trump blasted Disney' as an adjective)."""
+    j = v.i - 1
+    while j > 0 and v.doc[j].is_space:  # 'Trump\xa0added': a no-break space is no word
+        j -= 1
+    if v.i == 0 or j in skip:
+        return None
+    t = v.doc[j]
+    if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_.rstrip(".") in TITLE_WORDS \
+            or t.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "TIME") or t.dep_ in ("pobj", "poss"):
+        return None
+    return t
+
+
+def _participle_subject(v: "Token", s: "Token", skip: frozenset[int]) -> "Token":
+    """A participle cue (', saying', 'while chanting') speaks for the main clause's subject
+    when the parser hung it inside a relative clause ('protesters looped the streets where
+    the Panthers played, chanting') or inside a reported clause about a thing ('Trump argued
+    that a database would keep people out, saying')."""
+    if any(c.dep_ in ("aux", "auxpass") for c in v.children):
+        return s
+    a = v
+    while a.dep_ in ("advcl", "conj", "xcomp") and a.head != a:
+        a = a.head
+    if a.dep_ not in ("relcl", "acl", "ccomp") or a == v:
+        return s
+    relative = a.dep_ in ("relcl", "acl") or any(c.tag_ == "WRB" and c.i < a.i for c in a.children)  # 'where X played'
+    if not relative and (s.pos_ in ("PROPN", "PRON") or s.ent_type_ == "PERSON" or s.lower_ in TITLE_WORDS
+                              or name_from(s)[0] == "person"):
+        return s
+    r = a
+    while r.head != r and r.dep_ != "ROOT":
+        r = r.head
+    m = next((c for c in r.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+    if m is None or m.i > v.i or m.lower_ in NOT_A_SPEAKER or m.lower_ in ("it", "there"):
+        return s
+    return m
+
+
+def _matrix_subject(v: "Token", pron: "Token", skip: frozenset[int]) -> "Token | None":
+    """The subject a pronoun subject of cue ``v`` stands for when ``v`` is reported by an
+    enclosing clause: "Trump told reporters he thought", "Lapp said she thinks". Only a
+    subject of the pronoun's kind (he/she: a person; it/they: a group) before it counts."""
+    a = v
+    while a.dep_ in ("ccomp", "xcomp", "advcl", "conj") and a.head != a:
+        a = a.head
+        m = next((c for c in a.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+        if m is None or m == pron or m.lower_ == pron.lower_:
+            continue  # the same pronoun again ('he spoke ... that he believed'): go on up
+        if m.i > pron.i or m.pos_ == "PRON" or m.lower_ in PRONOUNS:
+            return None
+        kind = name_from(m)[0]
+        if pron.lower_ in ("he", "she"):
+            return m if kind in ("person", "role") else None
+        return m if kind == "org" else None
+    return None
+
+
+_CONTENT_DEPS = frozenset("ccomp xcomp dobj oprd attr dep advcl prep conj npadvmod acomp".split())
+
+
+def _content(doc: "Doc", v: "Token", h: "Token") -> tuple[int, int] | None:
+    """The reported clause around a partial quote, as PolNeAR (and an editor) reads it.
+
+    ``Gore said it was "premature" to back Clinton`` attributes the whole clause, not
+    the one quoted word; a quote that is the cue's whole complement returns None.
+    """
+    if v.lower_ == "according":
+        # the main clause minus the "according to X" phrase
+        sent = h.sent
+        skip = {t.i for t in v.subtree}
+        toks = [t for t in sent if t.i not in skip]
+    else:
+        if h not in v.subtree:
+            return None
+        c = h
+        while c.head != v and c.head != c:
+            c = c.head
+        if c == h or c.head != v:
+            return None
+        toks = [t for t in c.subtree]
+        if c.dep_ not in _CONTENT_DEPS:
+            return None
+    toks = [t for t in toks if t.i >= h.sent.start and t.i < h.sent.end]
+    while toks and (toks[0].is_punct and toks[0].text not in "\"“«`'") or toks and toks[0].dep_ == "cc":
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in "\"”»'" and toks[-1].i != h.i:
+        toks = toks[:-1]
+    words = [t for t in toks if not t.is_punct and t.i != h.i]
+    if not toks or not words:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+
+
+def _colon_before(h: "Token") -> "Token | None":
+    """The colon that introduces the quote ``h`` stands for (quote marks in between)."""
+    i = h.i - 1
+    while i >= 0 and h.doc[i].text in QUOTE_TOKS:
+        i -= 1
+    return h.doc[i] if i >= 0 and h.doc[i].text == ":" else None
+
+
+def _in_adverbial_clause(v: "Token", main: "Token") -> bool:
+    """Whether cue ``v`` sits in an adverbial clause ("When X suggested ...") of verb ``main``."""
+    if v == main or main.pos_ not in ("VERB", "AUX"):
+        return False
+    t, adverbial = v, False
+    while t.head != t and t != main:
+        adverbial = adverbial or t.dep_ == "advcl"
+        t = t.head
+    return t == main and adverbial
+
+
+
+
+def _weak_attr(subj: "Token", cue_verb: bool) -> Attr:
+    """A cue-less quote's speaker from a subject (see ``Attr.weak``): people and pronouns;
+    a group or document only as the subject of a cue verb; never an unnamed role."""
+    if subj.lower_ in NOT_A_SPEAKER or subj.dep_ == "nsubjpass":
+        return Attr()
+    kind, surface, title = name_from(subj)
+    if kind == "org" and not cue_verb:
+        return Attr()
+    if kind == "role" and not (cue_verb or surface.lower().startswith("the ")):
+        return Attr()
+    attr = Attr(weak=True)
+    attr.set_name(kind, surface, title)
+    return attr
+
+
+def _verb_subject_attr(h: "Token", skip: frozenset[int]) -> Attr:
+    """A quote with no cue in its sentence that a verb governs ('Trump issued a statement,
+    "..."', '"...?" Hannity pressed'): that verb's active subject speaks, or for a subjectless
+    participle or conjunct ('Lund went on the offensive, rallying them against "..."') the
+    subject of the clause it hangs from."""
+    v = h.head
+    while v.pos_ not in ("VERB", "AUX") and v.head != v:
+        v = v.head
+    if v.pos_ not in ("VERB", "AUX"):
+        # '"...?" Hannity pressed.': a bare verb right after the quote, its subject between
+        # (not a verb inside a reported clause: 'She said ministers would consult ...')
+        after = [t for t in h.doc[h.i + 1:h.i + 8] if t.pos_ == "VERB" and t.text[0].islower()
+                 and not (t.dep_ == "ccomp" and h.i < t.head.i < t.i and t.head.lower_ in CUE_WORDS)
+                 and not any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i not in skip for c in t.children)]
+        subj = next((c for t in after[:1] for c in t.children if c.dep_ == "nsubj" and h.i < c.i < t.i), None)
+        return _weak_attr(subj, True) if subj is not None else Attr()
+    while True:
+        subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+        if subj is not None and v.dep_ == "ccomp" and v.head != v and v.head.pos_ in ("VERB", "AUX") \
+                and name_from(subj)[0] not in ("person", "pronoun"):
+            # 'Paul Ryan worried that the safety net was becoming "..."': a clause about a
+            # thing reported by someone: the reporter speaks
+            v = v.head
+            continue
+        if subj is not None or v.dep_ not in ("conj", "xcomp", "advcl") or v.head == v:
+            break
+        v = v.head
+    if subj is None:
+        return Attr()
+    return _weak_attr(subj, False)
+
+
+def context_attr(doc: "Doc") -> Attr:
+    """The speaker a sentence hands on to the quote that follows it: the subject of its
+    cue verb nearest the root, or of its main verb."""
+    cues = [t for t in doc if t.lower_ in CUE_WORDS and t.pos_ in ("VERB", "AUX") and t.text[0].islower()]
+    if cues:
+        v = min(cues, key=lambda t: (len(list(t.ancestors)), t.i))
+        subj = subject(v)
+        return _weak_attr(subj, True) if subj is not None else Attr()
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX"):
+        return Attr()
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return _weak_attr(subj, False) if subj is not None else Attr()
+
+
+def _reporting_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """The speech verb that reports the clause cue ``v`` sits in ('Ruiz said Kent had urged the
+    board "to act now"'): the article attributes the quote to whoever reports it."""
+    a = v
+    while a.head != a and a.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
+        if a.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
+            return None  # an adverbial clause with its own speaker ('..., to which Kent replied')
+        h = a.head
+        if a.dep_ == "ccomp" and h.lower_ in REPORTING_CUES and h.pos_ in ("VERB", "AUX") and subject(h, skip) is not None:
+            return h
+        a = h
+    return None
+
+
+def _enclosing_cue(v: "Token", cues: list["Token"]) -> "Token | None":
+    """A cue in a relative clause describes its noun ('saying anybody who complains about it
+    "is not having a good night"'): the cue whose complement holds that noun attributes."""
+    if v.dep_ != "relcl":
+        return None
+    return next((a for a in v.ancestors if a in cues and a.lower_ != "according"), None)
+
+
+def _put_it(t: "Token") -> bool:
+    """'As Tom Ridge put it, "..."': the idiom attributes like a cue word."""
+    doc = t.doc
+    return t.lower_ in ("put", "puts") and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "it" \
+        and t.i >= 2 and any(doc[k].lower_ == "as" for k in range(max(0, t.i - 8), t.i))
+
+
+@dataclass
+class CueContext:
+    """What a speaker finder sees: the frame's parse, the chosen cue verb, the quote's
+    placeholder token, the placeholder token ids (never a speaker) and all cue verbs."""
+
+    doc: "Doc"
+    cue: "Token"
+    quote: "Token"
+    skip: frozenset[int]
+    cues: list["Token"]
+
+
+def _cue_subject(c: CueContext) -> "Token | None":
+    """'"We will win," Trump said.': the cue's grammatical subject (:func:`subject`)."""
+    return subject(c.cue, c.skip)
+
+
+def _participle_sibling_subject(c: CueContext) -> "Token | None":
+    """'"...," Cruz said, adding: "..."': a participle cue speaks for the nearest other cue
+    of its sentence that has a subject."""
+    v = c.cue
+    if v.tag_ != "VBG":
+        return None
+    for u in sorted(c.cues, key=lambda u: abs(u.i - v.i)):
+        if u is not v and u.sent == v.sent and u.lower_ != "according":
+            s = subject(u, c.skip)
+            if s is not None:
+                return s
+    return None
+
+
+def _participle_clause_subject(c: CueContext) -> "Token | None":
+    """'Sanders rallied supporters on Monday, saying "..."': a participle cue with no other
+    cue speaks for the subject of its sentence's root."""
+    if c.cue.tag_ != "VBG":
+        return None
+    root = c.cue.sent.root
+    return next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass") and t.i not in c.skip), None)
+
+
+def _name_after_inverted_cue(c: CueContext) -> "Token | None":
+    """'"...," said Robin Maynard, half joking.': the parser hung the name after the cue on
+    a later verb; inverted order names the speaker right after the cue."""
+    if c.cue.lower_ == "according" or not c.quote.i < c.cue.i:
+        return None
+    return _name_after_cue(c.cue, c.skip)
+
+
+def _capitalised_name_after_cue(c: CueContext) -> "Token | None":
+    """'"...," said Skelly, explaining ...' or 'said Oversight ranking Democrat Elijah Cummings
+    (D-Md.).': where the parser tagged the name as something else, the run of capitalised
+    words that ends the clause right after an inverted cue names the speaker (its last word)."""
+    v, doc = c.cue, c.doc
+    if v.lower_ in ADDRESS_CUES or v.lower_ == "according" or not c.quote.i < v.i:
+        return None
+    run: list["Token"] = []
+    j = v.i + 1
+    while j < len(doc) and j - v.i <= 8 and j not in c.skip:
+        t = doc[j]
+        if t.is_space:
+            j += 1
+            continue
+        if t.text[:1].isupper() and t.text[:1].isalpha() and t.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "NORP", "ORG"):
+            run.append(t)
+        elif t.is_punct or t.lower_ in ("who", "whose"):
+            break
+        elif run or t.lower_ not in TITLE_WORDS and not t.text[:1].islower():
+            return None
+        else:
+            run = []  # a lower-case title word between ('ranking'): the name comes after it
+        j += 1
+    end_ok = j >= len(doc) or doc[j].is_punct or doc[j].lower_ in ("who", "whose")
+    if not run or not end_ok or run[-1].lower_.rstrip(".") in TITLE_WORDS | ORG_HEADS:
+        return None
+    return run[-1]
+
+
+def _person_before_cue(c: CueContext) -> "Token | None":
+    """'"...," Anne Richards, an assistant secretary, said.': the parser often hangs the
+    name off the quote as an apposition, leaving the cue subjectless: the person named
+    just before the cue in its sentence speaks."""
+    v = c.cue
+    if v.lower_ == "according":
+        return None
+    near = [e for e in c.doc.ents if e.label_ == "PERSON" and e.end <= v.i and e.sent == v.sent
+            and v.i - e.end <= 20 and e.root.dep_ != "pobj" and e.root.i not in c.skip]
+    return near[-1].root if near else None
+
+
+def _name_modifying_cue(c: CueContext) -> "Token | None":
+    """'"...," Bozell notes.' parsed as a compound noun: see :func:`name_before_cue`."""
+    return None if c.cue.lower_ == "according" else name_before_cue(c.cue, c.skip)
+
+
+def _apposition_on_quote(c: CueContext) -> "Token | None":
+    """'"...," Ramos, 58, told AFP.': see :func:`appos_of_quote_subject`."""
+    return None if c.cue.lower_ == "according" else appos_of_quote_subject(c.cue, c.skip)
+
+
+# Who speaks the quote of a chosen cue: tried in order, the first answer wins.
+SPEAKER_FINDERS = (
+    _cue_subject,
+    _participle_sibling_subject,
+    _participle_clause_subject,
+    _name_after_inverted_cue,
+    _person_before_cue,
+    _name_modifying_cue,
+    _apposition_on_quote,
+    _capitalised_name_after_cue,
+)
+
+
+def _person_between_quote_and_cue(c: CueContext, s: "Token") -> "Token":
+    """'The new plans "will not solve it," Anne Richards, an assistant secretary, said.':
+    the person between the quote and its cue speaks, not the clause subject before it."""
+    h, v = c.quote, c.cue
+    if s.i < h.i < v.i:
+        between_people = [e for e in c.doc.ents if e.label_ == "PERSON" and h.i < e.start and e.end <= v.i]
+        if between_people:
+            return between_people[0].root
+    return s
+
+
+def _participle_past_a_thing(c: CueContext, s: "Token") -> "Token":
+    """'Gore insisted it was premature ..., adding: "..."': a participle the parser hung off
+    a clause about a thing speaks for the nearest enclosing clause with a person."""
+    v = c.cue
+    if v.tag_ != "VBG" or s.lower_ not in ("it", "this", "that", "there"):
+        return s
+    a = v
+    while a.head != a:
+        a = a.head
+        m = next((t for t in a.children if t.dep_ in ("nsubj", "nsubjpass") and t.i not in c.skip), None)
+        if m is not None and m.lower_ not in ("it", "this", "that", "there") and m.i < v.i:
+            return m
+    return s
+
+
+def _participle_main_clause(c: CueContext, s: "Token") -> "Token":
+    """'Protesters looped the streets where the Panthers played, chanting "..."': see
+    :func:`_participle_subject`."""
+    if c.cue.tag_ == "VBG" and c.cue.i > s.i:
+        return _participle_subject(c.cue, s, c.skip)
+    return s
+
+
+# Corrections applied in order to what the finders found, where the parse is known to mislead.
+SPEAKER_REFINERS = (
+    _person_between_quote_and_cue,
+    _participle_past_a_thing,
+    _participle_main_clause,
+)
+
+
+def speaker_answers(c: CueContext) -> list[tuple[str, "Token"]]:
+    """Every finder's answer (finder name, token), each passed through the refiners."""
+    out = []
+    for finder in SPEAKER_FINDERS:
+        s = finder(c)
+        if s is None:
+            continue
+        for refine in SPEAKER_REFINERS:
+            s = refine(c, s)
+        out.append((finder.__name__, s))
+    return out
+
+
+# weights of the learned choice (None: the shipped file); "" switches it off (rule order)
+RANKER_WEIGHTS: str | None = None
+
+
+def find_speaker(c: CueContext, rank: bool = True) -> "Token | None":
+    """The speaker token for a cue: the first answer of :data:`SPEAKER_FINDERS` (passed
+    through :data:`SPEAKER_REFINERS`), or where the finders disagree (and ``rank``), the
+    answer the learned ranker (``ranker.py``) scores best."""
+    if RANKER_WEIGHTS == "" or not rank:
+        s = None
+        for finder in SPEAKER_FINDERS:
+            s = finder(c)
+            if s is not None:
+                break
+        if s is None:
+            return None
+        for refine in SPEAKER_REFINERS:
+            s = refine(c, s)
+        return s
+    answers = speaker_answers(c)
+    if not answers:
+        return None
+    from briefing.quotes.ranker import choose
+
+    k = choose([(n, name_from(t)[1]) for n, t in answers], RANKER_WEIGHTS)
+    return answers[k][1]
+
+
+# how far (tokens) after a quote a bare cue in the next "sentence" may be: the parser ends a
+# sentence at a title's full stop ('"...," RCMP Sgt. Tom Reid said.')
+_CROSS_SENTENCE_CUE = 9
+
+
+def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> dict[int, Attr]:
+    """The attribution of each quote in one parsed frame (frame index ``fi``): its cue (the
+    nearest cue verb, one that governs the quote first; a colon's clause), its speaker by
+    :func:`find_speaker` (or, without a cue, the subject of the verb the quote hangs from),
+    a reporting clause's speaker over the one it reports, and a partial quote's content."""
+    holes = frame.holes
+    out: dict[int, Attr] = {}
+    hole_toks: dict[int, Token] = {}
+    for pidx, a, b in holes:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is not None and len(span):
+            hole_toks[pidx] = span[0]
+    cues = [t for t in doc if (t.lower_ in CUE_WORDS or _put_it(t)) and t.i not in {h.i for h in hole_toks.values()}
+            and (t.lower_ != "according" or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))
+            and (t.pos_ in ("VERB", "AUX") or t.lower_ == "according") and (t.text[0].islower() or t.lower_ == "according")]
+    hole_ids = {t.i for t in hole_toks.values()}
+    for pidx, h in hole_toks.items():
+        best = None
+        for v in cues:
+            governs = h in v.subtree and v.lower_ != "according"
+            if v.sent != h.sent:
+                # '"...!" the note says.' may be split after the quote: accept a bare cue
+                # (no complement of its own) a few words later
+                own = [c for c in v.children if c.dep_ in ("ccomp", "xcomp", "dobj") and c.i not in hole_ids
+                       and not (c.dep_ == "dobj" and v.lower_ in ADDRESS_CUES)]  # 'told ITV' names a listener
+                if not (0 < v.i - h.i <= _CROSS_SENTENCE_CUE and not own):
+                    continue
+            if v.lower_ in WEAK_CUES and not governs:
+                continue
+            if v.lower_ == "according":
+                score = abs(v.i - h.i) + 3
+            else:
+                score = abs(v.i - h.i) - (100 if governs else 0)
+            if best is None or score < best[0]:
+                best = (score, v)
+        colon = _colon_before(h)
+        if best is not None and colon is not None and _in_adverbial_clause(best[1], colon.head):
+            # 'When Trump suggested ..., Rubio fired back: "..."': the clause the colon ends
+            # speaks, not a cue inside its adverbial clause
+            subj = subject(colon.head, frozenset(t.i for t in hole_toks.values()))
+            if subj is not None and subj.lower_ not in ("it", "this", "that", "there", "which", "what"):
+                best = (0, colon.head)
+        if best is None and colon is not None and colon.i >= 1:
+            # 'Breitbart News responded: "..."', 'X has taken the stance: "..."': the clause
+            # that introduces the quote with a colon speaks it
+            root = doc[colon.i - 1].sent.root
+            subj = subject(root, frozenset(hole_toks[k].i for k in hole_toks)) if root.pos_ in ("VERB", "AUX") else None
+            if subj is not None and subj.lower_ not in ("it", "this", "that", "there", "which", "what"):
+                best = (0, root)
+        if best is None:
+            out[pidx] = _verb_subject_attr(h, frozenset(hole_ids))
+            continue
+        v = best[1]
+        reporter = (_reporting_cue(v, frozenset(hole_ids)) or _enclosing_cue(v, cues)) if v.lower_ != "according" else None
+        cue = "according to" if v.lower_ == "according" else v.text
+        attr = Attr(cue=cue, cue_key=(fi, v.i), colon=v.lower_ not in CUE_WORDS)
+        between = doc[min(v.i, h.i) + 1:max(v.i, h.i)]
+        attr.adjacent = h in v.subtree or len(between) <= 5
+        skip = frozenset(hole_ids)
+        # a clause reported by another cue keeps the rule order: the reporter decides below
+        s = find_speaker(CueContext(doc, v, h, skip, cues), rank=reporter is None)
+        if reporter is not None and s is not None and s == subject(reporter, skip):
+            reporter = None  # the cue's own speaker reports the clause too: the cue's words
+        elif reporter is not None:
+            s = subject(reporter, skip)  # the reporter speaks, whoever the clause is about
+            attr.cue = reporter.text
+        c = _content(doc, reporter or v, h)
+        if c is not None:
+            attr.content = frame.to_article(c[0], c[1], pieces)
+        bound = None
+        if s is not None and s.lower_ in ("he", "she", "they", "it"):
+            # 'Trump told reporters he thought ...': the pronoun of a reported clause is the
+            # subject of the clause that reports it
+            bound = _matrix_subject(v, s, skip)
+        if bound is not None:
+            attr.set_name(*name_from(bound))
+            attr.pronoun = s.lower_  # the pronoun the bound name stands for
+        elif s is not None:
+            attr.set_name(*name_from(s))
+        out[pidx] = attr
+    return out
+

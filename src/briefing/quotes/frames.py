@@ -1,0 +1,220 @@
+"""Stage 2, short frames: the sentences to parse for attribution.
+
+Parsing whole articles is far too slow for the pipeline, so each sentence that holds a
+quote is parsed as a short *frame*: the sentence with every quoted passage replaced by a
+one-word placeholder. Frames are a few words long, parse fast and parse better than the
+original (quoted text is full of clauses that confuse the attachment of the cue verb).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.quotes.spans import (
+    MARK,
+    Piece,
+    is_titlecase,
+    join_pieces,
+    paragraphs,
+    trim,
+    word_count,
+)
+
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Inc|Co|Corp|No|Prof|Rev|Adm|Maj|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec|vs|U\.S|U\.K|U\.N)|\b[A-Z])\.$")
+_SENT_END = re.compile(r"[.!?]+[)]?\s+(?=[\"“«`'‘(]?[A-Z0-9])|\n")
+PLACEHOLDER = "something"
+# characters of context kept either side of the quotes in a frame: enough for a subject
+# that a long participle phrase or a dashed aside separates from its quote
+_WINDOW = 320
+
+
+@dataclass
+class Frame:
+    article: int
+    text: str
+    holes: list[tuple[int, int, int]]  # (piece index, start, end) of placeholders in frame text
+    start: int  # offset in article of the frame's first character
+    para: int
+    src: list[int] = field(default_factory=list, repr=False)  # article offset of each frame char
+    intro: bool = False  # built from the paragraph before the quote (see intro_frames)
+
+    def to_article(self, a: int, b: int, pieces: list["Piece"]) -> tuple[int, int]:
+        """Map a frame char range to the article, widening placeholders to their quotes."""
+        s, e = self.src[a], self.src[b - 1] + 1
+        for i, hs, he in self.holes:
+            if hs <= a < he + 1:
+                s = pieces[i].segs[0][0]
+            if hs <= b - 1 < he + 1:
+                e = pieces[i].segs[-1][1]
+        return s, e
+
+
+_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]*[A-Z.](?:,[ \t]+[A-Z][\w.]*(?:[ \t]+\w[\w.]*){0,2})?[ \t]*"
+                       r"(?:\([A-Za-z .-]{1,30}\))?[ \t]*[—–-]{1,2}[ \t]+")
+
+
+def _space_marks(ftext: str, src: list[int], holes: list[tuple[int, int, int]]) -> tuple[str, list[int], list[tuple[int, int, int]]]:
+    """A space where a quote mark touches the words around it ('Ryan said,“Look', 'paranoia,”Clinton
+    said'), which the tokenizer would otherwise glue to the cue or the name."""
+    out: list[str] = []
+    osrc: list[int] = []
+    shift: list[int] = []
+    for i, ch in enumerate(ftext):
+        nxt = ftext[i + 1] if i + 1 < len(ftext) else " "
+        opening = ch in "“\"" and i > 0 and ftext[i - 1] in ",:;" and not nxt.isspace()
+        if opening:
+            out.append(" ")
+            osrc.append(src[i])
+        shift.append(len(out))
+        out.append(ch)
+        osrc.append(src[i])
+        if not opening and ch in "”\"" and nxt.isalpha() and i > 0 and ftext[i - 1] in ".,!?":
+            out.append(" ")
+            osrc.append(src[i])
+    if len(out) == len(ftext):
+        return ftext, src, holes
+    shift.append(len(out))
+    return "".join(out), osrc, [(p, shift[a], shift[a] + (b - a)) for p, a, b in holes]
+
+
+def sentence_frames(text: str, pieces: list[Piece], article: int) -> list[Frame]:
+    """Sentences around quotes, with quoted passages replaced by a placeholder."""
+    frames: list[Frame] = []
+    paras = paragraphs(text)
+    by_para: dict[int, list[int]] = {}
+    for i, p in enumerate(pieces):
+        by_para.setdefault(p.para, []).append(i)
+    for pi, idxs in by_para.items():
+        ps, pe = paras[pi]
+        # a multi-paragraph quote's first paragraph may start before the piece
+        buf: list[str] = []
+        holes: list[tuple[int, int, int]] = []
+        src: list[int] = []  # article offset for each buf char (approximate for holes)
+        pos = ps
+        for i in idxs:
+            p = pieces[i]
+            first_s = p.segs[0][0]
+            if first_s < ps:  # multi-paragraph quote closing here
+                first_s = p.segs[-1][0]
+            if first_s < pos:
+                continue
+            seg = text[pos:first_s]
+            buf.append(seg)
+            src.extend(range(pos, first_s))
+            last_e = p.segs[-1][1]
+            inner = text[p.segs[-1][0]:last_e]
+            tail = inner[-1] if inner and inner[-1] in ".,!?;:—-" else ""
+            ph = PLACEHOLDER + tail
+            off = sum(len(b) for b in buf)
+            holes.append((i, off, off + len(PLACEHOLDER)))
+            buf.append(ph)
+            src.extend([first_s] * len(ph))
+            pos = min(last_e, pe) if p.segs[-1][0] < pe else pe
+            if last_e > pe:
+                pos = pe
+        buf.append(text[pos:pe])
+        src.extend(range(pos, pe))
+        ftext, src, holes = _space_marks("".join(buf), src, holes)
+        # split the paragraph frame into sentences; keep those with a placeholder
+        bounds, s = [], 0
+        for m in _SENT_END.finditer(ftext):
+            if _ABBREV.search(ftext[max(0, m.start() - 6):m.start() + 1]):
+                continue
+            bounds.append((s, m.end()))
+            s = m.end()
+        bounds.append((s, len(ftext)))
+        m = _DATELINE.match(ftext)
+        dateline = m.end() if m is not None else 0
+        for bs, be in bounds:
+            hs = [(i, a, b) for i, a, b in holes if bs <= a < be]
+            if not hs:
+                continue
+            # 'RENO, Nev. (AP) — ', 'LONDON (Reuters) - ': a dateline is no subject
+            if bs < dateline <= hs[0][1]:
+                bs = dateline
+            # attribution sits next to the quote: parse a window, not a long sentence
+            if hs[0][1] - bs > _WINDOW:
+                cut = ftext.find(" ", hs[0][1] - _WINDOW, hs[0][1])
+                bs = cut + 1 if cut >= 0 else bs
+            if be - hs[-1][2] > _WINDOW:
+                cut = ftext.rfind(" ", hs[-1][2], hs[-1][2] + _WINDOW)
+                be = cut if cut > 0 else be
+            hs = [(i, a - bs, b - bs) for i, a, b in hs]
+            frames.append(Frame(article, ftext[bs:be], hs, src[bs] if bs < len(src) else ps, pi, src[bs:be]))
+    return frames
+
+
+_LAST_SENT = re.compile(r"(?:[.!?][\"”’)]?|\n)\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def intro_frames(text: str, pieces: list[Piece], article: int) -> list[Frame]:
+    """Quotes introduced by the paragraph before ("Cruz continued:" / the quote on its own
+    paragraph): the introducing sentence plus a placeholder, parsed like any frame."""
+    frames: list[Frame] = []
+    paras = paragraphs(text)
+    for i, p in enumerate(pieces):
+        for pi, (ps, pe) in enumerate(paras):
+            if ps <= p.open_at < pe:
+                break
+        else:
+            continue
+        if pi == 0 or trim(text, ps, pe)[0] != p.open_at:
+            continue
+        qs, qe = trim(text, *paras[pi - 1])
+        if qe <= qs or text[qe - 1] != ":" or MARK.search(text, max(qs, qe - 3), qe):
+            continue
+        ss = qs
+        for m in _LAST_SENT.finditer(text, qs, qe - 1):
+            if not _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
+                ss = m.end()
+        ss = max(ss, qe - _WINDOW)
+        intro = text[ss:qe]
+        ftext = intro + " " + PLACEHOLDER + "."
+        src = list(range(ss, qe)) + [qe - 1] + [p.segs[0][0]] * (len(PLACEHOLDER) + 1)
+        hole = (i, len(intro) + 1, len(intro) + 1 + len(PLACEHOLDER))
+        frames.append(Frame(article, ftext, [hole], ss, pi, src, intro=True))
+    return frames
+
+
+
+def context_sentences(text: str, pieces: list[Piece], attributed: set[int]) -> list[tuple[int, str]]:
+    """(piece, sentence) for each cue-less quote that opens its sentence: the sentence before
+    it in its paragraph, or the last one of the paragraph before, when that holds no quote.
+    ``attributed``: the pieces that already have a cue or a speaker (skipped)."""
+    out: list[tuple[int, str]] = []
+    paras = paragraphs(text)
+    quoted = [(p.open_at, p.close_at) for p in pieces]
+    for i, p in enumerate(pieces):
+        if i in attributed:
+            continue
+        body = join_pieces(text, [p])[0]
+        if word_count(body) <= 2 or is_titlecase(body) and word_count(body) <= 6:
+            continue  # a scare quote or a title: dropped anyway
+        pi = next((k for k, (ps, pe) in enumerate(paras) if ps <= p.open_at < pe), None)
+        if pi is None:
+            continue
+        ps = paras[pi][0]
+        head = text[ps:p.open_at]
+        look = text[ps:p.open_at + 2]  # the boundary's look-ahead sees the quote's first letter
+        bounds = [m.end() for m in _LAST_SENT.finditer(look)
+                  if m.end() <= len(head) and not _ABBREV.search(look[max(0, m.start() - 6):m.start() + 1])]
+        if head.strip() and (not bounds or head[bounds[-1]:].strip()):
+            continue  # the quote is inside a sentence: its own frame had the say
+        if head.strip():
+            cs, ce = ps + (bounds[-2] if len(bounds) > 1 else 0), ps + bounds[-1]
+            para_start = ps
+        elif pi > 0:
+            qs, qe = trim(text, *paras[pi - 1])
+            prev = text[qs:qe]
+            pb = [m.end() for m in _LAST_SENT.finditer(prev) if not _ABBREV.search(prev[max(0, m.start() - 6):m.start() + 1])]
+            cs, ce = qs + (pb[-1] if pb else 0), qe
+            para_start = qs
+        else:
+            continue
+        cs = max(cs, ce - _WINDOW)
+        # no quote in the sentence, nor one ending right before it in its paragraph
+        # ('"A?" Trump said. "B."' is one sentence to a reader)
+        if ce <= cs or any(cs <= o < ce or max(cs - 3, para_start) <= c <= ce for o, c in quoted):
+            continue
+        out.append((i, text[cs:ce].strip()))
+    return out

@@ -1,0 +1,56 @@
+"""Speakers named by layout rather than grammar (transcript and list styles):
+``Name: "..."``, ``Stated Stone:`` and ``"..." — Name``."""
+from __future__ import annotations
+
+import re
+
+from briefing.quotes.vocabulary import TITLE_WORDS
+
+_NAME = r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|(?:de|van|von|al)\b)){0,3})"
+_LABEL_BEFORE = re.compile(r"^\s*" + _NAME + r"\s*:\s*$")
+# two names joined by "and" ('- Frank Newport and Jim Harter: "..."'): co-authors speak together
+_NAMES = _NAME[:-1] + r"(?:\s+and\s+" + _NAME[1:-1] + r")?)"
+_LABEL_LEAD = re.compile(r"(?:\s[-–—]+\s*|\b(?:[Ff]rom|[Ss]tated|[Hh]ere’s|[Hh]ere's)\s+)" + _NAMES + r"\s*:\s*$")
+# 'Rep. Trey Gowdy (R-S.C.):"...', 'Former secretary of state Hillary Rodham Clinton:"..."'
+_LABEL_TITLED = re.compile(r"^\s*((?:[\w.'’-]+\s+){0,6}?)" + _NAME + r"\s*(?:\([^()\n]{1,20}\))?\s*:\s*$")
+# 'Stated Stone:' on its own line before the quote's paragraph
+_LABEL_PREV = re.compile(r"^\s*(?:Stated|Said|Added|Wrote|Continued|Explained|Asked)\s+" + _NAME + r"\s*:\s*$")
+_LABEL_AFTER = re.compile(r"^\s*[―—–-]{1,2}\s*" + _NAME + r"\s*(?:$|[,(\n])")
+
+
+def label_speaker(text: str, open_at: int, close_at: int) -> str | None:
+    """Transcript and list styles: ``Name: "..."`` and ``"..." — Name``."""
+    line_start = text.rfind("\n", 0, open_at) + 1
+    m = _LABEL_BEFORE.match(text[line_start:open_at]) if open_at - line_start <= 60 else None
+    if m is None:  # 'HEADLINE - Jeffrey M. Jones: "..."', 'More from Jones: "..."'
+        m = _LABEL_LEAD.search(text[max(line_start, open_at - 80):open_at])
+    group = 1
+    if m is None and open_at - line_start <= 100:
+        t = _LABEL_TITLED.match(text[line_start:open_at])
+        lead = t.group(1).split() if t is not None else []
+        if t is not None and all(w.lower().rstrip(".") in TITLE_WORDS | {"of", "the", "and", "for"} for w in lead):
+            m, group = t, 2
+            words = t.group(2).split()
+            if len(words) > 1 and words[0].lower().split("-")[0].rstrip(".") in TITLE_WORDS:
+                m = None  # 'Executive Editor-in-Chief Martin Baron:': the name after the titles
+                name = " ".join(w for w in words if w.lower().split("-")[0].rstrip(".") not in TITLE_WORDS)
+                if len(name.split()) >= 2:
+                    return name
+    if m is None and not text[line_start:open_at].strip():
+        prev_end = text.rfind("\n", 0, line_start)
+        while prev_end > 0 and not text[text.rfind("\n", 0, prev_end) + 1:prev_end].strip():
+            prev_end = text.rfind("\n", 0, prev_end)
+        if prev_end > 0:
+            m = _LABEL_PREV.match(text[text.rfind("\n", 0, prev_end) + 1:prev_end])
+    if m is None:
+        m = _LABEL_AFTER.match(text[close_at:close_at + 60])
+    if m is None:
+        return None
+    name = m.group(group).strip()
+    words = name.split()
+    if not words or words[0].lower().rstrip(".") in TITLE_WORDS and len(words) == 1:
+        return None
+    if name.isupper() and len(words) == 1:
+        return name.title()
+    return name
+

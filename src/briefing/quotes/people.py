@@ -1,0 +1,531 @@
+"""Stage 4, the people of one article: canonical names (the fullest form the article
+gives), titles, genders, and whom a surname, a role or a pronoun stands for."""
+from __future__ import annotations
+
+import re
+
+from briefing.quotes.vocabulary import HONORIFIC, ORG_HEADS, ROLE_ABBR, TITLE_WORDS
+
+_CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:de|van|von|del|da|al|bin)\b))*)", re.M)
+
+
+_RUN_WORD = re.compile(r"\S+")
+_RUN_ABBR = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt st prof rev adm maj pres sec amb".split())
+
+
+def _split_run(start: int, run: str) -> list[tuple[int, str]]:
+    """A capitalised run ends at a line break or a sentence end ("... said Hester.\\nMichael
+    Mulgrew", "against Clinton. Marking"): only an initial or a title abbreviation keeps its dot."""
+    out: list[tuple[int, str]] = []
+    s = prev_end = None
+    for m in _RUN_WORD.finditer(run):
+        w = m.group()
+        if s is not None and "\n" in run[prev_end:m.start()]:
+            out.append((start + s, run[s:prev_end]))
+            s = None
+        if s is None:
+            s = m.start()
+        prev_end = m.end()
+        core = w.rstrip(".")
+        if w.endswith(".") and not (len(core) == 1 or "." in core or core.lower() in _RUN_ABBR):
+            out.append((start + s, run[s:prev_end]))
+            s = None
+    if s is not None:
+        out.append((start + s, run[s:prev_end]))
+    return out
+
+
+def surname(name: str) -> str:
+    toks = HONORIFIC.sub("", name).split()
+    while len(toks) > 1 and toks[-1].rstrip(".,").lower() in ("jr", "sr", "ii", "iii", "iv"):
+        toks = toks[:-1]
+    return toks[-1].rstrip(".,") if toks else name
+
+
+_HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
+_FEMALE_WORDS = frozenset("""she her woman women spokeswoman chairwoman congresswoman businesswoman actress
+mother wife daughter sister grandmother aunt niece queen princess lady mrs ms miss widow girl""".split())
+_MALE_WORDS = frozenset("""he him man men spokesman chairman congressman businessman actor father husband son
+brother grandfather uncle nephew king prince lord mr widower boy""".split())
+PRON_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_CONNECTORS = frozenset("""on in at after before when while as but and yet still also however meanwhile later
+earlier since during for with without although though if because speaking asked last this then now today
+yesterday from by under despite instead separately similarly indeed again so monday tuesday wednesday thursday
+friday saturday sunday""".split())
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_CUE_BEFORE = re.compile(r"\b(?:said|says|according to|told|added|wrote|asked)$")
+
+
+_LEAD_CUES = frozenset("stated said says added wrote continued explained asked told".split())  # 'Stated Stone:'
+
+
+_ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|and|for|on|&|de|du|des|la|le|et)\s+)*){1,8})\(([A-Z][A-Z&]{1,7})\)")
+_SMALL_WORDS = frozenset("of the and for on & de du des la le et".split())
+_APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:a|an|the)\s+"
+                         r"(?P<desc>[\w’'-]+(?:\s+[\w’'-]+){0,6}?)\s*(?=[,;]|\.\s)")
+
+
+_AGE_APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}),\s+(?P<age>\d{1,3}),")
+
+
+def _expansion(words: list[str], acro: str) -> str | None:
+    """The shortest run of ``words`` ending at the bracket whose initials (small words
+    skipped) spell ``acro``: 'Ministry of Foreign Affairs' for MFA."""
+    letters = acro.replace("&", "")
+    for k in range(len(words) - 1, -1, -1):
+        run = words[k:]
+        if run[0].lower() in _SMALL_WORDS:
+            continue
+        initials = "".join(w[0] for w in run if w.lower() not in _SMALL_WORDS)
+        if initials.upper() == letters:
+            return " ".join(run)
+        if len(initials) > len(letters):
+            return None
+    return None
+
+
+class People:
+    """Canonical names for one article: the fullest form the article first gives."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known: list[tuple[str, str | None]] = []  # (full name, title) in order seen
+        self._runs: list[tuple[int, str]] | None = None
+        self.quoted: list[tuple[int, int]] = []  # quote spans: names inside them are not mentions
+        self.learned: dict[str, str] = {}  # gender a he/she bound in its sentence showed
+        self._honorific: dict[str, str] | None = None
+        self._subjects: list[tuple[int, str]] | None = None
+        self._acronyms: dict[str, str] | None = None
+        self._described: list[tuple[int, str, str]] | None = None
+
+    def runs(self) -> list[tuple[int, str]]:
+        if self._runs is None:
+            self._runs = []
+            for m in _CAP_RUN.finditer(self.text):
+                self._runs.extend(_split_run(m.start(1), m.group(1)))
+        return self._runs
+
+    def add(self, name: str, title: str | None) -> None:
+        for i, (n, t) in enumerate(self.known):
+            if n == name:
+                if t is None and title:
+                    self.known[i] = (n, title)
+                return
+        self.known.append((name, title))
+
+    def canonical(self, name: str, before: int) -> tuple[str, str | None]:
+        bare = HONORIFIC.sub("", name).strip()
+        sur = surname(bare)
+        if not sur:
+            return name, None
+        best: tuple[str, str | None] | None = None
+        for n, t in self.known:
+            if surname(n) == sur and len(n.split()) >= len(bare.split()) and (len(n.split()) > 1 or n == bare):
+                if best is None or (len(best[0].split()) < 2 <= len(n.split())):
+                    best = (n, t)
+        # the first fuller mention in the article text (possibly outside any quote frame)
+        for pos, run in self.runs():
+            words = run.split()
+            if len(words) < 2 or words[-1].rstrip(".,") != sur:
+                continue
+            k = 0
+            while k < len(words) - 1 and words[k].lower().rstrip(".") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | {"the", "but", "and", "when", "as", "if", "after"}:
+                k += 1
+            cand = words[k:]
+            if len(cand) > 3:  # long capitalised runs carry titles or organisations
+                cand = cand[-2:]
+            if len(cand) >= 2 and (best is None or len(best[0].split()) < 2):
+                title = " ".join(words[:k]) or None
+                # lower-case role word right before the run: "spokesman P.J. Crowley"
+                pre = self.text[max(0, pos - 60):pos].split()
+                if pre and pre[-1].lower().rstrip(",") in TITLE_WORDS:
+                    lead = []
+                    for w in reversed(pre):
+                        if w.lower().rstrip(".") in TITLE_WORDS or (w[:1].isupper() and not w.endswith((",", "."))):
+                            lead.insert(0, w)
+                        else:
+                            break
+                    title = " ".join(lead + ([title] if title else [])) or title
+                best = (" ".join(cand), title)
+            break
+        if best is None:
+            return bare if not name.startswith(("Mr", "Ms", "Mrs", "Dr")) else name, None
+        return best
+
+    def last_name_before(self, pos: int) -> tuple[str | None, str | None]:
+        for start, run in reversed(self.runs()):
+            if start >= pos or pos - start > 600:
+                continue
+            words = run.split()
+            k = 0
+            while k < len(words) - 1 and words[k].lower().rstrip(".") in TITLE_WORDS | {"the", "but", "and", "when", "as", "if", "after"}:
+                k += 1
+            cand = words[k:]
+            if 2 <= len(cand) <= 3 and all(w[0].isupper() for w in cand) and not any(
+                w.lower().rstrip(".,") in ORG_HEADS | TITLE_WORDS for w in cand
+            ):
+                name = " ".join(cand).rstrip(".,")
+                return name, self.title_of(name)
+        return None, None
+
+    def by_role(self, role: str, before: int) -> str | None:
+        """The person the article last gave this role ("Gov. Chris Christie" for "the governor")."""
+        head = role.split()[-1].lower().rstrip(".") if role.split() else ""
+        if not head:
+            return None
+        for n, t in reversed(self.known):
+            if len(n.split()) >= 2 and head in [ROLE_ABBR.get(w.lower().rstrip(".,"), w.lower().rstrip(".,")) for w in (t or "").split()]:
+                return n
+        for start, run in reversed(self.runs()):
+            if start >= before:
+                continue
+            words = run.split()
+            k = 0
+            while k < len(words) - 1 and words[k].lower().rstrip(".") in TITLE_WORDS:
+                k += 1
+            titles = [ROLE_ABBR.get(w.lower().rstrip("."), w.lower().rstrip(".")) for w in words[:k]]
+            if head in titles and 2 <= len(words) - k <= 3:
+                return " ".join(words[k:]).rstrip(".,")
+        return None
+
+    def acronyms(self) -> dict[str, str]:
+        """Initials the article spells out next to their expansion: 'the Ministry of Foreign
+        Affairs (MFA)', 'Democratic National Committee (DNC)' -> {"MFA": "Ministry of ..."}."""
+        if self._acronyms is None:
+            self._acronyms = {}
+            for m in _ACRONYM_AFTER.finditer(self.text):
+                acro = m.group(2)
+                expansion = _expansion(m.group(1).split(), acro)
+                if expansion:
+                    self._acronyms.setdefault(acro, expansion)
+        return self._acronyms
+
+    def described(self) -> list[tuple[int, str, str]]:
+        """(offset, name, description) where the article ties a description to a name:
+        'Mitch McConnell, the Kentucky Republican,', 'Evan Bouchard, a rookie defenceman,'."""
+        if self._described is None:
+            self._described = []
+            for m in _APPOSITION.finditer(self.text):
+                name, desc = m.group("name"), m.group("desc").strip()
+                if re.search(r"\b(?:in|of|from|at|to|for|across|near|outside)\s*$", self.text[max(0, m.start() - 12):m.start()], re.I):
+                    continue  # 'in New Hampshire, a woman ...': a place, not a name in apposition
+                words = name.split()
+                while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | _CONNECTORS | {"the"}:
+                    words = words[1:]
+                if not words or any(w.lower().rstrip(".,") in ORG_HEADS | _MONTHS | _CONNECTORS for w in words):
+                    continue
+                if len(words) == 1 and len(self.canonical(words[0], m.start())[0].split()) < 2:
+                    continue  # a lone capitalised word is a name only when the article gives it in full
+                self._described.append((m.start(), self.canonical(" ".join(words), m.start())[0], desc))
+            for m in _AGE_APPOSITION.finditer(self.text):  # 'Connor McDavid, 24,': 'the 24-year-old'
+                name = m.group("name")
+                if len(name.split()) >= 2 and not any(w.lower() in ORG_HEADS | _MONTHS | _CONNECTORS for w in name.split()):
+                    self._described.append((m.start(), self.canonical(name, m.start())[0], f"{m.group('age')}-year-old"))
+            self._described.sort()
+        return self._described
+
+    def by_description(self, phrase: str, before: int) -> str | None:
+        """The person a definite description stands for once the article has tied it to a
+        name ('the Kentucky Republican', 'the rookie defenceman'): the latest such tie
+        before the quote whose description has the phrase's head noun and its other words."""
+        words = [w.lower().strip(".,’'") for w in _words_of(phrase)]
+        if len(words) < 2 or words[0] != "the":
+            return None
+        words = words[1:]
+        head = words[-1]
+        if head in ORG_HEADS or head in DOCUMENT_NOUNS or head.endswith("s") and not head.endswith("ss"):
+            return None  # an organisation, a document or a group is no one person
+        best = None
+        for pos, name, desc in self.described():
+            if pos >= before:
+                break
+            dwords = {w.lower().strip(".,’'") for w in _words_of(desc)}
+            if head in dwords and all(w in dwords for w in words):
+                best = name
+        return best
+
+    def gender_of(self, name: str | None) -> str | None:
+        """'m', 'f' or None: from what the article shows (Mr./Mrs./Ms. before the surname,
+        a gendered title word, a he/she the same sentence bound to the name)."""
+        if not name:
+            return None
+        if name in self.learned:
+            return self.learned[name]
+        if self._honorific is None:
+            seen: dict[str, set[str]] = {}
+            for m in _HONORIFIC_NAME.finditer(self.text):
+                seen.setdefault(m.group(2).split()[-1], set()).add("m" if m.group(1) == "Mr" else "f")
+            self._honorific = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        g = self._honorific.get(surname(name))
+        if g:
+            return g
+        words = set(re.findall(r"[a-z]+", (self.title_of(name) or "").lower()))
+        return "f" if words & _FEMALE_WORDS else "m" if words & _MALE_WORDS else None
+
+    def subject_mentions(self) -> list[tuple[int, str]]:
+        """Names outside quotes (a full name, or a lone surname: ``antecedent`` keeps it only when
+        the article gives it in full) where a sentence names its subject: at the sentence
+        start (after an introductory phrase at most) or right after a cue ("said Jane Roe").
+        An appositive or possessive mention ("Sharon Murch, whose daughter, Michaela
+        Garecht, ...") is not one."""
+        if self._subjects is None:
+            self._subjects = []
+            for start, run in self.runs():
+                if any(o <= start < c for o, c in self.quoted):
+                    continue
+                words = run.split()
+                k = 0
+                while k < len(words) - 1 and words[k].lower().rstrip(".,") in TITLE_WORDS | _CONNECTORS | {"the"}:
+                    k += 1
+                cand = [w.rstrip(".,") for w in words[k:]]
+                if not 1 <= len(cand) <= 3 or words[-1].endswith(("'s", "’s", "s'", "s’")) or any(
+                        w.lower() in ORG_HEADS | TITLE_WORDS | _CONNECTORS | _MONTHS for w in cand):
+                    continue
+                sent = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start), self.text.rfind("? ", 0, start),
+                           self.text.rfind("! ", 0, start))
+                prefix = self.text[sent + 1:start].strip(" \t\n\"“”'‘’")
+                first = (prefix.split() or [""])[0].lower().strip(",")
+                if not prefix or prefix.endswith(",") and first in _CONNECTORS or prefix.lower() in _CONNECTORS \
+                        or _CUE_BEFORE.search(prefix):
+                    self._subjects.append((start, " ".join(cand)))
+        return self._subjects
+
+    def antecedent(self, pos: int, gender: str | None, spoken: list[tuple[int, str, str | None]]) -> tuple[str, str | None] | None:
+        """Whom he/she before ``pos`` stands for: the most recent speaker or sentence subject
+        whose gender (when the article shows it) agrees."""
+        cands = [(p, n, t, True) for p, n, t in spoken if p < pos]
+        cands += [(p, n, None, False) for p, n in self.subject_mentions() if pos - 1500 < p < pos]
+        for p, n, t, was_speaker in sorted(cands, key=lambda c: -c[0]):
+            if not was_speaker:
+                n, t = self.canonical(n, p)
+                if " " not in n:
+                    continue  # a lone capitalised word stands for someone only as a known surname
+                t = t or self.title_of(n)
+            g = self.gender_of(n)
+            if gender is None or g is None or g == gender:
+                return n, t
+        return None
+
+    def vet(self, speaker: str | None, title: str | None, pos: int,
+            spoken: list[tuple[int, str, str | None]]) -> tuple[str | None, str | None]:
+        """A speaker is a person or an organisation: a date or place-and-time phrase ('On
+        Dec'), a pronoun or markup is none; a document ('the memo', 'her statement') speaks
+        for the author the article names, else nobody."""
+        if not speaker:
+            return speaker, title
+        if is_markup(speaker) or is_pronoun_phrase(speaker):
+            return None, None
+        if is_time_or_place_phrase(speaker):
+            # 'For Trump, ...', 'At Trump Tower': what follows the preposition speaks only
+            # when it is someone already quoted in the article
+            rest = " ".join(_words_of(speaker)[1:])
+            if rest[:1].isupper() and not is_time_or_place_phrase(rest) and any(surname(n) == surname(rest) for _, n, _ in spoken):
+                full, t = self.canonical(rest, pos)
+                if is_time_or_place_phrase(full):
+                    full, t = rest, None
+                return full, t or self.title_of(full)
+            return None, None
+        if not is_document(speaker):
+            bare = speaker[4:] if speaker.lower().startswith("the ") else speaker
+            if bare in self.acronyms():  # 'the MFA' is the Ministry of Foreign Affairs
+                return self.acronyms()[bare], title
+            return speaker, title
+        name, pronoun = document_author(speaker)
+        if pronoun in ("his", "her"):
+            found = self.antecedent(pos, "m" if pronoun == "his" else "f", spoken)
+            return found if found is not None else (None, None)
+        if name is None and pronoun is None:
+            name = document_issuer(self, _words_of(speaker)[-1], pos)
+        if not name or is_document(name) or is_time_or_place_phrase(name) or is_pronoun_phrase(name) \
+                or name.lower() in _MEDIUM_WORDS:
+            return None, None
+        if name in self.acronyms():
+            return self.acronyms()[name], None
+        if name[:1].isupper():
+            full, t = self.canonical(name, pos)  # 'Hoff’s letter': Hoff as the article names him
+            if surname(full) == surname(name):
+                return full, t or self.title_of(full)
+        return name, None
+
+    def title_of(self, name: str) -> str | None:
+        for n, t in self.known:
+            if n == name and t:
+                return t
+        return None
+
+    def description_of(self, name: str, before: int) -> str | None:
+        """The description the article last tied to ``name`` before ``before`` ('Labour MP
+        for Leeds' from 'John Smith, the Labour MP for Leeds,'), used as a missing title."""
+        found = None
+        for pos, n, desc in self.described():
+            if pos >= before:
+                break
+            if n == name and desc.split()[0][:1].isupper() or n == name and any(
+                    w.lower() in TITLE_WORDS for w in desc.split()):
+                found = desc
+        return found
+
+
+
+# --------------------------------------------------------------------------- what may speak
+
+# Things that carry words but do not speak: a quote from one speaks for its author.
+DOCUMENT_NOUNS = frozenset("""statement statements memo memos memorandum release releases report reports lawsuit
+lawsuits suit suits post posts tweet tweets letter letters email emails e-mail ad ads advertisement commercial
+spot editorial editorials note notes message messages article articles document documents filing filings
+complaint complaints ruling rulings opinion opinions indictment headline headlines website site webpage page
+video videos sign signs banner banners petition resolution platform transcript transcripts book books study
+studies survey surveys poll polls bill bills order orders blog readout summary analysis footnote caption
+column op-ed brief motion affidavit plan proposal draft excerpt excerpts speech remarks text texts
+statement’s""".split())
+_DATE_WORDS = frozenset("""jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june
+july august september october november december monday tuesday wednesday thursday friday saturday sunday
+today yesterday tonight tomorrow morning afternoon evening night week weekend month year""".split())
+_LEADING_PREPOSITIONS = frozenset("in on at during after before since from by for with over under into".split())
+# a medium is no author ('a campaign TV ad', 'a Facebook post')
+_MEDIUM_WORDS = frozenset("tv web internet online facebook twitter instagram youtube radio video digital".split())
+_POSSESSIVE_PRONOUNS = {"his": "m", "her": "f", "its": None, "their": None, "our": None, "my": None}
+_DETERMINER_WORDS = frozenset("the a an this that these those one another some any".split())
+_SPEAKER_PRONOUNS = frozenset("""i me my we us our you your he him his she her it its they them their who whom
+which that this these those one someone somebody""".split())
+
+
+def _words_of(phrase: str) -> list[str]:
+    return re.findall(r"[\w’'&.-]+", phrase)
+
+
+def is_document(phrase: str | None) -> bool:
+    """'the memo', 'her statement', 'A Feb. 1 letter', 'Hoff’s letter': a document phrase
+    ('The Washington Post', 'the Sunday Times' are a newspaper's name: organisations)."""
+    words = _words_of(phrase or "")
+    head = _document_head(words)
+    if not words or words[head].lower().strip(".’'") not in DOCUMENT_NOUNS:
+        return False
+    return len(words) == 1 or not words[head][:1].isupper()
+
+
+def _document_head(words: list[str]) -> int:
+    """Index of a noun phrase's head: the last word, or where that is no document noun, a
+    document noun before 'from'/'by'/'of' ('a letter from the American Legion')."""
+    if not words or words[-1].lower().strip(".’'") in DOCUMENT_NOUNS:
+        return len(words) - 1
+    for k, w in enumerate(words[1:], 1):
+        if w.lower() in ("from", "by", "of") and words[k - 1].lower().strip(".’'") in DOCUMENT_NOUNS:
+            return k - 1
+    return len(words) - 1
+
+
+def is_time_or_place_phrase(phrase: str | None) -> bool:
+    """'On Dec', 'In Pennsylvania', 'At Trump Tower', 'A Sept', 'Last week': no speaker."""
+    words = [w.lower().rstrip(".") for w in _words_of(phrase or "")]
+    if not words:
+        return False
+    if words[0] in _LEADING_PREPOSITIONS:
+        return True
+    core = [w for w in words if w not in _DETERMINER_WORDS]
+    return bool(core) and all(w in _DATE_WORDS or w.isdigit() or w in ("last", "next", "early", "late") for w in core)
+
+
+def is_pronoun_phrase(phrase: str | None) -> bool:
+    words = [w.lower() for w in _words_of(phrase or "")]
+    return bool(words) and all(w in _SPEAKER_PRONOUNS for w in words)
+
+
+def is_markup(phrase: str | None) -> bool:
+    """Words of an embedded post's markup ('pic=', 'author="something "'): no speaker."""
+    return bool(phrase) and (re.search(r"[=<>\"“”]", phrase) is not None or "something" in phrase.split())
+
+
+def document_author(phrase: str) -> tuple[str | None, str | None]:
+    """Who a document phrase names as its author: ``(name, None)`` for a possessor or a
+    proper-noun modifier ('Hoff’s letter', 'the Associated Press report', 'a Homeland
+    Security memo'), ``(None, pronoun)`` for a possessive pronoun ('her statement'),
+    ``(None, None)`` when the phrase names nobody ('the memo', 'A statement')."""
+    words = _words_of(phrase)
+    if not words:
+        return None, None
+    head = _document_head(words)
+    if head < len(words) - 1:  # 'a statement from the Kremlin', 'a study by Peter Schott'
+        author: list[str] = []
+        for w in words[head + 2:]:  # a determiner, then a capitalised run ('of'/'and' inside)
+            if w[:1].isupper() or not author and w.lower() in ("the", "economists", "researchers") \
+                    or author and w.lower() in ("of", "and", "for", "&"):
+                author.append(w)
+            else:
+                break
+        while author and author[-1].lower() in ("of", "and", "for", "&", "the"):
+            author.pop()
+        return (" ".join(author) if any(w[:1].isupper() for w in author) else None), None
+    first = words[0].lower()
+    if first in _POSSESSIVE_PRONOUNS:
+        return None, first
+    for k, w in enumerate(words[:head]):
+        if re.search(r"(?:['’]s|s['’]|^['’])$", w) or (k + 1 < head and words[k + 1] in ("’", "'")):
+            owner = " ".join(words[:k + 1])
+            owner = re.sub(r"['’]s?$", "", owner).strip()
+            owner = " ".join(x for x in owner.split() if x.lower() not in _DETERMINER_WORDS)
+            if owner and owner[:1].islower():
+                owner = "the " + owner  # 'the campaign’s statement': the campaign
+            return (owner or None), None
+    mods = [w for w in words[:head] if w.lower() not in _DETERMINER_WORDS]
+    proper = [w for w in mods if w[:1].isupper() and w.lower().rstrip(".") not in _DATE_WORDS and not w[:1].isdigit()]
+    # the proper-noun run right before the head, where every word before it is a determiner,
+    # a number, a date or a lower-case modifier ('a new 30-second ad' names nobody)
+    run: list[str] = []
+    for w in reversed(words[:head]):
+        if w[:1].isupper() and w.lower().rstrip(".") not in _DATE_WORDS | _DETERMINER_WORDS:
+            run.insert(0, w)
+        elif run and w.lower() in ("of", "for", "and", "&"):
+            run.insert(0, w)
+        elif run or w.lower() in ("campaign", "fundraising", "web", "tv", "new", "recent", "internal", "official"):
+            if run:
+                break
+        else:
+            break
+    while run and run[0].lower() in ("of", "for", "and", "&"):
+        run = run[1:]
+    if run and proper:
+        return " ".join(run), None
+    return None, None
+
+
+_ISSUE_VERBS = re.compile(r"\b(?:released|issued|put out|sent|posted|wrote|published|filed|tweeted|aired|launched|"
+                          r"unveiled|circulated|distributed|emailed|ran|signed|shared|obtained from|released by|"
+                          r"issues|releases|posts|sends|files|launches|airs|runs)\b")
+_SENT_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])|\n")
+_OWNER = re.compile(r"((?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)\s*(?:['’]s|['’])\s+(?:[\w-]+\s+){0,3}$")
+_SUBJECT_RUN = re.compile(r"^\s*(?:[\"“‘]?\s*)(?:(?:On|In|At|Later|Earlier|Then|Meanwhile|Also|But|And|Separately),?\s+"
+                          r"(?:[\w.]+\s+){0,3}?)?((?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*)")
+
+
+def document_issuer(people: "People", head: str, pos: int) -> str | None:
+    """Who the article says issued the document a quote comes from ('The campaign released
+    a statement Monday. ... "We are proud," the statement said.'): the owner or the subject
+    of the issuing verb in the last earlier sentence that mentions the document."""
+    text = people.text
+    head_re = re.compile(r"\b" + re.escape(head) + r"\b", re.I)
+    own_start = max((m.end() for m in _SENT_BREAK.finditer(text, 0, pos)), default=0)
+    for m in reversed(list(head_re.finditer(text, max(0, pos - 2000), own_start))):
+        s = max((b.end() for b in _SENT_BREAK.finditer(text, 0, m.start())), default=0)
+        before = text[s:m.start()]
+        owner = _OWNER.search(before)
+        if owner is not None:
+            return owner.group(1).strip()
+        verb = _ISSUE_VERBS.search(before)
+        if verb is None:
+            continue
+        subj = _SUBJECT_RUN.match(before[:verb.start()])
+        if subj is None:
+            return None
+        name = subj.group(1).strip()
+        words = name.split()
+        if words and words[0].lower() == "the":
+            return name if len(words) > 1 and any(w[:1].isupper() for w in words[1:]) else None
+        if is_time_or_place_phrase(name):
+            return None
+        # one capitalised word opening a sentence ('Following', 'Days') names someone only
+        # as an acronym or a surname the article gives in full
+        if len(words) == 1 and not name.isupper() and len(people.canonical(name, pos)[0].split()) < 2:
+            return None
+        return name
+    return None

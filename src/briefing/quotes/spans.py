@@ -1,0 +1,170 @@
+"""Stage 1, quote spans: a rule scanner over the raw text.
+
+Quote marks are classified by their flanking characters, so a stray mark only
+desynchronises the rest of its paragraph and curly/``'' marks re-synchronise at once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.nlp.sentences import paragraph_spans
+
+MARK = re.compile(r"``|''|[\"“”«»„‘’]")
+_PARA = re.compile(r"\n[ \t\r\f\v]*\n|\n(?=[ \t]*[\"“«`‘])")
+_OPENERS = "([{—–-/\u00a0"
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+@dataclass
+class Piece:
+    segs: list[tuple[int, int]]  # quoted words (without marks), possibly over paragraphs
+    open_at: int  # offset of the opening mark
+    close_at: int  # offset just after the closing mark (or segment end when unclosed)
+    para: int
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    return paragraph_spans(text, _PARA)
+
+
+def _kind(text: str, m: re.Match[str]) -> tuple[str, str]:
+    """(family, kind): family 'd' double or 's' single (British style);
+    kind 'o' opening, 'c' closing, 'b' either (decided by state), 'x' not a quote mark."""
+    mark = m.group()
+    before = text[m.start() - 1] if m.start() > 0 else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    if mark in ("“", "``", "«", "„"):
+        return "d", "o"
+    if mark in ("”", "»"):
+        return "d", "c"
+    left = not after.isspace() and (before.isspace() or before in _OPENERS or m.start() == 0 or before in "“\"")
+    right = not before.isspace() and (after.isspace() or not after.isalnum())
+    if mark == "‘":
+        return "s", "o" if left else "x"
+    if mark == "’":
+        if before.isalnum() and after.isalnum() or not right:
+            return "s", "x"  # apostrophe: don’t, ’90s
+        if before in "sS" and after == " " and text[m.end() + 1:m.end() + 2].islower():
+            return "s", "x"  # plural possessive: the players’ union
+        return "s", "c"
+    if left and not right:
+        return "d", "o"
+    if right and not left:
+        return "d", "c"
+    if before.isalnum() and after.isalnum():
+        return "d", "x"  # inside a word (inch marks, typos): not a quote mark
+    return "d", "b"
+
+
+def trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def find_spans(text: str) -> list[Piece]:
+    """All top-level quoted passages, in order; never raises on unbalanced marks.
+
+    Marks of the other family inside a quote (single inside double, or the reverse in
+    British style) are part of the quoted words. State resets at each paragraph unless
+    the paragraph ends inside a quote and the next one opens with a quote mark (the
+    multi-paragraph convention), so a stray mark cannot swallow the rest of the article.
+    """
+    pieces: list[Piece] = []
+    paras = paragraphs(text)
+    cur: Piece | None = None  # quote carried over from the previous paragraph
+    fam: str | None = None
+    for pi, (ps, pe) in enumerate(paras):
+        marks = [(m, *_kind(text, m)) for m in MARK.finditer(text, ps, pe)]
+        marks = [x for x in marks if x[2] != "x"]
+        idx = 0
+        seg_start: int | None = None
+        open_m = ps
+        if cur is not None:
+            first = marks[0] if marks else None
+            if first and first[0].start() == trim(text, ps, pe)[0] and first[1] == fam and first[2] in "ob":
+                cur.segs.append((first[0].end(), first[0].end()))
+                seg_start, open_m, idx = first[0].end(), cur.open_at, 1
+            else:
+                cur = None
+        for m, f, k in marks[idx:]:
+            if seg_start is None:
+                if k in "ob":
+                    open_m, seg_start, fam, cur = m.start(), m.end(), f, None
+                continue
+            if f != fam:
+                continue  # nested quote of the other family
+            if k in "cb":
+                s, e = trim(text, seg_start, m.start())
+                if cur is not None:
+                    cur.segs[-1] = (s, e)
+                    cur.close_at = m.end()
+                    cur.para = pi  # attribution follows the closing paragraph
+                    pieces.append(cur)
+                    cur = None
+                elif e > s:
+                    pieces.append(Piece([(s, e)], open_m, m.end(), pi))
+                seg_start = None
+            else:  # a second opening mark: the earlier one was stray; restart here
+                open_m, seg_start, cur = m.start(), m.end(), None
+        if seg_start is not None:
+            s, e = trim(text, seg_start, pe)
+            continues = False
+            if pi + 1 < len(paras):
+                ns = trim(text, *paras[pi + 1])[0]
+                nm = MARK.match(text, ns)
+                # the convention: a quote that runs on opens its paragraph (or follows "said:")
+                lead = text[ps:open_m].strip() if cur is None else ""
+                continues = (bool(nm) and _kind(text, nm)[0] == fam and _kind(text, nm)[1] in "ob"
+                             and (not lead or lead.endswith((":", ","))))
+            if cur is None:
+                cur = Piece([(s, e)], open_m, e, pi)
+            else:
+                cur.segs[-1] = (s, e)
+            if not continues:
+                # unclosed at paragraph end: keep what it opened, up to the paragraph end
+                cur.close_at = e
+                cur.para = pi
+                pieces.append(cur)
+                cur = None
+        elif cur is not None and not any(x[0].end() > cur.segs[-1][0] for x in marks):
+            cur = None
+    return [p for p in pieces if any(e > s for s, e in p.segs)]
+
+
+
+def _tidy(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop the space and comma (or semicolon/colon) a quote ends on inside its closing mark."""
+    s, e = trim(text, s, e)
+    while e > s and text[e - 1] in ",;: \t\n":
+        e -= 1
+    return s, e
+
+
+def join_pieces(text: str, pieces: list[Piece]) -> tuple[str, int, int]:
+    """Verbatim quoted words of one attribution: paragraphs of one piece joined by a space,
+    the pieces of a split quote by " … "; returns (text, start, end) of the words."""
+    parts, start, end = [], None, 0
+    for p in pieces:
+        segs = [_tidy(text, s, e) for s, e in p.segs]
+        segs = [(s, e) for s, e in segs if e > s]
+        if not segs:
+            continue
+        parts.append(" ".join(text[s:e] for s, e in segs))
+        start = segs[0][0] if start is None else start
+        end = segs[-1][1]
+    return " … ".join(parts), (start or 0), end
+
+
+def word_count(s: str) -> int:
+    return len(_WORD.findall(s))
+
+
+def is_titlecase(s: str) -> bool:
+    ws = _WORD.findall(s)
+    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"}
+    return bool(ws) and all(w[0].isupper() or w.lower() in small or w[0].isdigit() for w in ws)
+

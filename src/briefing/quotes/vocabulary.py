@@ -1,0 +1,66 @@
+"""Word lists the quote rules share: cue verbs, titles, organisation heads, pronouns."""
+from __future__ import annotations
+
+import re
+
+_CUE_BASES = """say tell add ask write note explain state declare argue claim insist continue
+recall warn acknowledge admit announce respond reply answer comment suggest tweet post
+describe call predict promise vow urge conclude observe remark joke quip complain contend
+maintain emphasize emphasise stress caution concede report testify assert boast shout yell
+scream chant whisper muse recount confirm deny reiterate lament charge allege counter retort
+interject quote think believe agree wonder recall tell email text mutter exclaim proclaim
+pledge predict brag cry plead demand declare describe dub label brand term read affirm cite
+beam deride gush rave scoff sneer chide blast slam mock accuse praise criticize criticise
+applaud welcome hail dismiss decry denounce condemn reveal disclose recount relay
+acknowledge inform assure reassure concur react opine riff""".split()
+_IRREGULAR = {"read": ["reads", "read"], "say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
+              "cry": ["cried"], "reply": ["replied"], "deny": ["denied"], "testify": ["testified"]}
+
+
+def inflect(base: str) -> set[str]:
+    forms = {base}
+    stem = base[:-1] if base.endswith("e") else base
+    if base.endswith("y") and base not in ("say", "pray"):
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    else:
+        forms |= {base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s"), stem + "ed", stem + "ing"}
+    if base in ("admit", "quip", "plead"):
+        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    forms |= set(_IRREGULAR.get(base, []))
+    return forms
+
+
+CUE_WORDS = frozenset(w for b in _CUE_BASES for w in inflect(b)) | {"according"}
+# Cues whose object is commonly a label rather than speech: they only attribute a quote
+# they govern directly ("called it 'a disaster'").
+WEAK_CUES = frozenset(w for b in "think believe agree wonder call describe dub label brand term continue maintain".split()
+                       for w in inflect(b))
+
+# cues whose object is the person spoken to ('Ramos told AFP'), never the speaker
+ADDRESS_CUES = frozenset(w for b in "tell inform assure reassure".split() for w in inflect(b))
+PRONOUNS = frozenset("i me we us you he him she her it they them who whom which that this one".split())
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+")
+# Heads that make a subject an organisation (kept as the speaker) rather than an unnamed person.
+ORG_HEADS = frozenset("""government administration ministry department agency office campaign committee
+council court police army military company firm bank group party union board commission
+house senate congress parliament embassy statement report study survey poll spokesperson
+organization organisation association foundation institute university school network team
+club league federation authority authorities service services force forces regime coalition
+white lawsuit suit report statement editorial note message letter article email memo ad
+advertisement poll survey study ruling opinion complaint filing indictment headline website
+post tweet release document bill law transcript book magazine newspaper paper site blog
+video sign petition resolution platform page""".split())
+TITLE_WORDS = frozenset("""president vice sen senator rep representative gov governor secretary minister
+deputy foreign prime chief director spokesman spokeswoman spokesperson attorney general judge
+justice mayor chairman chairwoman chair ceo coach captain capt lt col gen sgt officer detective
+ambassador commissioner professor prof dr mr mrs ms speaker leader state former acting assistant
+executive manager editor pastor rev father bishop pope king queen prince princess sheriff
+lawyer analyst adviser advisor aide official candidate nominee founder host
+democratic republican gop u.s. us house senate
+premier mp mpp mla councillor chancellor constable const superintendent supt inspector sergeant corporal cpl""".split())
+
+QUOTE_TOKS = frozenset('" “ ” ‘ ’ « » `` \'\' \''.split())
+REPORTING_CUES = frozenset(w for b in "say tell add write note explain claim insist argue recall report".split() for w in inflect(b))
+NOT_A_SPEAKER = frozenset("it this that there which what who whom i we you these those here".split())
+ROLE_ABBR = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "pres": "president",
+              "sec": "secretary", "amb": "ambassador", "lt": "lieutenant", "col": "colonel", "capt": "captain"}
