@@ -31,8 +31,8 @@ import numpy as np
 from briefing.article import ArticleResult
 from briefing.daily.grouping import (
     STORY_THRESHOLD,
-    average_linkage,
     cluster_articles,
+    cluster_vectors,
     embed_results,
 )
 
@@ -519,7 +519,7 @@ def _group(stories: list[dict[str, Any]], idx: list[int], group_by: str, topic_t
         return [{"title": k, "stories": by[k]} for k in names]
     vecs = np.stack([stories[i]["_vec"] for i in idx])
     vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
-    local = average_linkage(vecs @ vecs.T, topic_threshold) if len(idx) > 1 else [[0]]
+    local = cluster_vectors(vecs, topic_threshold)  # average linkage without a stories x stories matrix
     topics = [[idx[j] for j in t] for t in local]
     big = sorted([t for t in topics if len(t) > 1], key=min)  # by their most important story
     rest = sorted(i for t in topics if len(t) == 1 for i in t)
