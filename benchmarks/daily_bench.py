@@ -31,7 +31,6 @@ import platform
 import resource
 import tempfile
 import time
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -64,27 +63,6 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
 
 
-def pair_agreement(a: list[list[int]], b: list[list[int]], n: int) -> dict:
-    """Share of the n(n-1)/2 pairs that both partitions call same-story or both different."""
-    la, lb = np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64)
-    for k, c in enumerate(a):
-        la[c] = k
-    for k, c in enumerate(b):
-        lb[c] = k
-
-    def pairs(counts) -> int:
-        return int(sum(c * (c - 1) // 2 for c in counts))
-
-    same_a, same_b = pairs(Counter(la.tolist()).values()), pairs(Counter(lb.tolist()).values())
-    both = pairs(Counter(zip(la.tolist(), lb.tolist())).values())
-    total = n * (n - 1) // 2
-    return {
-        "pairs": total, "agree": 1 - (same_a + same_b - 2 * both) / max(total, 1),
-        "same_exact": same_a, "same_new": same_b, "same_both": both,
-        "stories_exact": len(a), "stories_new": len(b), "identical_stories": len({tuple(c) for c in a} & {tuple(c) for c in b}),
-    }
-
-
 def lead3_results(items):
     from briefing.article import Article, ArticleResult, Summary
     from briefing.nlp.sentences import split_many
@@ -104,6 +82,7 @@ def main() -> None:
     ap.add_argument("--lead3", action="store_true", help="no summarizer: the long summary is the first three sentences (grouping only)")
     ap.add_argument("--group-by", default="none", help="sections for build_daily (none, topic, source)")
     ap.add_argument("--data", type=Path, default=DATA, help=f"folder with cnn-train.jsonl and cnndm-train-lower.jsonl.gz (default {DATA})")
+    ap.add_argument("--vectors", type=Path, help="a .npy of the day's article vectors: loaded when it exists (no embed stage), else written after embedding")
     ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args()
     exact = args.exact if args.exact is not None else args.articles <= 2000
@@ -140,7 +119,13 @@ def main() -> None:
     del items
 
     tick = time.perf_counter()
-    emb = grouping.embed_results(results)
+    if args.vectors and args.vectors.exists():
+        emb = np.load(args.vectors)
+        assert emb.shape[0] == len(results), f"{args.vectors} holds {emb.shape[0]} vectors, not {len(results)}"
+    else:
+        emb = grouping.embed_results(results)
+        if args.vectors:
+            np.save(args.vectors, emb)
     t["embed"] = time.perf_counter() - tick
     rss["embed"] = peak_rss_mb()
 
@@ -203,9 +188,11 @@ def main() -> None:
         tick = time.perf_counter()
         ref = grouping.exact_clusters(results, emb)
         ref_s = time.perf_counter() - tick
-        agree = pair_agreement(ref, found["clusters"], n)
+        new = found["clusters"]
+        agree = grouping.pair_agreement(ref, new, n)
+        agree.update(stories_exact=len(ref), stories_new=len(new), identical_stories=len({tuple(c) for c in ref} & {tuple(c) for c in new}))
         print(f"exact all-pairs method: {ref_s:.1f} s (vs {grouping_s:.2f} s); pair agreement {100 * agree['agree']:.3f}% of {agree['pairs']:,} pairs; "
-              f"same-story pairs: exact {agree['same_exact']}, new {agree['same_new']}, both {agree['same_both']}; "
+              f"same-story pairs: exact {agree['same_a']}, new {agree['same_b']}, both {agree['same_both']}; "
               f"stories: exact {agree['stories_exact']}, new {agree['stories_new']}, identical {agree['identical_stories']}")
         report.update(exact_seconds=ref_s, agreement=agree)
     if args.json:

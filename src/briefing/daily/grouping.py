@@ -89,20 +89,33 @@ def embed_results(results: Sequence[ArticleResult], encode: Callable[[list[str]]
 
 
 def shingles(text: str, n: int = 5) -> set[int]:
-    """The text's word n-grams (lower-cased), each as a CRC-32: what Jaccard is measured on."""
+    """The text's word n-grams (lower-cased), hashed to 64 bits: what Jaccard is measured on."""
     return set(shingle_array(text, n).tolist())
 
 
+_MUL = np.uint64(0x9E3779B97F4A7C15)  # odd: n-gram hash = polynomial in the word hashes
+_MIX1, _MIX2 = np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53)
+_S33 = np.uint64(33)
+
+
 def shingle_array(text: str, n: int = 5) -> np.ndarray:
-    """``shingles`` as a sorted array of unique uint32 values (compact, fast to intersect)."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    """``shingles`` as a sorted array of unique uint64 (compact, fast to intersect). Each word
+    is hashed once (CRC-32); an n-gram's hash is a polynomial in its words' hashes, mixed
+    (MurmurHash3's finaliser), computed for all n-grams at once."""
+    words = _WORD.findall(text.lower())
     if not words:
-        return np.zeros(0, dtype=np.uint32)
-    if len(words) < n:
-        grams = [" ".join(words)]
-    else:
-        grams = [" ".join(words[i : i + n]) for i in range(len(words) - n + 1)]
-    return np.unique(np.fromiter((zlib.crc32(g.encode()) for g in grams), dtype=np.uint32, count=len(grams)))
+        return np.zeros(0, dtype=np.uint64)
+    wh = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
+    m = max(len(wh) - n + 1, 1)  # fewer than n words: the whole text is one shingle
+    g = wh[:m].copy()
+    for k in range(1, min(n, len(wh))):
+        g = g * _MUL + wh[k : k + m]
+    g ^= g >> _S33
+    g *= _MIX1
+    g ^= g >> _S33
+    g *= _MIX2
+    g ^= g >> _S33
+    return np.unique(g)
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -111,10 +124,6 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
         return 0.0
     inter = len(np.intersect1d(a, b, assume_unique=True))
     return inter / (len(a) + len(b) - inter)
-
-
-def _identity(x: int) -> int:
-    return x
 
 
 def near_duplicates(
@@ -140,18 +149,25 @@ def near_duplicates(
 
 
 def _lsh_candidates(sets: Sequence[np.ndarray], num_perm: int, bands: tuple[int, int]) -> set[tuple[int, int]]:
+    """Pairs that share at least one LSH band of their MinHash signatures. The signatures use
+    datasketch's affine permutations (h -> a h + b mod 2^32) of the already mixed shingle
+    hashes, applied to a whole text at once."""
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(num_perm=num_perm, params=bands)
-    base = MinHash(num_perm=num_perm, hashfunc=_identity)
+    base = MinHash(num_perm=num_perm, scheme="affine32")
+    a, b = base.permutations
     sketches: list = []
     with lsh.insertion_session() as session:
         for i, s in enumerate(sets):
             if not len(s):
                 sketches.append(None)  # an empty text is nobody's duplicate
                 continue
-            m = MinHash(num_perm=num_perm, hashfunc=_identity, permutations=base.permutations, scheme=base.scheme)
-            m.update_batch(s.tolist())
+            h32 = ((s >> np.uint64(32)) ^ s).astype(np.uint32)
+            sig = np.full(num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
+            for c in range(0, len(h32), 512):  # 512 x num_perm at a time
+                np.minimum(sig, (h32[c : c + 512, None] * a + b).min(axis=0), out=sig)
+            m = MinHash(num_perm=num_perm, hashvalues=sig, permutations=base.permutations, scheme="affine32")
             sketches.append(m)
             session.insert(i, m)
     pairs: set[tuple[int, int]] = set()
@@ -229,13 +245,17 @@ def neighbour_graph(vecs: np.ndarray, threshold: float, neighbours: int = NEIGHB
     row's ``neighbours`` nearest (rows L2-normalised). Memory n x neighbours, never n x n."""
     from scipy.sparse import coo_matrix
     from sklearn.neighbors import NearestNeighbors
+    from threadpoolctl import threadpool_limits
 
     n = len(vecs)
     k = min(neighbours + 1, n)  # +1: each row finds itself
     # on unit vectors squared Euclidean distance is 2 - 2 cos, and scikit-learn's chunked
     # brute-force search for it runs on BLAS without materialising the distance matrix
     nn = NearestNeighbors(n_neighbors=k, algorithm="brute", metric="euclidean").fit(vecs)
-    dist, idx = nn.kneighbors(vecs)
+    # below a few thousand rows one thread is quicker than waking an OpenMP pool (0.3 s on a
+    # busy 2-core machine, for any size)
+    with threadpool_limits(1 if n < 2000 else None, user_api="openmp"):
+        dist, idx = nn.kneighbors(vecs)
     sim = 1.0 - dist.astype(np.float64) ** 2 / 2.0
     rows = np.repeat(np.arange(n), k)
     # a little below the threshold: float32 distances must not drop an edge at the threshold
@@ -388,6 +408,27 @@ def cluster_articles(
         return []
     dups = near_duplicates([r.article.text for r in results]) if duplicates is None else duplicates
     return cluster_vectors(np.asarray(emb, dtype=np.float32), threshold, dups, neighbours=neighbours)
+
+
+def pair_agreement(a: Sequence[Sequence[int]], b: Sequence[Sequence[int]], n: int) -> dict[str, float]:
+    """How alike two partitions of n articles are: ``agree`` is the share of the n(n-1)/2
+    pairs both call same-story or both call different; ``same_a``/``same_b``/``same_both``
+    count the same-story pairs of each and of both."""
+    la, lb = np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64)
+    for k, c in enumerate(a):
+        la[list(c)] = k
+    for k, c in enumerate(b):
+        lb[list(c)] = k
+    if (la < 0).any() or (lb < 0).any():
+        raise ValueError("both partitions must cover all n items")
+
+    def pairs(labels: np.ndarray) -> int:
+        counts = np.unique(labels, return_counts=True, axis=0)[1] if len(labels) else np.zeros(0, dtype=np.int64)
+        return int((counts * (counts - 1) // 2).sum())
+
+    same_a, same_b, both = pairs(la), pairs(lb), pairs(np.stack([la, lb], axis=1))
+    total = n * (n - 1) // 2
+    return {"pairs": total, "agree": 1 - (same_a + same_b - 2 * both) / max(total, 1), "same_a": same_a, "same_b": same_b, "same_both": both}
 
 
 def exact_clusters(results: Sequence[ArticleResult], emb: np.ndarray, threshold: float = STORY_THRESHOLD) -> list[list[int]]:
