@@ -24,8 +24,8 @@ gigabytes. So, with the same decisions:
 
 The only departure from the all-pairs method is the neighbour cap: an edge is missed when
 both its ends have ``NEIGHBOURS`` closer neighbours above the threshold, which can only split
-a component joined by such an edge alone (measured: >= 99.9% of pairs decided alike on a
-1,000-article day, see docs/scale.md).
+a component joined by such an edge alone (measured on the 1,000-article CNN day: all 958
+stories identical to the all-pairs method's, see docs/scale.md).
 """
 from __future__ import annotations
 
