@@ -83,7 +83,9 @@ class SentenceEncoder:
                 idx = order[b : b + batch_size]
                 enc = self.tokenizer(
                     [texts[i] for i in idx], padding=True, truncation=True,
-                    max_length=self.max_length, return_tensors="pt",
+                    # few distinct batch shapes: the CPU allocator keeps a pool per shape, and
+                    # 20,000 texts of every length grew RSS by ~0.6 GB (measured, docs/scale.md)
+                    pad_to_multiple_of=32, max_length=self.max_length, return_tensors="pt",
                 ).to(self.device)
                 hidden = self.model(**enc).last_hidden_state.float()
                 mask = enc["attention_mask"].unsqueeze(-1).float()
