@@ -65,6 +65,8 @@ def _when(entry) -> dt.datetime | None:
 
 def _link(entry) -> str | None:
     link = entry.get("link")
+    if link and entry.get("guidislink") and link == entry.get("id") and not str(link).lower().startswith(("http://", "https://")):
+        link = None  # feedparser's stand-in for a missing link: the entry's id (an urn:, a tag:)
     if link:
         return str(link).strip()
     for ln in entry.get("links") or []:

@@ -443,7 +443,9 @@ def open_inputs(
                 placed.add(url)
                 for it in feed_items[url]:
                     if isinstance(it, FetchError):
-                        inputs.jobs.append(Job("error", url=it.url, error=it))
+                        if str(it) not in placed:  # the same bad link in two feeds is one error
+                            placed.add(str(it))
+                            inputs.jobs.append(Job("error", url=it.url, error=it))
                     elif it.link not in placed:
                         placed.add(it.link)
                         inputs.jobs.append(page_job(it.link, it))
