@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -34,7 +35,7 @@ sys.path.insert(0, str(HERE))
 from make_pages import BOILERPLATE  # noqa: E402
 
 GENERIC = re.compile(
-    r"\b(cookies?\b.*\b(accept|consent|policy|preferences)|newsletter|sign up (for|to)|subscribe (to|now)|"
+    r"\b(cookies?\b.*\b(accept|consent|policy|preferences)|newsletter|sign up (for|to) (our|the) (newsletter|briefing|emails?)|subscribe now|"
     r"related (stories|articles)|read more:|most read|share this (article|story)|all rights reserved|"
     r"skip to (main )?content|enter your email)",
     re.IGNORECASE,
@@ -51,17 +52,23 @@ print(n)
 """
 
 
-def run_trafilatura(folder: Path) -> float:
-    t = time.perf_counter()
+def _cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def run_trafilatura(folder: Path) -> tuple[float, float]:
+    """(wall, CPU) seconds; CPU includes every process it started."""
+    t, c = time.perf_counter(), _cpu()
     subprocess.run([sys.executable, "-c", TRAFILATURA, str(folder)], check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - t
+    return time.perf_counter() - t, _cpu() - c
 
 
-def run_briefing(folder: Path, out: Path, env: dict[str, str]) -> float:
-    t = time.perf_counter()
+def run_briefing(folder: Path, out: Path, env: dict[str, str]) -> tuple[float, float]:
+    t, c = time.perf_counter(), _cpu()
     proc = subprocess.run([sys.executable, "-m", "briefing", "batch", str(folder), "--out", str(out)], env=env,
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    took = time.perf_counter() - t
+    took = time.perf_counter() - t, _cpu() - c
     if proc.returncode not in (0, 1):
         sys.exit(f"briefing batch failed ({proc.returncode}): {proc.stderr[-2000:]}")
     return took
@@ -93,7 +100,7 @@ def main() -> None:
     env = dict(os.environ)
     src = HERE.parent / "src"
     env["PYTHONPATH"] = f"{src}{os.pathsep}{env['PYTHONPATH']}" if env.get("PYTHONPATH") else str(src)
-    tra, bri = [], []
+    tra, bri, tra_cpu, bri_cpu = [], [], [], []
     with tempfile.TemporaryDirectory(prefix="pages-bench-") as tmp:
         last = None
         for k in range(args.rounds):
@@ -101,11 +108,16 @@ def main() -> None:
             order = ("t", "b") if k % 2 == 0 else ("b", "t")
             for side in order:
                 if side == "t":
-                    tra.append(run_trafilatura(args.folder))
+                    wall, cpu = run_trafilatura(args.folder)
+                    tra.append(wall)
+                    tra_cpu.append(cpu)
                 else:
-                    bri.append(run_briefing(args.folder, out, env))
+                    wall, cpu = run_briefing(args.folder, out, env)
+                    bri.append(wall)
+                    bri_cpu.append(cpu)
                     last = out
-            print(f"round {k + 1}: trafilatura {tra[-1]:.1f} s, briefing batch {bri[-1]:.1f} s, ratio {bri[-1] / tra[-1]:.2f}", flush=True)
+            print(f"round {k + 1}: trafilatura {tra[-1]:.1f} s (CPU {tra_cpu[-1]:.1f} s), briefing batch {bri[-1]:.1f} s "
+                  f"(CPU {bri_cpu[-1]:.1f} s), ratio {bri[-1] / tra[-1]:.2f}", flush=True)
         report = check_output(last)  # type: ignore[arg-type]
     n = len(pages)
     t, b = statistics.median(tra), statistics.median(bri)
@@ -114,6 +126,8 @@ def main() -> None:
     print(f"trafilatura extract: median {t:.1f} s ({n / t:.1f} pages/s)")
     print(f"briefing batch:      median {b:.1f} s ({n / b:.1f} pages/s)")
     print(f"ratio briefing/trafilatura: median {statistics.median(ratios):.2f} (runs: {', '.join(f'{r:.2f}' for r in ratios)})")
+    print(f"CPU seconds (all processes): trafilatura {statistics.median(tra_cpu):.1f}, briefing {statistics.median(bri_cpu):.1f} "
+          f"(ratio {statistics.median(bri_cpu) / max(statistics.median(tra_cpu), 1e-9):.2f}); load average now {os.getloadavg()[0]:.1f}")
     dirty = report["boilerplate"]
     print(f"summarized {report['summarized']}/{n}, with a title {report['with_title']}/{n} ({100 * report['with_title'] / n:.1f}%), "
           f"boilerplate in summary/key points/quotes: {len(dirty)}/{n} ({100 * len(dirty) / n:.1f}%)")

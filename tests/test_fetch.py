@@ -294,3 +294,22 @@ def test_html_import_failure_fails_the_page_not_the_run(tmp_path, monkeypatch):
     items = list(read_all([str(tmp_path)]))
     assert isinstance(items[0], InputError) and "lxml_html_clean" in str(items[0]) and "a.html" in str(items[0])
     assert isinstance(items[1], Article)
+
+
+def test_promo_paragraphs_inside_the_article_body_are_dropped():
+    """CNN's own stories carry "Read more: ..." lines inside the body; they reached key points."""
+    from briefing.ingest.files import is_promo, parse_html
+
+    body = "".join(f"<p>{p}</p>" for p in [
+        "The council voted on Tuesday to close the old bridge for two years of repairs, officials said.",
+        "Read more: Council approves the city budget",
+        "Engineers had warned in March that the bridge's steel supports were badly corroded.",
+        "RELATED: Five bridges that closed this year",
+        "Sign up for our newsletter and get the morning briefing.",
+        "Watchdogs said the repairs would cost more than the council had planned for.",
+    ])
+    art = parse_html(f"<html><head><title>Bridge to close</title></head><body><article><h1>Bridge to close</h1>{body}</article></body></html>", "x")
+    assert "Read more" not in art.text and "RELATED" not in art.text and "newsletter" not in art.text
+    assert "Watchdogs said" in art.text and "corroded" in art.text
+    assert not is_promo("Listen to the president speak, he said.")
+    assert is_promo("Watch: the moment the bridge closed")
