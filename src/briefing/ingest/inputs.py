@@ -443,8 +443,9 @@ def open_inputs(
                 placed.add(url)
                 for it in feed_items[url]:
                     if isinstance(it, FetchError):
-                        if str(it) not in placed:  # the same bad link in two feeds is one error
-                            placed.add(str(it))
+                        key = str(it) if it.url == url else it.url  # the same bad link in two feeds is one error
+                        if key not in placed:
+                            placed.add(key)
                             inputs.jobs.append(Job("error", url=it.url, error=it))
                     elif it.link not in placed:
                         placed.add(it.link)
