@@ -43,6 +43,9 @@ class ResultCache:
         if self.root is not None:
             atomic_write(self._path(key), json.dumps(result, ensure_ascii=False))
 
+    def empty(self) -> bool:
+        return self.root is None or not self.root.is_dir() or next(self.root.glob("*/*.json"), None) is None
+
     def __len__(self) -> int:
         return 0 if self.root is None or not self.root.is_dir() else sum(1 for _ in self.root.glob("*/*.json"))
 

@@ -130,6 +130,8 @@ def run(
     backend = backend or (PoolBackend(config) if config.workers > 1 else LocalBackend(config))
     cache = ResultCache(config.cache_dir)
     settings = config.settings()
+    if (config.force or cache.empty()) and hasattr(backend, "prewarm"):
+        backend.prewarm()  # a fresh run: load the model while the first pages are read and extracted
     report = BatchReport()
     pending: deque[_Window] = deque()
     index = 0
