@@ -16,10 +16,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # pragma: no cover
-    from briefing.ingest.http import Response
+from typing import Any
 
 ARCHIVE_VERSION = 1
 
@@ -99,8 +96,8 @@ class Archive:
         meta, _ = self._paths(entry.url)
         _write_bytes(meta, json.dumps(asdict(entry), ensure_ascii=False).encode("utf-8"))
 
-    def put(self, resp: "Response") -> Entry:
-        """Store a 200 response; keeps the first-fetched time of an earlier download of the URL."""
+    def put(self, resp: Any) -> Entry:
+        """Store a 200 ``http.Response``; keeps the first-fetched time of an earlier download of the URL."""
         now = time.time()
         old = self.get(resp.url)
         entry = Entry(

@@ -33,7 +33,7 @@ SCHEMES = ("http", "https")
 
 
 def user_agent() -> str:
-    from briefing import __version__
+    from briefing.version import __version__
 
     return f"briefing/{__version__} (offline news summarizer; +https://pypi.org/project/briefing/)"
 
