@@ -10,7 +10,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from briefing.errors import InputError
     from briefing.pipeline import Outcome, Pipeline
 
-from briefing.article import Article, ArticleResult
+from briefing.article import Article, ArticleError, ArticleResult
 from briefing.batch.config import IDENTITY_FIELDS
 from briefing.output import atomic_write
 
@@ -103,8 +103,6 @@ def cached_outcomes(
     through ``pipeline()`` (called once, on the first miss: an all-cached run loads no model).
 
     ``stats`` (if given) counts ``cached`` and ``summarized`` articles."""
-    from briefing.pipeline import error_for
-
     pipe: "Pipeline | None" = None
     counts = stats if stats is not None else {}
     counts.setdefault("cached", 0)
@@ -117,7 +115,7 @@ def cached_outcomes(
         misses: list[tuple[Article, str]] = []
         for item in window:
             if not isinstance(item, Article):
-                slots.append(error_for(None, item))
+                slots.append(ArticleError.from_exception(item))
                 continue
             key = cache.key(item, settings)
             hit = None if force else cache.get(key)
