@@ -4,6 +4,7 @@ No model is loaded here (see test_feeds_daily.py for the CLI end to end)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import time
 
 import pytest
@@ -226,9 +227,12 @@ def test_since_last_uses_the_record_of_earlier_briefings(server, tmp_path):
     web = tmp_path / "web"
     out = tmp_path / "out"
     first = articles(open_inputs([server.url("/feed.xml")], archive_dir=web, settings=FAST))
-    log = SeenLog.load(out)
-    log.record(out / "briefing-2026-12-01.md", "2026-12-01", first)
-    log.save()
+    # what daily.state writes beside a briefing (only the fields --since last reads)
+    (out / ".briefing-state").mkdir(parents=True)
+    (out / ".briefing-state" / "2026-12-01.json").write_text(json.dumps({
+        "schema": "briefing.state/v1", "date": "2026-12-01",
+        "articles": [{"id": a.id, "url": a.url, "path": a.path} for a in first]}))
+    assert SeenLog.load(out).exists
     server.add_pages(PAGES[3:5])
     since = Since.parse("last", SeenLog.load(out).keys)
     inputs = open_inputs([server.url("/feed.xml")], archive_dir=web, settings=FAST, since=since)

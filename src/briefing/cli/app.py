@@ -312,10 +312,7 @@ def daily(
         raise _exit_for(exc)
     _write(target, text)
     if folder is not None:
-        write_state(folder, state)
-        if seen is not None:
-            seen.record(target, day.isoformat(), [r.article for r in results], inputs.links)
-            seen.save()
+        write_state(folder, state)  # also what a later --since last reads (ingest.seen)
         developing = sum(s["status"] == "developing" for s in briefing["stories"])
         more = f", {developing} developing since {briefing['previous']}" if briefing["previous"] else ""
         _err(f"wrote {target} ({len(briefing['stories'])} stories from {len(results)} articles, about {briefing['reading_minutes']} min read{more})")
