@@ -80,6 +80,20 @@ class ArticleResult:
         }
 
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], article: Article) -> "ArticleResult":
+        """A result back from its ``to_dict`` form (a cached result), for ``article``."""
+        summary = data.get("summary") or {}
+        return cls(
+            article=article,
+            summary=Summary(short=summary.get("short") or "", long=summary.get("long") or ""),
+            key_points=list(data.get("key_points") or []),
+            quotes=list(data.get("quotes") or []),
+            engine=dict(data.get("engine") or {}),
+            stats=dict(data.get("stats") or {}),
+        )
+
+
 @dataclass
 class ArticleError:
     """An article that could not be processed; ``to_dict`` is briefing.error/v1."""

@@ -10,8 +10,9 @@ codes in one place, ``exit_code``)::
     ├── ModelNotFoundError        a model or resource is neither installed nor downloadable: exit 2
     ├── TemplateError             a Jinja2 template failed to load or render: exit 2
     └── InputError                one article could not be read or parsed: that article fails
-                                  alone (named on stderr with the reason), the others are still
-                                  written, and the run exits 1
+        │                         alone (named on stderr with the reason), the others are still
+        │                         written, and the run exits 1
+        └── FetchError            a URL could not be fetched, or is not an article or feed
 
 Anything else that escapes while one article is processed is a bug; it too fails only that
 article (``pipeline.Pipeline.run_batch`` isolates it), reported with its exception type.
@@ -62,6 +63,17 @@ class InputError(BriefingError):
         if line is not None:
             where = f"{where}:{line}"
         super().__init__(f"{where}: {reason}")
+
+    def __reduce__(self):  # picklable (articles are parsed in worker processes)
+        return (type(self), (self.path, self.reason, self.line))
+
+
+class FetchError(InputError):
+    """A URL could not be fetched or is not an article/feed. Names the URL and the reason."""
+
+    def __init__(self, url: str, reason: str, line: int | None = None):
+        self.url = url
+        super().__init__(url, reason, line)
 
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

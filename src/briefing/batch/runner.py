@@ -130,6 +130,8 @@ def run(
     backend = backend or (PoolBackend(config) if config.workers > 1 else LocalBackend(config))
     cache = ResultCache(config.cache_dir)
     settings = config.settings()
+    if (config.force or cache.empty()) and hasattr(backend, "prewarm"):
+        backend.prewarm()  # a fresh run: load the model while the first pages are read and extracted
     report = BatchReport()
     pending: deque[_Window] = deque()
     index = 0
@@ -213,25 +215,37 @@ def run_paths(
     ray_address: str | None = None,
     on_record: Callable[[Record], None] | None = None,
     on_start: Callable[[int], None] | None = None,
+    from_files: Sequence[str] = (),
+    on_fetch: Callable[[str, int, int], None] | None = None,
 ) -> BatchReport:
-    """The whole ``briefing batch``: inputs under ``paths`` to ``out`` (a .jsonl file, a folder, or -).
+    """The whole ``briefing batch``: inputs under ``paths`` (files, folders, URLs, feeds, .opml)
+    and ``from_files`` lists to ``out`` (a .jsonl file, a folder, or -).
 
-    ``on_start(estimated_total)`` is called once the inputs are known (for a progress bar).
+    ``on_start(estimated_total)`` is called once the inputs are known (for a progress bar),
+    ``on_fetch(url, done, total)`` as URLs are fetched. Fetched pages are archived in
+    ``<cache_dir>/web`` when a cache folder is given, else ``<cache root>/web``.
     """
+    from briefing.ingest.archive import default_archive_dir
+    from briefing.ingest.inputs import no_input_message
+    from briefing.ingest.inputs import open_inputs as open_all
+
     config = config or BatchConfig()
+    archive_dir = default_archive_dir(config.cache_dir)
     if config.cache_dir is None:
         config.cache_dir = default_cache_dir(out, fmt)
     from briefing.summarize.engines import parse_options
 
     parse_options(config.engine, config.engine_options())  # an unknown engine or option stops here (exit 2)
     exclude = [config.cache_dir] + ([Path(out)] if out != "-" else [])
-    sources = open_inputs(paths, exclude)
+    inputs = open_all(paths, from_files, archive_dir=archive_dir, exclude=exclude, on_fetch=on_fetch)
+    if not inputs.jobs:
+        raise BatchError(no_input_message(list(paths) + [f"--from {f}" for f in from_files]))
     if on_start:
-        on_start(estimate_total(sources))
+        on_start(len(inputs))
     sink = make_sink(out, fmt)
     backend: Backend | None = None
     if ray_address is not None:
         from briefing.batch.backends.ray import RayBackend
 
         backend = RayBackend(config, address=ray_address)
-    return run(iter_items(sources), sink, config, backend=backend, on_record=on_record)
+    return run(inputs.items(), sink, config, backend=backend, on_record=on_record)

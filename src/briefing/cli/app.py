@@ -82,17 +82,31 @@ def _fail_usage(message: str) -> "typer.Exit":
     return _exit_for(UsageError(message))
 
 
-def _load_inputs(paths: List[str]):
-    from briefing.errors import InputError
-    from briefing.ingest import discover, read_source
+FROM_HELP = "A file listing one PATH or URL per line (blank lines and # comments skipped); repeatable."
+CACHE_HELP = "Cache folder: finished results, and fetched pages and feeds in DIR/web. Default: ~/.cache/briefing (BRIEFING_CACHE)."
 
-    try:
-        sources = discover(paths)
-    except InputError as exc:
-        raise _fail_usage(str(exc))
-    if not sources:
-        raise _fail_usage(f"no input found under {', '.join(paths)} (looked for .txt .md .html .htm .json .jsonl)")
-    return [item for src in sources for item in read_source(src)]
+
+def _load_inputs(paths: Optional[List[str]], from_: Optional[List[str]] = None, cache_dir: Optional[Path] = None, since=None):
+    """Files, folders, URLs, feeds, .opml and --from lists -> Inputs (fetching with progress)."""
+    from briefing.errors import InputError
+    from briefing.ingest.inputs import no_input_message, open_inputs
+
+    names = list(paths or [])
+    if not names and not from_:
+        raise _fail_usage("no input given: name a PATH or URL, or --from FILE")
+    with Progress(unit="") as progress:
+        try:
+            inputs = open_inputs(names, from_ or [], cache_dir=cache_dir, since=since,
+                                 on_fetch=lambda url, done, total: progress.stage("Fetching", done, total))
+        except InputError as exc:  # a PATH that does not exist: the command cannot run as asked
+            raise _fail_usage(str(exc))
+        except BriefingError as exc:
+            raise _exit_for(exc)
+    if not inputs.jobs and not inputs.dropped:
+        raise _fail_usage(no_input_message(names + [f"--from {f}" for f in from_ or []]))
+    if inputs.requests:
+        _err(f"fetched {inputs.requests} URLs: {inputs.downloads} downloaded, {inputs.not_modified} unchanged since the last run")
+    return inputs
 
 
 COMPRESS_HELP = (
@@ -132,21 +146,38 @@ def _pipeline(engine: str, model: Optional[str], device: Device, quotes: bool = 
         raise _exit_for(exc)
 
 
-def _run(pipe: "Pipeline", items: list, label: str = "Summarizing"):
-    """Run the pipeline with a progress bar (for more than one article) and report errors."""
+def _run(make_pipe, inputs, settings: dict, cache_dir: Optional[Path] = None, label: str = "Summarizing"):
+    """Run the pipeline over the inputs with a progress bar (for more than one article) and
+    report errors; finished articles come from the result cache, the model loads on the first miss."""
     from briefing.article import ArticleError
+    from briefing.batch.cache import ResultCache, cached_outcomes
+    from briefing.cachedir import cache_root
 
+    cache = ResultCache(Path(cache_dir) if cache_dir else cache_root() / "results")
     outcomes, results, errors = [], [], []
+    counts: dict = {}
+    total = len(inputs)
     with Progress() as progress:
-        for out in pipe.process(items):
+        for out in cached_outcomes(inputs.items(), make_pipe, cache, settings, stats=counts):
             outcomes.append(out)
             if isinstance(out, ArticleError):
                 errors.append(out)
                 progress.error(str(out))
             else:
                 results.append(out)
-            progress.stage(label, len(outcomes), len(items))
+            progress.stage(label, len(outcomes), max(total, len(outcomes)))
+    if counts.get("cached"):
+        _err(f"{counts['cached']} articles were already summarized (cached), {counts['summarized']} summarized now")
     return outcomes, results, errors
+
+
+def _settings(engine: str, model: Optional[str], device: Device, quotes: bool, gen: Optional[List[str]], compress: bool = True) -> dict:
+    from briefing.batch.cache import result_settings
+
+    try:
+        return result_settings(engine, model, quotes, _engine_options(gen), device.value, compress=compress)
+    except BriefingError as exc:  # an unknown engine or option: before any fetching
+        raise _exit_for(exc)
 
 
 def _write(out: Optional[str], text: str) -> None:
@@ -161,7 +192,7 @@ def _write(out: Optional[str], text: str) -> None:
 
 @app.command()
 def summarize(
-    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Article files, folders, or - for stdin."),
+    paths: Optional[List[str]] = typer.Argument(None, metavar="PATH...", help="Article files, folders, - for stdin, article or feed URLs, .opml files."),
     format: SummaryFormat = typer.Option(SummaryFormat.md, "--format", "-f", help="md (readable), json (one object, or a list for several), jsonl (one object per line)."),
     out: Optional[str] = typer.Option(None, "--out", "-o", help="Write here instead of stdout: a file, or a folder (ending in /) for one file per article."),
     engine: str = typer.Option("extractive", "--engine", "-e", help=ENGINE_HELP),
@@ -172,18 +203,23 @@ def summarize(
     quotes: bool = typer.Option(True, "--quotes/--no-quotes", help="Extract quotes and speakers."),
     gen: Optional[List[str]] = typer.Option(None, "--gen", metavar="KEY=VALUE", help=GEN_HELP),
     compress: bool = typer.Option(True, "--compress/--no-compress", help=COMPRESS_HELP),
+    from_: Optional[List[str]] = typer.Option(None, "--from", metavar="FILE", help=FROM_HELP),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", help=CACHE_HELP),
 ) -> None:
     """Summarize one article or many: short and long summary, key points, quotes.
 
-    Example: briefing summarize seeds/cnn-us-cuba-migration-talks.txt --format json
+    \b
+    Examples:
+      briefing summarize seeds/cnn-us-cuba-migration-talks.txt --format json
+      briefing summarize https://example.com/news/story.html
     """
     from briefing.errors import TemplateError
     from briefing.output import UniqueNames, atomic_write, to_json, to_jsonl_line
     from briefing.render import render
 
-    items = _load_inputs(paths)
-    pipe = _pipeline(engine, model, device, quotes, gen, compress)
-    _, results, errors = _run(pipe, items)
+    settings = _settings(engine, model, device, quotes, gen, compress)
+    inputs = _load_inputs(paths, from_, cache_dir)
+    _, results, errors = _run(lambda: _pipeline(engine, model, device, quotes, gen, compress), inputs, settings, cache_dir)
     dicts = [r.to_dict() for r in results]
 
     def one(d: dict) -> str:
@@ -198,7 +234,7 @@ def summarize(
             for d in dicts:
                 atomic_write(Path(out) / f"{name_for(d['id'])}.{ext}", one(d))
         elif format == SummaryFormat.json:
-            _write(out, to_json(dicts[0] if len(dicts) == 1 and len(items) == 1 else dicts))
+            _write(out, to_json(dicts[0] if len(dicts) == 1 and len(inputs) == 1 else dicts))
         else:
             sep = "\n" if format == SummaryFormat.md else ""
             _write(out, sep.join(one(d) for d in dicts))
@@ -218,7 +254,7 @@ def _parse_date(value: Optional[str]) -> dt.date:
 
 @app.command()
 def daily(
-    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Article files or folders for the day."),
+    paths: Optional[List[str]] = typer.Argument(None, metavar="PATH...", help="Article files or folders, article or feed URLs (RSS/Atom), .opml files."),
     format: DailyFormat = typer.Option(DailyFormat.md, "--format", "-f", help="md (default), html (self-contained page) or json."),
     out: Optional[str] = typer.Option(None, "--out", "-o", help="Output file (- for stdout). Default: outputs/briefing-YYYY-MM-DD.<format>."),
     date: Optional[str] = typer.Option(None, "--date", help="The briefing's date, YYYY-MM-DD (default: today)."),
@@ -231,6 +267,9 @@ def daily(
     minutes: float = typer.Option(5.0, "--minutes", min=0, help="Reading budget: the most important stories that fit get the full treatment, the rest one line each under 'Also today' (no article is dropped)."),
     gen: Optional[List[str]] = typer.Option(None, "--gen", metavar="KEY=VALUE", help=GEN_HELP),
     compress: bool = typer.Option(True, "--compress/--no-compress", help=COMPRESS_HELP),
+    from_: Optional[List[str]] = typer.Option(None, "--from", metavar="FILE", help=FROM_HELP),
+    since: Optional[str] = typer.Option(None, "--since", metavar="DURATION|last", help="Only what is new: published (or, without a date, first fetched) within DURATION (36h, 2d), or 'last': not in an earlier briefing written to the same output folder."),
+    cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", help=CACHE_HELP),
 ) -> None:
     """One briefing for all articles found under PATH: each story told once, every source cited.
 
@@ -239,21 +278,38 @@ def daily(
     briefing leaves its stories in <output folder>/.briefing-state/; the next one written to the
     same folder marks a continuing story "developing" and leads with what is new.
 
-    Example: briefing daily seeds/ --date 2026-11-27 --format html --minutes 3
+    \b
+    Examples:
+      briefing daily seeds/ --date 2026-11-27 --format html --minutes 3
+      briefing daily https://feeds.bbci.co.uk/news/rss.xml feeds.opml --since last
+      briefing daily --from my-feeds.txt --since 36h --out briefings/today.md
     """
     from briefing.daily import build_daily
     from briefing.daily.state import previous_state, snapshot, write_state
     from briefing.errors import TemplateError
+    from briefing.ingest.inputs import Since
+    from briefing.ingest.seen import SeenLog
     from briefing.output import to_json
     from briefing.render import render
 
     day = _parse_date(date)
-    items = _load_inputs(paths)
+    settings = _settings(engine, model, device, True, gen, compress)
     target = out or str(Path("outputs") / f"briefing-{day.isoformat()}.{format.value}")
     folder = None if target == "-" else Path(target).parent
+    seen = SeenLog.load(folder) if folder is not None else None
+    window = None
+    if since:
+        if since.strip().lower() == "last" and seen is None:
+            raise _fail_usage("--since last compares with the briefings written to the output folder; give --out FILE, not -")
+        try:
+            window = Since.parse(since, seen.keys if seen is not None else None)
+        except BriefingError as exc:
+            raise _exit_for(exc)
     previous = previous_state(folder, before=day) if folder is not None else None
-    pipe = _pipeline(engine, model, device, gen=gen, compress=compress)
-    _, results, errors = _run(pipe, items)
+    inputs = _load_inputs(paths, from_, cache_dir, since=window)
+    _, results, errors = _run(lambda: _pipeline(engine, model, device, gen=gen, compress=compress), inputs, settings, cache_dir)
+    if window is not None:
+        _err(f"{len(results)} articles new {window.label}, {inputs.dropped} older ones left out")
     if len(results) > 1:
         _err(f"grouping {len(results)} articles into stories ...")
     briefing = build_daily(results, day, max_quotes=max_quotes, group_by=group_by.value, minutes=minutes, previous=previous, keep_vectors=True)
@@ -264,7 +320,7 @@ def daily(
         raise _exit_for(exc)
     _write(target, text)
     if folder is not None:
-        write_state(folder, state)
+        write_state(folder, state)  # also what a later --since last reads (ingest.seen)
         developing = sum(s["status"] == "developing" for s in briefing["stories"])
         more = f", {developing} developing since {briefing['previous']}" if briefing["previous"] else ""
         _err(f"wrote {target} ({len(briefing['stories'])} stories from {len(results)} articles, about {briefing['reading_minutes']} min read{more})")
@@ -273,7 +329,7 @@ def daily(
 
 @app.command()
 def batch(
-    paths: List[str] = typer.Argument(..., metavar="PATH...", help="Article files or folders."),
+    paths: Optional[List[str]] = typer.Argument(None, metavar="PATH...", help="Article files or folders, article or feed URLs, .opml files."),
     out: str = typer.Option(..., "--out", "-o", help="A .jsonl file (with --format jsonl), - for stdout, or a folder for one file per article."),
     format: SummaryFormat = typer.Option(SummaryFormat.jsonl, "--format", "-f", help="jsonl (one line per article, errors included) or md/json files in a folder."),
     engine: str = typer.Option("extractive", "--engine", "-e", help=ENGINE_HELP),
@@ -287,6 +343,7 @@ def batch(
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per model call; results are cached after each."),
     gen: Optional[List[str]] = typer.Option(None, "--gen", metavar="KEY=VALUE", help=GEN_HELP),
     compress: bool = typer.Option(True, "--compress/--no-compress", help=COMPRESS_HELP),
+    from_: Optional[List[str]] = typer.Option(None, "--from", metavar="FILE", help=FROM_HELP),
 ) -> None:
     """One result per article, written to --out; re-runs skip finished articles.
 
@@ -295,6 +352,8 @@ def batch(
     from briefing.batch import BatchConfig, run_paths
     from briefing.errors import InputError
 
+    if not paths and not from_:
+        raise _fail_usage("no input given: name a PATH or URL, or --from FILE")
     config = BatchConfig(
         engine=engine, model=model, device=device.value, quotes=quotes, batch_size=batch_size,
         workers=workers, force=force, cache_dir=cache_dir, options=_engine_options(gen), compress=compress,
@@ -310,8 +369,9 @@ def batch(
 
     with Progress() as progress:
         try:
-            report = run_paths(paths, out, format.value, config, ray_address=ray, on_record=on_record,
-                               on_start=lambda n: total.__setitem__(0, n))
+            report = run_paths(paths or [], out, format.value, config, ray_address=ray, on_record=on_record,
+                               on_start=lambda n: total.__setitem__(0, n), from_files=from_ or [],
+                               on_fetch=lambda url, done, n: progress.stage("Fetching", done, n))
         except InputError as exc:  # a PATH that does not exist: the command cannot run as asked
             raise _fail_usage(str(exc))
         except BriefingError as exc:

@@ -273,10 +273,41 @@ def _same_heading(line: str, title: str) -> bool:
     return bool(a) and (a == b or b.startswith(a) or a.startswith(b))
 
 
-def parse_html(html: str, id: str, path: str | None = None) -> Article:
-    import trafilatura
+# Paragraphs that point elsewhere rather than tell the story: "Read more: ...", "RELATED: ...",
+# "Watch: ...", newsletter and sharing prompts. Sites put them inside the article body, where
+# extraction cannot tell them from text (CNN's own stories carry "Read more:" lines).
+_PROMO = re.compile(
+    r"^(?:read more|more on this( story)?|related( stories| articles| coverage| content)?|see also|also read|"
+    r"watch|listen|watch live|click here|sign up|subscribe|newsletter|follow us|share this( article| story)?|"
+    r"advertisement|sponsored|recommended|most read|you may also like|more from \w+)\b\s*[:>|»-]",
+    re.IGNORECASE,
+)
+_PROMO_WHOLE = re.compile(
+    r"^(?:advertisement|sponsored content|share this (?:article|story)|copy link|read more|related stories|"
+    r"sign up for our newsletter.*|accept all cookies|we use cookies.*|skip to (?:main )?content)\.?$",
+    re.IGNORECASE,
+)
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+
+def is_promo(paragraph: str) -> bool:
+    """A short paragraph that promotes other pages (a cross-link, a sign-up or share prompt)."""
+    p = paragraph.strip()
+    if len(p.split()) > 40:
+        return False
+    return bool(_PROMO.match(p) or _PROMO_WHOLE.match(p))
+
+
+def parse_html(html: str, id: str, path: str | None = None) -> Article:
+    """Main text and metadata of an HTML page (trafilatura). Any failure is this page's InputError."""
+    try:
+        import trafilatura
+
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
+    except ImportError as exc:
+        # e.g. lxml 6 without lxml_html_clean: this page fails, named, not the run
+        raise InputError(path, f"cannot parse HTML: {exc} (reinstall briefing's dependencies: pip install lxml_html_clean)") from None
+    except Exception as exc:  # noqa: BLE001 - a parser crash on one page must not stop the others
+        raise InputError(path, f"cannot parse HTML: {type(exc).__name__}: {exc}") from None
     if doc is None:
         raise InputError(path, "no article text found in HTML")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
@@ -284,7 +315,9 @@ def parse_html(html: str, id: str, path: str | None = None) -> Article:
     if not text:
         raise InputError(path, "no article text found in HTML")
     # trafilatura keeps one paragraph per line; the rest of the tool expects blank lines
-    text = re.sub(r"\n+", "\n\n", text)
+    text = "\n\n".join(p for p in (ln.strip() for ln in text.split("\n")) if p and not is_promo(p))
+    if not text:
+        raise InputError(path, "no article text found in HTML")
     title = _clean_value(data.get("title"))
     # the page's <h1> often opens the extracted text: it is the headline, not a sentence
     first, _, rest = text.partition("\n\n")

@@ -92,13 +92,23 @@ def score_articles(model: Any, inputs: Sequence[np.ndarray], batch_size: int = 6
     out = [np.zeros(0, np.float32) for _ in inputs]
     live = [i for i, x in enumerate(inputs) if len(x)]
     model.eval()
-    with torch.inference_mode():
-        for b in range(0, len(live), batch_size):
-            idx = live[b : b + batch_size]
-            x, m, _ = pad_batch([inputs[i] for i in idx])
-            logits = model(x, m).numpy()
-            for j, i in enumerate(idx):
-                out[i] = logits[j, : len(inputs[i])]
+    # The head is tiny: on one thread it is as fast, and immune to a busy CPU. With torch's
+    # default (a thread per core) its small matmuls cost 18x the CPU time when the cores are
+    # shared (measured: 9.9 s against 0.55 s for 144 pages while HTML extraction ran beside it).
+    threads = torch.get_num_threads()
+    if threads != 1:
+        torch.set_num_threads(1)
+    try:
+        with torch.inference_mode():
+            for b in range(0, len(live), batch_size):
+                idx = live[b : b + batch_size]
+                x, m, _ = pad_batch([inputs[i] for i in idx])
+                logits = model(x, m).numpy()
+                for j, i in enumerate(idx):
+                    out[i] = logits[j, : len(inputs[i])]
+    finally:
+        if threads != 1:
+            torch.set_num_threads(threads)
     return out
 
 

@@ -61,11 +61,32 @@ class LocalBackend:
         self.config = config
         self.window = config.batch_size
         self._pipe = None
+        self._warming: Future | None = None
+
+    def prewarm(self) -> None:
+        """Build the pipeline in a thread now (model load overlaps reading and extraction)."""
+        import threading
+
+        if self._pipe is not None or self._warming is not None:
+            return
+        fut: Future = Future()
+
+        def build() -> None:
+            try:
+                fut.set_result(build_pipeline(self.config.pipeline_kwargs()))
+            except BaseException as exc:  # noqa: BLE001 - handed to submit, which reports it
+                fut.set_exception(exc)
+
+        self._warming = fut
+        threading.Thread(target=build, name="briefing-prewarm", daemon=False).start()
 
     def submit(self, articles: list[Article], on_each: OnEach) -> "Future[Results]":
         if self._pipe is None:
             try:
-                self._pipe = build_pipeline(self.config.pipeline_kwargs())
+                if self._warming is not None:
+                    self._pipe = self._warming.result()
+                else:
+                    self._pipe = build_pipeline(self.config.pipeline_kwargs())
             except BriefingError as exc:
                 raise BatchError(str(exc)) from exc
         fut: Future[Results] = Future()
@@ -73,7 +94,11 @@ class LocalBackend:
         return fut
 
     def close(self) -> None:
-        pass
+        if self._warming is not None and self._pipe is None:
+            try:  # never leave the thread importing while the interpreter shuts down
+                self._warming.result()
+            except BaseException:  # noqa: BLE001
+                pass
 
 
 _WORKER_PIPE: Any = None
