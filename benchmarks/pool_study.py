@@ -76,6 +76,8 @@ def main() -> int:
     ap.add_argument("--model", action="append", help="a head folder, or 'shipped' (repeatable; the first is the baseline)")
     ap.add_argument("--n-long", type=int, action="append", help="sentences in the long summary (repeatable: each model at each; default the head's)")
     ap.add_argument("--each-member", action="store_true", help="also score each member (seed) of an averaged head alone")
+    ap.add_argument("--member", type=int, action="append", help="with --each-member: only these members (repeatable)")
+    ap.add_argument("--no-whole", action="store_true", help="with --each-member: skip the averaged head itself")
     ap.add_argument("--dev", action="store_true", help="also print cnndm-dev.jsonl (reported, never chosen on)")
     ap.add_argument("--cache", default="/tmp/briefing-pool-study/prepared.pkl")
     args = ap.parse_args()
@@ -89,7 +91,10 @@ def main() -> int:
 
         for m in args.model or ["shipped"]:
             head, _ = load_head(Path(m) if m != "shipped" else ROOT / "src/briefing/models/extractive-head")
-            runs += [(m, n, k) for k in range(len(getattr(head, "members", []))) for n in (args.n_long or [None])]
+            runs += [(m, n, k) for k in range(len(getattr(head, "members", []))) for n in (args.n_long or [None])
+                     if not args.member or k in args.member]
+        if args.no_whole:
+            runs = [r for r in runs if r[2] is not None]
     for name, (docs, refs, sources, lead) in sets.items():
         if name == "dev" and not args.dev:
             continue
