@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -56,7 +57,9 @@ def test_train_small_then_load_with_model_dir(tmp_path: Path) -> None:
                    progress=lambda *a: calls.append(a))
     assert (out / "head.safetensors").is_file()
     config = json.loads((out / "config.json").read_text())
-    assert config["articles"]["train"] + config["articles"]["val"] == 12
+    # 2 of the 12 fixture ids hash into the validation pool: never trained on
+    assert config["articles"]["train"] + config["articles"]["val"] == 10
+    assert config["articles"]["pool_excluded"] == 2
     assert result["timings_s"]["total"] > 0
     assert {c[0] for c in calls} >= {"embed", "oracle", "train"}
     # the re-run reads the embedding cache instead of the encoder
@@ -237,5 +240,127 @@ def test_train_command_defaults_are_the_shipped_recipe() -> None:
     command = next(c for c in typer.main.get_command(app).commands.values() if c.name == "train")
     defaults = {p.name: p.default for p in command.params}
     shipped = TrainConfig()
-    for name in ("epochs", "members", "seed", "max_articles", "encoder"):
+    for name in ("epochs", "members", "seed", "encoder", "oracle_sents", "n_long"):
         assert defaults[name] == getattr(shipped, name), name
+    assert (defaults["max_articles"] or None) == shipped.max_articles  # 0 on the command line means all
+
+
+# --------------------------------------------------------------------------- lower-cased data, pool, intervals
+
+
+def test_clean_lower_drops_the_byline_dateline_and_stops_after_function_words() -> None:
+    from briefing.evaluation.lower import clean_lower
+
+    text = ("by. john drayton for mailonline. published: 12:01 est, 3 march 2014. | . updated: 14:02 est, 3 march 2014. "
+            "the. new series will include a female astronomer with a. telescope. it was a long day.")
+    assert clean_lower(text) == "the new series will include a female astronomer with a telescope. it was a long day."
+    assert clean_lower("london (cnn) -- the talks ended. they left.") == "the talks ended. they left."
+    # a stop after a word a sentence can end on stays
+    assert clean_lower("he gave up. she went on.") == "he gave up. she went on."
+
+
+def test_split_lower_keeps_abbreviations_initials_and_closing_quotes() -> None:
+    from briefing.evaluation.lower import split_lower
+
+    text = ('the u.s. army said mr. smith, no. 2 in command, met george w. bush. " it was fine. " he left at 5 p.m.. '
+            "she said ‘ no. ’ then she went home! was it over? yes, it was. ok")
+    assert split_lower(text) == [
+        "the u.s. army said mr. smith, no. 2 in command, met george w. bush.",
+        '" it was fine. "',
+        "he left at 5 p.m..",
+        "she said ‘ no. ’",
+        "then she went home!",
+        "was it over?",
+        "yes, it was. ok",  # a piece under 4 characters joins the sentence before it
+    ]
+
+
+def test_lower_text_is_recognised_and_cased_text_is_not() -> None:
+    from briefing.evaluation.lower import is_lower_text
+
+    assert is_lower_text("the talks ended. 3 were hurt.")
+    assert not is_lower_text("The talks ended.")
+    assert not is_lower_text("1 2 3 .")
+
+
+def test_the_pool_is_a_fixed_tenth_of_ids() -> None:
+    from briefing.evaluation.pool import POOL_MODULUS, in_pool
+
+    assert POOL_MODULUS == 10
+    assert [k for k in range(40) if in_pool(f"story-{k}")] == [3, 18, 32, 36, 37]
+    share = sum(in_pool(f"dailymail-train-{k}") for k in range(20_000)) / 20_000
+    assert 0.09 < share < 0.11
+
+
+def _pool_file(tmp_path: Path) -> Path:
+    """A .jsonl.gz with 3 lower-cased pool stories (one DailyMail with a byline) and 2 training ones."""
+    import gzip
+
+    rows = [json.loads(line) for line in FIXTURE.read_text().splitlines()[:5]]
+    ids = ["story-3", "story-18", "story-32", "story-0", "story-1"]
+    path = tmp_path / "lower.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        for k, (rid, r) in enumerate(zip(ids, rows)):
+            text = " ".join(r["article"].lower().split())
+            if k == 0:
+                text = "by. daily mail reporter. " + text
+            fh.write(json.dumps({"id": rid, "source": "dailymail" if k % 2 == 0 else "cnn", "split": "train",
+                                 "article": text, "reference": r["reference"].lower()}) + "\n")
+    return path
+
+
+def test_read_rows_reads_gzip_cleans_lower_text_and_leaves_out_the_pool(tmp_path: Path) -> None:
+    from briefing.evaluation.pool import pool_rows
+    from briefing.training.data import read_rows
+
+    path = _pool_file(tmp_path)
+    assert [r["id"] for r in read_rows(path, exclude_pool=True)] == ["story-0", "story-1"]
+    pool = pool_rows(path)
+    assert [r["id"] for r in pool] == ["story-3", "story-18", "story-32"]
+    assert not pool[0]["article"].startswith("by") and pool[0]["source"] == "dailymail"
+
+
+def test_training_on_lower_text_splits_it_without_spacy(tmp_path: Path) -> None:
+    from briefing.training.data import embed_articles, read_rows
+    from briefing.training.fit import TrainConfig
+    from briefing.evaluation.lower import split_lower
+
+    class Encoder:
+        dim = 4
+
+        def encode(self, texts):
+            return np.ones((len(texts), 4), np.float32)
+
+    rows = read_rows(_pool_file(tmp_path))
+    [(sents, vecs)] = embed_articles([rows[3]["article"]], TrainConfig(), None, Encoder(), lambda *a: None)
+    assert sents == split_lower(rows[3]["article"][:3500])[:-1][:20] or sents == split_lower(rows[3]["article"])[:20]
+    assert vecs.shape == (len(sents), 4)
+
+
+def test_paired_bootstrap_interval() -> None:
+    from briefing.evaluation.rouge import paired_bootstrap
+
+    rng = np.random.default_rng(1)
+    b = rng.normal(40, 10, size=(2000, 3))
+    a = b + rng.normal(1.0, 3.0, size=(2000, 3))
+    d, lo, hi = paired_bootstrap(a, b)
+    assert np.all(lo < d) and np.all(d < hi) and np.all(lo > 0.7) and np.all(hi < 1.3)
+    assert all(np.array_equal(x, y) for x, y in zip(paired_bootstrap(a, b), (d, lo, hi)))  # fixed seed
+    # no real difference: the interval holds zero
+    d, lo, hi = paired_bootstrap(b + rng.normal(0, 3.0, size=b.shape), b)
+    assert np.all(lo < 0) and np.all(hi > 0)
+
+
+def test_eval_pool_prints_margins_with_intervals_per_source(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from briefing.cli import app
+
+    res = CliRunner().invoke(app, ["eval", str(_pool_file(tmp_path)), "--pool"])
+    assert res.exit_code == 0, res.output
+    assert "validation pool" in res.output and ": 3 rows" in res.output
+    for part in ("cnn (1 articles)", "dailymail (2 articles)", "all (3 articles)", "margin over lead-3 [95% interval]"):
+        assert part in res.output
+    assert re.search(r"extractive +[+-]\d+\.\d\d \[[+-]\d+\.\d\d, [+-]\d+\.\d\d\]", res.output)
+    missing = CliRunner().invoke(app, ["eval", str(tmp_path / "nope.jsonl")])
+    assert missing.exit_code == 2 and "no such file" in missing.output

@@ -1,27 +1,67 @@
 """Quality figures computed as ../shared/docs/EVALUATION.md defines them.
 
 Summaries: ROUGE-1/2/Lsum F1 x100 (rouge-score, stemming; Lsum with one sentence per
-line), averaged over articles, with Lead-3 on spaCy's default sentence split beside it.
+line), averaged over articles, with Lead-3 on spaCy's default sentence split beside it and
+the margin over Lead-3 with a 95% paired-bootstrap interval.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
 
 ROUGE_KEYS = ("rouge1", "rouge2", "rougeLsum")
 
 
-def rouge(predictions: Sequence[Sequence[str]], references: Sequence[str]) -> dict[str, float]:
-    """Mean F1 x100. ``predictions`` are lists of sentences; references are newline-separated."""
+def rouge_scores(predictions: Sequence[Sequence[str]], references: Sequence[str]) -> "np.ndarray":
+    """F1 x100 per article, shape (n, 3) in ``ROUGE_KEYS`` order. ``predictions`` are lists of
+    sentences; references are newline-separated."""
+    import numpy as np
     from rouge_score import rouge_scorer
 
     scorer = rouge_scorer.RougeScorer(list(ROUGE_KEYS), use_stemmer=True)
-    totals = dict.fromkeys(ROUGE_KEYS, 0.0)
-    for pred, ref in zip(predictions, references):
+    out = np.zeros((len(references), len(ROUGE_KEYS)))
+    for i, (pred, ref) in enumerate(zip(predictions, references)):
         scores = scorer.score("\n".join(s.strip() for s in ref.split("\n") if s.strip()), "\n".join(pred))
-        for k in ROUGE_KEYS:
-            totals[k] += scores[k].fmeasure
-    n = max(len(references), 1)
-    return {k: 100.0 * v / n for k, v in totals.items()}
+        out[i] = [100.0 * scores[k].fmeasure for k in ROUGE_KEYS]
+    return out
+
+
+def rouge(predictions: Sequence[Sequence[str]], references: Sequence[str]) -> dict[str, float]:
+    """Mean F1 x100 over articles."""
+    per = rouge_scores(predictions, references)
+    means = per.mean(0) if len(per) else [0.0] * len(ROUGE_KEYS)
+    return {k: float(v) for k, v in zip(ROUGE_KEYS, means)}
+
+
+BOOTSTRAP_RESAMPLES = 2000
+BOOTSTRAP_SEED = 0
+
+
+def paired_bootstrap(a: "np.ndarray", b: "np.ndarray", resamples: int = BOOTSTRAP_RESAMPLES, seed: int = BOOTSTRAP_SEED,
+                     level: float = 0.95) -> tuple["np.ndarray", "np.ndarray", "np.ndarray"]:
+    """Mean of ``a - b`` over articles and its ``level`` percentile interval.
+
+    Paired: each resample draws articles with replacement and takes both systems' scores of
+    the same articles, so what the interval measures is the margin, not the articles' spread.
+    ``a`` and ``b`` are per-article score arrays (n,) or (n, k); fixed seed, so a rerun prints
+    the same interval.
+    """
+    import numpy as np
+
+    d = np.asarray(a, dtype=np.float64) - np.asarray(b, dtype=np.float64)
+    n = len(d)
+    if n == 0:
+        z = np.zeros(d.shape[1:])
+        return z, z, z
+    rng = np.random.default_rng(seed)
+    means = np.empty((resamples, *d.shape[1:]))
+    for start in range(0, resamples, 200):  # bounded memory on big pools
+        idx = rng.integers(0, n, size=(min(200, resamples - start), n))
+        means[start : start + len(idx)] = d[idx].mean(1)
+    tail = 100 * (1 - level) / 2
+    return d.mean(0), np.percentile(means, tail, axis=0), np.percentile(means, 100 - tail, axis=0)
 
 
 def lead_sentences(texts: Sequence[str], n: int = 3) -> list[list[str]]:
@@ -36,16 +76,18 @@ def lead_sentences(texts: Sequence[str], n: int = 3) -> list[list[str]]:
     return out
 
 
-def _load_rows(path: str, limit: int | None) -> list[dict]:
+def _load_rows(path: str, limit: int | None, pool: bool = False) -> list[dict]:
     import json
 
+    from briefing.evaluation.pool import iter_jsonl, pool_rows
+
+    if pool:
+        return pool_rows(path, limit)
     rows = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rows.append(json.loads(line))
-            if limit and len(rows) >= limit:
-                break
+    for _ln, line in iter_jsonl(path):
+        rows.append(json.loads(line))
+        if limit and len(rows) >= limit:
+            break
     return rows
 
 
@@ -69,33 +111,62 @@ def summary_sentences(rows: list[dict], engine: str, model: str | None = None, d
     return longs, time.perf_counter() - t
 
 
+def margin_line(label: str, a: "np.ndarray", b: "np.ndarray") -> str:
+    """``label`` then, per ROUGE key, the mean margin of a over b with its 95% bootstrap interval."""
+    delta, lo, hi = paired_bootstrap(a, b)
+    cells = [f"{d:+6.2f} [{l:+.2f}, {h:+.2f}]" for d, l, h in zip(delta, lo, hi)]
+    return f"{label:34s} " + "  ".join(f"{c:>22s}" for c in cells)
+
+
+def score_table(title: str, systems: list[tuple[str, "np.ndarray", float | None]], baseline: "np.ndarray") -> list[str]:
+    """ROUGE means of each system, then each one's margin over the baseline with its interval."""
+    lines = [f"{title:34s} {'ROUGE-1':>8s} {'ROUGE-2':>8s} {'ROUGE-Lsum':>10s} {'seconds':>8s}"]
+    for name, per, secs in systems:
+        m = per.mean(0)
+        lines.append(f"{name:34s} {m[0]:8.2f} {m[1]:8.2f} {m[2]:10.2f} {'' if secs is None else f'{secs:8.1f}':>8s}")
+    m = baseline.mean(0)
+    lines.append(f"{'lead-3':34s} {m[0]:8.2f} {m[1]:8.2f} {m[2]:10.2f}")
+    lines.append(f"{'margin over lead-3 [95% interval]':34s} " + "  ".join(f"{k:>22s}" for k in ("ROUGE-1", "ROUGE-2", "ROUGE-Lsum")))
+    for name, per, _ in systems:
+        lines.append(margin_line(f"  {name}", per, baseline))
+    return lines
+
+
 def run_eval(path: str, engine: str = "extractive", model: str | None = None, device: str = "auto",
-             limit: int | None = None, compare: bool = True, log=print) -> str:
-    """Score a labelled JSONL; returns a plain-text table."""
-    rows = _load_rows(path, limit)
-    lines = [f"# {path}: {len(rows)} rows"]
+             limit: int | None = None, compare: bool | None = None, pool: bool = False, log=print) -> str:
+    """Score a labelled JSONL (or .jsonl.gz); returns a plain-text table.
+
+    ``pool``: score only the validation-pool stories of the file (``evaluation.pool``), cleaned
+    as users' text reads. Rows with a ``source`` field are also reported per source. Each margin
+    over Lead-3 carries a 95% paired-bootstrap interval (2,000 resamples over articles, seed 0).
+    """
+    import numpy as np
+
+    rows = _load_rows(path, limit, pool)
+    what = f" (validation pool: sha1(id) mod {_pool_modulus()} == 0)" if pool else ""
+    lines = [f"# {path}{what}: {len(rows)} rows"]
     summ_rows = [r for r in rows if r.get("reference")]
     if summ_rows:
         refs = [r["reference"] for r in summ_rows]
         texts = [r.get("text") or r.get("article") or "" for r in summ_rows]
-        table: list[tuple[str, dict[str, float], float | None]] = []
+        systems: list[tuple[str, np.ndarray, float | None]] = []
         engines = [(engine, model)]
-        if compare and engine == "extractive":
+        if (compare if compare is not None else not pool) and engine == "extractive":
             engines.append(("extractive-unsupervised", None))
         for name, m in engines:
             log(f"summarizing {len(summ_rows)} articles with {name}{f' ({m})' if m else ''} ...")
             longs, secs = summary_sentences(summ_rows, name, m, device)
-            table.append((name + (f" ({m})" if m else ""), rouge(longs, refs), secs))
+            systems.append((name + (f" ({m})" if m else ""), rouge_scores(longs, refs), secs))
         log("computing Lead-3 on spaCy's default sentence split ...")
-        lead = lead_sentences(texts, 3)
-        table.append(("lead-3", rouge(lead, refs), None))
-        lines.append("")
-        lines.append(f"{'summary (long vs reference)':40s} {'ROUGE-1':>8s} {'ROUGE-2':>8s} {'ROUGE-Lsum':>10s} {'seconds':>8s}")
-        for name, r, secs in table:
-            lines.append(f"{name:40s} {r['rouge1']:8.2f} {r['rouge2']:8.2f} {r['rougeLsum']:10.2f} {'' if secs is None else f'{secs:8.1f}':>8s}")
-        base = table[-1][1]
-        first = table[0][1]
-        lines.append(f"{'delta vs lead-3':40s} {first['rouge1'] - base['rouge1']:+8.2f} {first['rouge2'] - base['rouge2']:+8.2f} {first['rougeLsum'] - base['rougeLsum']:+10.2f}")
+        lead = rouge_scores(lead_sentences(texts, 3), refs)
+        groups = [("all", np.arange(len(summ_rows)))]
+        sources = sorted({str(r["source"]) for r in summ_rows if r.get("source")})
+        if len(sources) > 1:
+            groups = [(src, np.array([i for i, r in enumerate(summ_rows) if str(r.get("source")) == src])) for src in sources] + groups
+        for gname, idx in groups:
+            lines.append("")
+            title = "summary (long vs reference)" if len(groups) == 1 else f"{gname} ({len(idx)} articles)"
+            lines.extend(score_table(title, [(n, per[idx], secs if gname == "all" else None) for n, per, secs in systems], lead[idx]))
     quote_rows = [r for r in rows if isinstance(r.get("attributions"), list)]
     if quote_rows:
         from briefing.evaluation.quotes import evaluate_quotes_by_outlet
@@ -128,3 +199,9 @@ def run_eval(path: str, engine: str = "extractive", model: str | None = None, de
     if not summ_rows and not quote_rows:
         lines.append("no row has a 'reference' or 'attributions' field: nothing to score")
     return "\n".join(lines)
+
+
+def _pool_modulus() -> int:
+    from briefing.evaluation.pool import POOL_MODULUS
+
+    return POOL_MODULUS

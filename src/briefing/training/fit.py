@@ -20,6 +20,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from briefing.cachedir import embedding_cache_dir
+from briefing.evaluation.pool import POOL_MODULUS, in_pool
 from briefing.summarize.features import (
     SCALAR_FEATURES,
     greedy_oracle,
@@ -104,7 +105,12 @@ def train(
     say = log or (lambda _m: None)
     try:
         paths = [data_path] if isinstance(data_path, (str, os.PathLike)) else list(data_path)
-        rows = [r for p in paths for r in read_rows(p)]
+        # validation-pool stories (evaluation.pool) are never trained on, whichever file holds them
+        all_rows = [r for p in paths for r in read_rows(p)]
+        rows = [r for r in all_rows if not in_pool(r["id"])]
+        n_pool = len(all_rows) - len(rows)
+        if n_pool:
+            say(f"left out {n_pool} validation-pool stories (sha1(id) mod {POOL_MODULUS} == 0; `briefing eval --pool` scores them)")
         if cfg.max_articles:
             rows = rows[: cfg.max_articles]
         encoder = get_encoder("fp32", name=cfg.encoder)
@@ -117,7 +123,8 @@ def train(
         labels = []
         for i, (r, (sents, _)) in enumerate(zip(rows, data)):
             y = np.zeros(len(sents), np.float32)
-            y[greedy_oracle(sents, r["reference"], cfg.oracle_sents)] = 1.0
+            k = cfg.oracle_sents or max(1, len([h for h in r["reference"].split("\n") if h.strip()]))
+            y[greedy_oracle(sents, r["reference"], k)] = 1.0
             labels.append(y)
             if i % 200 == 0 or i == len(rows) - 1:
                 prog("oracle", i + 1, len(rows))
@@ -220,7 +227,7 @@ def train(
             "scalar_features": list(SCALAR_FEATURES),
             "config": asdict(cfg),
             "training_data": [str(p) for p in paths],
-            "articles": {"train": len(train_ids), "val": len(val_ids), "dev": len(dev_rows)},
+            "articles": {"train": len(train_ids), "val": len(val_ids), "dev": len(dev_rows), "pool_excluded": n_pool},
             "positive_rate": round(pos_rate, 4),
             "selected_epoch": picked,
             "figures": scores,
