@@ -94,6 +94,8 @@ def _load_inputs(paths: List[str]):
     return [item for src in sources for item in read_source(src)]
 
 
+API_BASE_HELP = ("--engine llm: an OpenAI-compatible server (Ollama, llama.cpp, vLLM, LM Studio), e.g. http://127.0.0.1:8080/v1; "
+                 "default $BRIEFING_API_BASE. A key, if needed, comes from $BRIEFING_API_KEY.")
 GEN_HELP = ("An engine option, KEY=VALUE, repeatable (e.g. --gen num_beams=4 for seq2seq, --gen n=5 for lead). "
             "Each engine declares its own; an unknown key stops with the list of valid ones.")
 
@@ -116,11 +118,20 @@ def _options(model: Optional[str], device: Device, gen: Optional[List[str]]) -> 
     return options
 
 
-def _pipeline(engine: str, model: Optional[str], device: Device, quotes: bool = True, gen: Optional[List[str]] = None) -> "Pipeline":
+def _with_api_base(options: dict, engine: str, api_base: Optional[str]) -> dict:
+    if api_base:
+        if engine != "llm":
+            raise _fail_usage(f"--api-base is for --engine llm (not {engine})")
+        options["api_base"] = api_base
+    return options
+
+
+def _pipeline(engine: str, model: Optional[str], device: Device, quotes: bool = True, gen: Optional[List[str]] = None,
+              api_base: Optional[str] = None) -> "Pipeline":
     from briefing.pipeline import Pipeline
 
     try:
-        return Pipeline(engine, quotes=quotes, **_options(model, device, gen))
+        return Pipeline(engine, quotes=quotes, **_with_api_base(_options(model, device, gen), engine, api_base))
     except BriefingError as exc:
         raise _exit_for(exc)
 
@@ -164,6 +175,7 @@ def summarize(
     max_quotes: int = typer.Option(5, "--max-quotes", help="Quotes shown per article in Markdown."),
     quotes: bool = typer.Option(True, "--quotes/--no-quotes", help="Extract quotes and speakers."),
     gen: Optional[List[str]] = typer.Option(None, "--gen", metavar="KEY=VALUE", help=GEN_HELP),
+    api_base: Optional[str] = typer.Option(None, "--api-base", metavar="URL", help=API_BASE_HELP),
 ) -> None:
     """Summarize one article or many: short and long summary, key points, quotes.
 
@@ -174,7 +186,7 @@ def summarize(
     from briefing.render import render
 
     items = _load_inputs(paths)
-    pipe = _pipeline(engine, model, device, quotes, gen)
+    pipe = _pipeline(engine, model, device, quotes, gen, api_base)
     _, results, errors = _run(pipe, items)
     dicts = [r.to_dict() for r in results]
 
@@ -221,6 +233,7 @@ def daily(
     max_quotes: int = typer.Option(3, "--max-quotes", help="Quotes shown per story."),
     group_by: GroupBy = typer.Option(GroupBy.none, "--group-by", help="Sections: none (by importance), topic (topics found in the articles) or source."),
     gen: Optional[List[str]] = typer.Option(None, "--gen", metavar="KEY=VALUE", help=GEN_HELP),
+    api_base: Optional[str] = typer.Option(None, "--api-base", metavar="URL", help=API_BASE_HELP),
 ) -> None:
     """One briefing for all articles found under PATH: each story told once, every source cited.
 
@@ -233,7 +246,7 @@ def daily(
 
     day = _parse_date(date)
     items = _load_inputs(paths)
-    pipe = _pipeline(engine, model, device, gen=gen)
+    pipe = _pipeline(engine, model, device, gen=gen, api_base=api_base)
     _, results, errors = _run(pipe, items)
     if len(results) > 1:
         _err(f"grouping {len(results)} articles into stories ...")
@@ -264,6 +277,7 @@ def batch(
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", help="Where finished results are kept for resuming. Default: <out>.cache/ beside a file, <out>/.cache/ in a folder."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per model call; results are cached after each."),
     gen: Optional[List[str]] = typer.Option(None, "--gen", metavar="KEY=VALUE", help=GEN_HELP),
+    api_base: Optional[str] = typer.Option(None, "--api-base", metavar="URL", help=API_BASE_HELP),
 ) -> None:
     """One result per article, written to --out; re-runs skip finished articles.
 
@@ -274,7 +288,7 @@ def batch(
 
     config = BatchConfig(
         engine=engine, model=model, device=device.value, quotes=quotes, batch_size=batch_size,
-        workers=workers, force=force, cache_dir=cache_dir, options=_engine_options(gen),
+        workers=workers, force=force, cache_dir=cache_dir, options=_with_api_base(_engine_options(gen), engine, api_base),
     )
     total: list[Optional[int]] = [None]
     count = [0]
