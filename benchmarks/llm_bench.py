@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from briefing.article import Article  # noqa: E402
 from briefing.pipeline import Pipeline  # noqa: E402
 from briefing.summarize.engines.llm import LLMEngine  # noqa: E402
+from briefing.summarize.engines.llm.llamacpp import threads as llama_threads  # noqa: E402
 from briefing.summarize.engines.llm.text import smollm2_gguf  # noqa: E402
 
 SEED = ROOT / "seeds" / "cnn-us-cuba-migration-talks.txt"
@@ -54,7 +55,7 @@ def start_server(gguf: Path, n_ctx: int) -> tuple[subprocess.Popen, str]:
         port = s.getsockname()[1]
     proc = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--model_alias", "smollm2",
                              "--host", "127.0.0.1", "--port", str(port), "--n_ctx", str(n_ctx),
-                             "--n_threads", str(len(os.sched_getaffinity(0)))], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "--n_threads", str(llama_threads()), "--n_threads_batch", str(llama_threads())], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}/v1"
     for _ in range(600):
         try:

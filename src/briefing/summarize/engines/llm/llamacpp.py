@@ -42,7 +42,29 @@ def _quiet_stderr():
 
 
 def threads() -> int:
-    return int(os.environ.get("BRIEFING_THREADS", "0")) or len(os.sched_getaffinity(0))
+    """``$BRIEFING_THREADS``, else the cores this process may use that are not already busy.
+
+    llama.cpp's threads spin at every barrier: on a CPU that other work keeps busy, two threads
+    on two cores ran the seed prompt 11x slower than one (241 s against 22 s, load average 16).
+    """
+    if os.environ.get("BRIEFING_THREADS", "").strip():
+        return max(1, int(os.environ["BRIEFING_THREADS"]))
+    cores = len(os.sched_getaffinity(0))
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:
+        busy = 0.0
+    return max(1, min(cores, int(cores - busy) + 1))
+
+
+def trained_context(llm: Any) -> int:
+    """The context the model was trained on, from the GGUF metadata (``<arch>.context_length``)."""
+    meta = getattr(llm, "metadata", None) or {}
+    value = meta.get(f"{meta.get('general.architecture', '')}.context_length")
+    try:
+        return int(value) if value else int(llm._model.n_ctx_train())
+    except (AttributeError, TypeError, ValueError):
+        return 2048
 
 
 class LlamaCppBackend(Backend):
@@ -62,7 +84,7 @@ class LlamaCppBackend(Backend):
         try:
             with _quiet_stderr():
                 probe = Llama(model_path=str(path), vocab_only=True, verbose=False)
-                self.trained = int(probe.n_ctx_train() or 0) or 2048
+                self.trained = trained_context(probe)
                 probe.close()
                 self.context = int(context_tokens) if context_tokens else min(self.trained, DEFAULT_MAX_CONTEXT)
                 self.llm = Llama(model_path=str(path), n_ctx=self.context, n_batch=min(512, self.context),
