@@ -59,7 +59,7 @@ class LLMOptions(GenerativeOptions):
     repetition_penalty: float = 1.15
     max_levels: int = 3  # rounds of combining chunk summaries
     timeout: float = 300.0  # seconds per server request (connecting: at most 10 s)
-    concurrency: int = 4  # server requests in flight
+    concurrency: int = 0  # server requests in flight; 0: what the server runs at once (llama.cpp slots; 1 for llama-cpp-python; else 4)
     retries: int = 4  # on 429/502/503/504 and dropped connections, with back-off (Retry-After honoured)
     threads: int = 0  # native llama.cpp threads (0: the cores this process may use)
     seed: int = 0

@@ -101,14 +101,14 @@ class ServerBackend(Backend):
     kind = "server"
 
     def __init__(self, api_base: str, model: str | None = None, context_tokens: int | None = None, timeout: float = 300.0,
-                 concurrency: int = 4, retries: int = 4, retry_delay: float = 1.0, seed: int = 0,
+                 concurrency: int = 0, retries: int = 4, retry_delay: float = 1.0, seed: int = 0,
                  warn: Callable[[str], None] | None = None, connect_timeout: float = 10.0):
         import httpx
 
         self.base = normalize_base(api_base)
         self.root = _root(self.base)
         self.timeout = float(timeout)
-        self.concurrency = max(1, int(concurrency))
+        self.concurrency = max(1, int(concurrency) or 8)  # 0: decided below, from what the server is
         self.retries = max(0, int(retries))
         self.retry_delay = float(retry_delay)
         self.seed = int(seed)
@@ -140,6 +140,8 @@ class ServerBackend(Backend):
                 self.context, self.context_source = UNKNOWN_CONTEXT, "assumed"
                 self._note(f"{self.root} does not report its context length; assuming {UNKNOWN_CONTEXT} tokens "
                            "(set --gen context_tokens=N to use more)")
+            if not concurrency:
+                self.concurrency = self._auto_concurrency()
             self.overhead = self._calibrate()
         except BaseException:
             self.http.close()
@@ -266,6 +268,17 @@ class ServerBackend(Backend):
                 return n, "server context-length error (probe)"
         return None, ""
 
+    def _auto_concurrency(self) -> int:
+        """Requests in flight: as many as the server runs at once. More only queue there, and time
+        spent queued counts against each request's timeout."""
+        if self.server_kind == "llama-cpp-python":
+            return 1  # one model, one lock: requests are served one by one
+        if self.server_kind == "llama.cpp":
+            props = self._request("GET", f"{self.root}/props", quiet=True)
+            slots = props.get("total_slots") if isinstance(props, dict) else None
+            return max(1, int(slots)) if slots else 1
+        return 4
+
     def _ollama_context(self, show: dict[str, Any]) -> tuple[int | None, str]:
         m = re.search(r"^\s*num_ctx\s+(\d+)", str(show.get("parameters") or ""), re.M)
         trained = next((int(v) for k, v in (show.get("model_info") or {}).items() if k.endswith(".context_length") and v), None)
@@ -358,7 +371,7 @@ class ServerBackend(Backend):
 
     def describe(self) -> dict[str, Any]:
         return {"backend": self.kind, "api_base": self.base, "server": self.server_kind, "context_tokens": self.context,
-                "context_source": self.context_source, "tokenizer": self.tokenizer_source}
+                "context_source": self.context_source, "tokenizer": self.tokenizer_source, "concurrency": self.concurrency}
 
     def close(self) -> None:
         self.http.close()
