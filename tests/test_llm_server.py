@@ -341,3 +341,44 @@ def test_unknown_option_names_the_valid_ones():
 def test_api_base_needs_the_llm_engine():
     line = one_line_error(cli("summarize", str(SEED), "--api-base", "http://127.0.0.1:1/v1"))
     assert "--engine llm" in line
+
+
+class _OllamaStub(_Stub):
+    """Ollama's shape: /v1/models without a context, /api/show with the model's parameters."""
+
+    num_ctx: str | None = None
+
+    def do_GET(self) -> None:
+        if self.path == "/v1/models":
+            return self._send(200, {"object": "list", "data": [{"id": "llama3.2:latest", "object": "model"}]})
+        self._send(404, {"error": "not found"})
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers.get("Content-Length", 0))) or b"{}")
+        if self.path == "/api/show":
+            params = f"num_ctx {self.num_ctx}\nstop <|eot_id|>" if self.num_ctx else "stop <|eot_id|>"
+            return self._send(200, {"parameters": params, "model_info": {"llama.context_length": 131072}})
+        if self.path == "/v1/chat/completions":
+            text = body["messages"][0]["content"]
+            return self._send(200, {"choices": [{"message": {"content": "OK."}}],
+                                    "usage": {"prompt_tokens": len(text) // 4 + 10, "completion_tokens": 1}})
+        self._send(404, {"error": "not found"})
+
+
+@pytest.mark.parametrize("num_ctx", [None, "8192"])
+def test_ollama_context_from_api_show(num_ctx: str | None):
+    _OllamaStub.num_ctx = num_ctx
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), _OllamaStub)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    warned: list[str] = []
+    try:
+        b = ServerBackend(f"http://127.0.0.1:{srv.server_address[1]}", "llama3.2", warn=warned.append)
+        assert b.model == "llama3.2:latest" and b.server_kind == "ollama" and b.base.endswith("/v1")
+        if num_ctx:
+            assert b.context == 8192 and b.context_source == "ollama /api/show num_ctx" and not warned
+        else:  # Ollama's default would silently cut longer prompts: assume the small one, and say so
+            assert b.context == 2048 and any("silently cuts" in w and "131072" in w for w in warned)
+        b.close()
+    finally:
+        srv.shutdown()
+        srv.server_close()
