@@ -69,18 +69,25 @@ def test_missing_gguf_is_a_clear_error(tmp_path: Path):
     assert split_model_ref("sshleifer/distilbart-cnn-12-6") == ("sshleifer/distilbart-cnn-12-6", None)
 
 
+def needs_llama_cpp() -> None:
+    pytest.importorskip("llama_cpp", reason="llama-cpp-python is not installed (scripts/setup.sh builds it)")
+
+
 @pytest.mark.slow
-def test_smollm2_gguf_map_reduce_on_a_multi_chunk_article():
-    """Small chunks force several map calls and a reduce with the real model."""
+@pytest.mark.parametrize("backend", ["transformers", "llama.cpp"])
+def test_smollm2_gguf_map_reduce_on_a_multi_chunk_article(backend: str):
+    """Small chunks force several map calls and a reduce with the real model, on both local backends."""
     gguf = needs_smollm2()
+    if backend == "llama.cpp":
+        needs_llama_cpp()
     from briefing.article import Article
     from briefing.nlp.sentences import split_many
     from briefing.summarize.engines.base import Prepared
     from briefing.summarize.engines.llm import LLMEngine
 
-    eng = LLMEngine(model=str(gguf), device="cpu", chunk_tokens=220, max_new_tokens=40, short_max_new_tokens=24,
+    eng = LLMEngine(model=str(gguf), device="cpu", backend=backend, chunk_tokens=220, max_new_tokens=40, short_max_new_tokens=24,
                     key_points_max_new_tokens=40, fallback_engine="lead")
-    assert eng.context >= 2048 and eng.tokenizer.chat_template
+    assert eng.backend.kind == backend and eng.context >= 2048
     text = SEED.read_text(encoding="utf-8")
     (sents,) = split_many([text])
     doc = Prepared(Article(id="cuba", text=text, title="U.S., Cuba engage in third round of migration talks"), sents)
@@ -108,9 +115,36 @@ def test_cli_llm_gguf_json_meets_contract():
     d = json.loads(r.stdout)
     assert d["schema"] == "briefing.article/v1"
     assert d["engine"]["name"] == "llm" and d["engine"]["model"] == str(gguf) and "fallback" in d["engine"]
+    try:
+        import llama_cpp  # noqa: F401
+        assert d["engine"]["backend"] == "llama.cpp"  # native whenever it is installed
+    except ImportError:
+        assert d["engine"]["backend"] == "transformers"
+    assert d["engine"]["guard"]["checked"] >= 1 and d["engine"]["chunk_tokens"] > 0
     assert d["summary"]["short"] and d["summary"]["long"] and len(d["key_points"]) >= 3
     assert d["stats"]["chunks"] >= 1 and d["quotes"]
     text = SEED.read_text(encoding="utf-8")
     for q in d["quotes"]:  # quotes are the article's own words (split quotes joined with " … ")
         for piece in q["text"].split(" … "):
             assert piece in text
+
+
+def test_backend_choice_errors_are_clear(tmp_path: Path):
+    from briefing.errors import BriefingError
+    from briefing.summarize.engines.llm import LLMEngine
+
+    with pytest.raises(BriefingError, match="backend=llama.cpp: it takes a .gguf file"):
+        LLMEngine(model="sshleifer/tiny-gpt2", backend="llama.cpp", fallback_engine="lead")
+    with pytest.raises(BriefingError, match="choose one of"):
+        LLMEngine(model="x", backend="onnx", fallback_engine="lead")
+
+
+def test_native_gguf_that_is_not_a_model_is_a_clear_error(tmp_path: Path):
+    needs_llama_cpp()
+    from briefing.errors import ModelNotFoundError
+    from briefing.summarize.engines.llm import LLMEngine
+
+    bad = tmp_path / "broken.gguf"
+    bad.write_bytes(b"GGUF" + b"\0" * 64)
+    with pytest.raises(ModelNotFoundError, match="broken.gguf"):
+        LLMEngine(model=str(bad), fallback_engine="lead")

@@ -114,6 +114,9 @@ COMPRESS_HELP = (
     "appositives, asides; never words inside quotes); the long summary stays verbatim. "
     "--no-compress: the article's sentences only, verbatim."
 )
+
+API_BASE_HELP = ("--engine llm: an OpenAI-compatible server (Ollama, llama.cpp, vLLM, LM Studio), e.g. http://127.0.0.1:8080/v1; "
+                 "default $BRIEFING_API_BASE. A key, if needed, comes from $BRIEFING_API_KEY.")
 GEN_HELP = ("An engine option, KEY=VALUE, repeatable (e.g. --gen num_beams=4 for seq2seq, --gen n=5 for lead). "
             "Each engine declares its own; an unknown key stops with the list of valid ones.")
 
@@ -136,12 +139,20 @@ def _options(model: Optional[str], device: Device, gen: Optional[List[str]]) -> 
     return options
 
 
+def _with_api_base(options: dict, engine: str, api_base: Optional[str]) -> dict:
+    if api_base:
+        if engine != "llm":
+            raise _fail_usage(f"--api-base is for --engine llm (not {engine})")
+        options["api_base"] = api_base
+    return options
+
+
 def _pipeline(engine: str, model: Optional[str], device: Device, quotes: bool = True, gen: Optional[List[str]] = None,
-              compress: bool = True) -> "Pipeline":
+              compress: bool = True, api_base: Optional[str] = None) -> "Pipeline":
     from briefing.pipeline import Pipeline
 
     try:
-        return Pipeline(engine, quotes=quotes, compress=compress, **_options(model, device, gen))
+        return Pipeline(engine, quotes=quotes, compress=compress, **_with_api_base(_options(model, device, gen), engine, api_base))
     except BriefingError as exc:
         raise _exit_for(exc)
 
@@ -171,11 +182,13 @@ def _run(make_pipe, inputs, settings: dict, cache_dir: Optional[Path] = None, la
     return outcomes, results, errors
 
 
-def _settings(engine: str, model: Optional[str], device: Device, quotes: bool, gen: Optional[List[str]], compress: bool = True) -> dict:
+def _settings(engine: str, model: Optional[str], device: Device, quotes: bool, gen: Optional[List[str]], compress: bool = True,
+              api_base: Optional[str] = None) -> dict:
     from briefing.batch.cache import result_settings
 
     try:
-        return result_settings(engine, model, quotes, _engine_options(gen), device.value, compress=compress)
+        return result_settings(engine, model, quotes, _with_api_base(_engine_options(gen), engine, api_base), device.value,
+                               compress=compress)
     except BriefingError as exc:  # an unknown engine or option: before any fetching
         raise _exit_for(exc)
 
@@ -205,6 +218,7 @@ def summarize(
     compress: bool = typer.Option(True, "--compress/--no-compress", help=COMPRESS_HELP),
     from_: Optional[List[str]] = typer.Option(None, "--from", metavar="FILE", help=FROM_HELP),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", help=CACHE_HELP),
+    api_base: Optional[str] = typer.Option(None, "--api-base", metavar="URL", help=API_BASE_HELP),
 ) -> None:
     """Summarize one article or many: short and long summary, key points, quotes.
 
@@ -217,9 +231,9 @@ def summarize(
     from briefing.output import UniqueNames, atomic_write, to_json, to_jsonl_line
     from briefing.render import render
 
-    settings = _settings(engine, model, device, quotes, gen, compress)
+    settings = _settings(engine, model, device, quotes, gen, compress, api_base)
     inputs = _load_inputs(paths, from_, cache_dir)
-    _, results, errors = _run(lambda: _pipeline(engine, model, device, quotes, gen, compress), inputs, settings, cache_dir)
+    _, results, errors = _run(lambda: _pipeline(engine, model, device, quotes, gen, compress, api_base), inputs, settings, cache_dir)
     dicts = [r.to_dict() for r in results]
 
     def one(d: dict) -> str:
@@ -270,6 +284,7 @@ def daily(
     from_: Optional[List[str]] = typer.Option(None, "--from", metavar="FILE", help=FROM_HELP),
     since: Optional[str] = typer.Option(None, "--since", metavar="DURATION|last", help="Only what is new: published (or, without a date, first fetched) within DURATION (36h, 2d), or 'last': not in an earlier briefing written to the same output folder."),
     cache_dir: Optional[Path] = typer.Option(None, "--cache-dir", metavar="DIR", help=CACHE_HELP),
+    api_base: Optional[str] = typer.Option(None, "--api-base", metavar="URL", help=API_BASE_HELP),
 ) -> None:
     """One briefing for all articles found under PATH: each story told once, every source cited.
 
@@ -293,7 +308,7 @@ def daily(
     from briefing.render import render
 
     day = _parse_date(date)
-    settings = _settings(engine, model, device, True, gen, compress)
+    settings = _settings(engine, model, device, True, gen, compress, api_base)
     target = out or str(Path("outputs") / f"briefing-{day.isoformat()}.{format.value}")
     folder = None if target == "-" else Path(target).parent
     seen = SeenLog.load(folder) if folder is not None else None
@@ -307,7 +322,7 @@ def daily(
             raise _exit_for(exc)
     previous = previous_state(folder, before=day) if folder is not None else None
     inputs = _load_inputs(paths, from_, cache_dir, since=window)
-    _, results, errors = _run(lambda: _pipeline(engine, model, device, gen=gen, compress=compress), inputs, settings, cache_dir)
+    _, results, errors = _run(lambda: _pipeline(engine, model, device, gen=gen, compress=compress, api_base=api_base), inputs, settings, cache_dir)
     if window is not None:
         _err(f"{len(results)} articles new {window.label}, {inputs.dropped} older ones left out")
     if len(results) > 1:
@@ -344,6 +359,7 @@ def batch(
     gen: Optional[List[str]] = typer.Option(None, "--gen", metavar="KEY=VALUE", help=GEN_HELP),
     compress: bool = typer.Option(True, "--compress/--no-compress", help=COMPRESS_HELP),
     from_: Optional[List[str]] = typer.Option(None, "--from", metavar="FILE", help=FROM_HELP),
+    api_base: Optional[str] = typer.Option(None, "--api-base", metavar="URL", help=API_BASE_HELP),
 ) -> None:
     """One result per article, written to --out; re-runs skip finished articles.
 
@@ -356,7 +372,7 @@ def batch(
         raise _fail_usage("no input given: name a PATH or URL, or --from FILE")
     config = BatchConfig(
         engine=engine, model=model, device=device.value, quotes=quotes, batch_size=batch_size,
-        workers=workers, force=force, cache_dir=cache_dir, options=_engine_options(gen), compress=compress,
+        workers=workers, force=force, cache_dir=cache_dir, options=_with_api_base(_engine_options(gen), engine, api_base), compress=compress,
     )
     total: list[Optional[int]] = [None]
     count = [0]
