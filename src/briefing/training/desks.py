@@ -6,14 +6,12 @@ Labelled data (all in ../shared/data; see docs/daily.md for the figures):
   entertainment -> Culture, politics -> Politics, sport -> Sport, tech -> Technology.
 * ``cnn-train.jsonl`` (full CNN stories, no URL or section field) extends this with weak labels
   read from the text itself, kept only where they are unambiguous:
-  - **World**: the dateline names a country outside the US ("KABUL, Afghanistan (CNN) --"),
-    and the lead has no sport words;
-  - **U.S.**: the dateline names a US state, and the lead has neither sport nor politics words;
-  - **Science & Health** (and Technology, Politics, Culture, Business): the lead uses at least two
-    distinct terms of that desk (researchers, study, patients, vaccine, NASA, ...) and none of
-    another desk's, and no sport words.
+  a desk's terms (two or more distinct ones, none of another desk's) give that desk; else the
+  dateline's place in ``training/places.py`` (countries and world cities vs US states and cities)
+  gives World or U.S. (Politics with politics words); undated leads are read by the places they
+  name (see ``weak_label``).
 * ``cnndm-train-lower.jsonl.gz`` (CNN + DailyMail, lower-cased) adds more Science & Health
-  rows by the same term rule (it has no datelines left to read).
+  rows by the term and place-mention rules (it has no datelines left to read).
 
 The features are what the briefing has at run time: the headline and the first three
 sentences (the summary's usual source), embedded with the static MiniLM table, L2-normalised.
