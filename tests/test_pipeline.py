@@ -71,3 +71,19 @@ def test_summarize_raises_with_the_reason():
 def test_engine_output_defaults():
     o = EngineOutput(short="s", long="l", long_sentences=["l"])
     assert o.ranked == [] and o.chunks == 1 and o.fallback is None and o.details == {}
+
+
+def test_a_cached_result_comes_back_whole():
+    """summarize and daily take finished articles from the result cache: what comes back must
+    carry summary.sentences and the engine's ranking (daily tells stories from it), not just
+    the contract's fields (a cached result once lost both)."""
+    from briefing.article import ArticleResult
+    from briefing.pipeline import Pipeline
+
+    article = Article("budget", TEXT, path="budget.txt")
+    fresh = Pipeline().summarize(article)
+    back = ArticleResult.from_dict(fresh.to_cache(), article)
+    assert back.to_dict() == fresh.to_dict()
+    assert back.to_dict()["summary"]["sentences"]
+    assert back.ranked_sentences == fresh.ranked_sentences and back.ranked_sentences
+    assert back.summary_sentences == fresh.summary_sentences

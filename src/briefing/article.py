@@ -8,6 +8,8 @@ from briefing.errors import BriefingError, InputError
 
 ARTICLE_SCHEMA = "briefing.article/v1"
 ERROR_SCHEMA = "briefing.error/v1"
+# the key under which a cached result keeps what its contract form leaves out (ArticleResult.to_cache)
+CACHE_EXTRA = "_briefing_cache"
 
 
 @dataclass
@@ -84,14 +86,26 @@ class ArticleResult:
     def from_dict(cls, data: dict[str, Any], article: Article) -> "ArticleResult":
         """A result back from its ``to_dict`` form (a cached result), for ``article``."""
         summary = data.get("summary") or {}
+        extra = data.get(CACHE_EXTRA) or {}
+        sentences = summary.get("sentences")
         return cls(
             article=article,
-            summary=Summary(short=summary.get("short") or "", long=summary.get("long") or ""),
+            summary=Summary(short=summary.get("short") or "", long=summary.get("long") or "",
+                            sentences=[dict(s) for s in sentences] if sentences is not None else None),
             key_points=list(data.get("key_points") or []),
             quotes=list(data.get("quotes") or []),
             engine=dict(data.get("engine") or {}),
             stats=dict(data.get("stats") or {}),
+            summary_sentences=list(extra.get("summary_sentences") or []),
+            ranked_sentences=list(extra.get("ranked_sentences") or []),
         )
+
+    def to_cache(self) -> dict[str, Any]:
+        """``to_dict`` plus what the daily briefing needs that the contract leaves out (the
+        engine's ranking and the long summary's sentences), so a cached result tells a story as
+        well as a fresh one. Only the summarize/daily result cache stores this form."""
+        return {**self.to_dict(), CACHE_EXTRA: {"summary_sentences": list(self.summary_sentences),
+                                                "ranked_sentences": list(self.ranked_sentences)}}
 
 
 @dataclass

@@ -133,7 +133,7 @@ def cached_outcomes(
             done = pipe.run_batch([a for a, _ in misses])
             for (_, key), out in zip(misses, done):
                 if isinstance(out, ArticleResult):
-                    cache.put(key, out.to_dict())
+                    cache.put(key, out.to_cache())
                     counts["summarized"] += 1
         it = iter(done)
         for slot in slots:
