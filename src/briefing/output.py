@@ -13,14 +13,15 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_NAME = 120
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write via a temp file in the same folder and rename: readers never see half a file."""
+def atomic_write(path: Path, data: str | bytes) -> None:
+    """Write via a temp file in the same folder and rename: readers never see half a file.
+    Text is written as UTF-8; bytes as they are."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

@@ -12,8 +12,8 @@ from typing import Any, Callable, Iterable, Iterator, Sequence, Union
 from briefing.article import Article, ArticleError, ArticleResult, Summary
 from briefing.errors import BriefingError, InputError
 from briefing.nlp.sentences import split_many, word_count
-from briefing.summarize.engines import DEFAULT_ENGINE, Engine, Prepared, load_engine
 from briefing.summarize.compress import COMPRESS_LONG, Compressor, finish_summaries
+from briefing.summarize.engines import DEFAULT_ENGINE, Engine, Prepared, load_engine
 from briefing.summarize.keypoints import key_points
 
 Outcome = Union[ArticleResult, ArticleError]

@@ -50,10 +50,9 @@ class BatchConfig:
 
     def settings(self) -> dict[str, Any]:
         """What decides a result, for the cache key: the engine says what its results depend on."""
-        from briefing.version import __version__
-        from briefing.summarize.engines import engine_fingerprint
-
         from briefing.summarize.compress import model_fingerprint
+        from briefing.summarize.engines import engine_fingerprint
+        from briefing.version import __version__
 
         # compressed and verbatim results differ; a retrained compressor invalidates the cache
         return {"engine": engine_fingerprint(self.engine, self.engine_options()), "quotes": self.quotes,

@@ -54,21 +54,6 @@ def iter_items(sources: Iterable[Source]) -> Iterator[Article | InputError]:
         yield from read_source(src)
 
 
-def estimate_total(sources: Sequence[Source]) -> int:
-    """Articles to expect (one per file, one per non-blank .jsonl line), for the progress bar."""
-    total = 0
-    for src in sources:
-        if src.path is not None and src.path.suffix.lower() == ".jsonl":
-            try:
-                with open(src.path, "rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
-            except OSError:
-                total += 1
-        else:
-            total += 1
-    return total
-
-
 # ---------------------------------------------------------------- computing
 
 

@@ -318,8 +318,8 @@ def build_daily(
     """
     from briefing.daily import story as st
     from briefing.daily.captions import is_caption
-    from briefing.daily.outlets import outlet
     from briefing.daily.desks import DESKS, FALLBACK_DESK, desk_text, story_desks
+    from briefing.daily.outlets import outlet
 
     if group_by not in GROUP_BY:
         raise ValueError(f"group_by must be one of {', '.join(GROUP_BY)}, not {group_by!r}")

@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+from briefing.output import atomic_write
 
 ARCHIVE_VERSION = 1
 
@@ -41,21 +42,6 @@ class Entry:
     size: int = 0
     has_body: bool = False
     version: int = ARCHIVE_VERSION
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 class Archive:
@@ -94,7 +80,7 @@ class Archive:
 
     def _save(self, entry: Entry) -> None:
         meta, _ = self._paths(entry.url)
-        _write_bytes(meta, json.dumps(asdict(entry), ensure_ascii=False).encode("utf-8"))
+        atomic_write(meta, json.dumps(asdict(entry), ensure_ascii=False).encode("utf-8"))
 
     def put(self, resp: Any) -> Entry:
         """Store a 200 ``http.Response``; keeps the first-fetched time of an earlier download of the URL."""
@@ -105,7 +91,7 @@ class Archive:
             etag=resp.etag, last_modified=resp.last_modified, first_fetched=old.first_fetched if old and old.first_fetched else now,
             fetched=now, checked=now, size=len(resp.body), has_body=True,
         )
-        _write_bytes(self._paths(resp.url)[1], resp.body)
+        atomic_write(self._paths(resp.url)[1], resp.body)
         self._save(entry)
         return entry
 
@@ -114,7 +100,7 @@ class Archive:
         now = time.time()
         entry = Entry(url=url, status=status, first_fetched=now, fetched=now, checked=now, size=len(body), has_body=bool(body))
         if body:
-            _write_bytes(self._paths(url)[1], body)
+            atomic_write(self._paths(url)[1], body)
         self._save(entry)
         return entry
 

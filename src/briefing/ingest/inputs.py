@@ -24,7 +24,15 @@ from urllib.parse import urlsplit
 
 from briefing.article import Article
 from briefing.errors import FetchError, InputError, UsageError
-from briefing.ingest.files import EXTENSIONS, Item, Source, decode, discover, parse_html, read_source
+from briefing.ingest.files import (
+    EXTENSIONS,
+    Item,
+    Source,
+    decode,
+    discover,
+    parse_html,
+    read_source,
+)
 from briefing.ingest.http import FetchSettings, Response, is_url
 
 HTML_SUFFIXES = (".html", ".htm")

@@ -224,7 +224,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", default=None, help="JSONL of aligned sentences to reuse / write")
     args = ap.parse_args(argv)
     from briefing.nlp.sentences import load_spacy
-    from briefing.summarize.compress import SHIPPED_COMPRESSOR, CompressorModel, compress_doc
+    from briefing.summarize.compress import (
+        SHIPPED_COMPRESSOR,
+        CompressorModel,
+        compress_doc,
+    )
 
     t0 = time.time()
     log = lambda m: print(f"[{time.time() - t0:6.1f}s] {m}", file=sys.stderr, flush=True)  # noqa: E731

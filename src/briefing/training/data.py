@@ -125,8 +125,12 @@ def embed_articles(
     chunk: int = 100,
 ) -> list[tuple[list[str], np.ndarray]]:
     """Sentences (first ``max_sentences``) and their vectors for each article, via the cache."""
+    from briefing.evaluation.lower import (
+        LOWER_SPLIT_VERSION,
+        is_lower_text,
+        split_lower,
+    )
     from briefing.nlp.sentences import SPLIT_VERSION, load_spacy, split_many
-    from briefing.evaluation.lower import LOWER_SPLIT_VERSION, is_lower_text, split_lower
 
     nlp = load_spacy("senter")
     split_id = f"{nlp.meta['name']}-{nlp.meta['version']}-{SPLIT_VERSION}"

@@ -94,13 +94,13 @@ def fit(
 
     from briefing.cachedir import embedding_cache_dir
     from briefing.nlp.encoder import get_encoder
+    from briefing.training.config import TrainConfig
     from briefing.training.data import (
         EmbeddingCache,
         embed_articles,
         encoder_key,
         read_rows,
     )
-    from briefing.training.config import TrainConfig
 
     prog = progress or (lambda *_: None)
     if rows is None:  # ``rows``: the corpus already read (build checks it before distilling)

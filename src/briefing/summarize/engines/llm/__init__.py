@@ -22,7 +22,13 @@ from typing import Any, Callable, ClassVar, Sequence
 
 from briefing.errors import ModelNotFoundError, UsageError
 from briefing.summarize.engines.base import Engine, EngineOutput, Prepared
-from briefing.summarize.engines.generative import Draft, GenerativeEngine, GenerativeOptions, clean, pack
+from briefing.summarize.engines.generative import (
+    Draft,
+    GenerativeEngine,
+    GenerativeOptions,
+    clean,
+    pack,
+)
 from briefing.summarize.engines.llm.base import Backend
 from briefing.summarize.engines.llm.text import (
     PROMPTS,

@@ -42,19 +42,23 @@ def _quiet_stderr():
 
 
 def threads() -> int:
-    """``$BRIEFING_THREADS``, else the cores this process may use that are not already busy.
+    """``$BRIEFING_THREADS``, else the cores this process may use, less those a long-lasting load
+    keeps busy.
 
     llama.cpp's threads spin at every barrier: on a CPU that other work keeps busy, two threads
     on two cores ran the seed prompt 11x slower than one (241 s against 22 s, load average 16).
+    But the 1-minute load average also counts work that just ended (a benchmark run before this
+    one gave 1 thread on an idle machine: 7.6 s a call against 4.1 s with 2), so only the
+    5-minute average, beyond one job per core, takes threads away.
     """
     if os.environ.get("BRIEFING_THREADS", "").strip():
         return max(1, int(os.environ["BRIEFING_THREADS"]))
     cores = len(os.sched_getaffinity(0))
     try:
-        busy = os.getloadavg()[0]
+        busy = os.getloadavg()[1]
     except OSError:
         busy = 0.0
-    return max(1, min(cores, int(cores - busy) + 1))
+    return cores if busy < cores else max(1, cores - int(busy - cores) - 1)
 
 
 def trained_context(llm: Any) -> int:
