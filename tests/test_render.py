@@ -73,3 +73,12 @@ def test_key_points_are_distinct():
 @pytest.mark.parametrize("text,expected", [("- item", "\\- item"), ("+ x", "\\+ x"), ("1. first", "1\\. first"), ("2) two", "2\\) two"), ("2024 was", "2024 was"), ("a - b", "a - b")])
 def test_md_escape_leading_list_markers(text, expected):
     assert md_escape(text) == expected
+
+
+def test_a_byline_that_repeats_the_source_is_shown_once():
+    from briefing.render import render
+
+    a = {"id": "x", "title": "T", "source": "BBC News", "byline": "BBC News", "date": "2003-01-01", "url": None,
+         "summary": {"short": "S.", "long": "L."}, "key_points": [], "quotes": []}
+    out = render("article", "md", {"a": a, "max_quotes": 5})
+    assert "*BBC News · 2003-01-01*" in out and "BBC News · BBC News" not in out

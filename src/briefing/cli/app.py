@@ -178,7 +178,8 @@ def _run(make_pipe, inputs, settings: dict, cache_dir: Optional[Path] = None, la
                 results.append(out)
             progress.stage(label, len(outcomes), max(total, len(outcomes)))
     if counts.get("cached"):
-        _err(f"{counts['cached']} articles were already summarized (cached), {counts['summarized']} summarized now")
+        n = counts["cached"]
+        _err(f"{n} article{'s were' if n != 1 else ' was'} already summarized (cached), {counts['summarized']} summarized now")
     return outcomes, results, errors
 
 
