@@ -27,14 +27,7 @@ EXAMPLES: list = []
 
 
 def _all_answers(c: attribution.CueContext, rank: bool = True):
-    answers = []
-    for finder in attribution.SPEAKER_FINDERS:
-        s = finder(c)
-        if s is None:
-            continue
-        for refine in attribution.SPEAKER_REFINERS:
-            s = refine(c, s)
-        answers.append((finder.__name__, attribution.name_from(s)[1]))
+    answers = [(n, attribution.name_from(s)[1]) for n, s in attribution.speaker_answers(c)]
     frame, pieces = CURRENT
     for pidx, a, b in frame.holes:
         if a <= c.quote.idx < b:
