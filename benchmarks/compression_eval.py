@@ -44,23 +44,18 @@ def load_jsonl(path: str) -> list[dict]:
 
 
 def scores(preds: list[list[str]], refs: list[str]) -> np.ndarray:
-    from rouge_score import rouge_scorer
+    """Per-article ROUGE F1 x100, as ``briefing eval`` computes it."""
+    from briefing.evaluation.rouge import rouge_scores
 
-    sc = rouge_scorer.RougeScorer(list(KEYS), use_stemmer=True)
-    out = np.zeros((len(preds), len(KEYS)))
-    for i, (p, r) in enumerate(zip(preds, refs)):
-        s = sc.score("\n".join(x.strip() for x in r.split("\n") if x.strip()), "\n".join(p))
-        out[i] = [100 * s[k].fmeasure for k in KEYS]
-    return out
+    return rouge_scores(preds, refs)
 
 
 def bootstrap(a: np.ndarray, b: np.ndarray, n: int = 2000, seed: int = 0) -> list[tuple[float, float, float]]:
-    """Mean of a - b per metric with its paired-bootstrap 95% interval."""
-    rng = np.random.default_rng(seed)
-    d = a - b
-    idx = rng.integers(0, len(d), size=(n, len(d)))
-    means = d[idx].mean(axis=1)
-    return [(float(d[:, k].mean()), float(np.percentile(means[:, k], 2.5)), float(np.percentile(means[:, k], 97.5))) for k in range(d.shape[1])]
+    """Mean of a - b per metric with its paired-bootstrap 95% interval (``briefing eval``'s)."""
+    from briefing.evaluation.rouge import paired_bootstrap
+
+    mean, lo, hi = paired_bootstrap(a, b, resamples=n, seed=seed)
+    return [(float(m), float(x), float(y)) for m, x, y in zip(mean, lo, hi)]
 
 
 def run_set(name: str, rows: list[dict], log) -> dict:
