@@ -22,7 +22,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-KEYS = ("rouge1", "rouge2", "rougeLsum")
+
 
 
 def load_pool(path: str, n: int) -> list[dict]:
