@@ -40,6 +40,19 @@ class Pipeline:
         self.timings: dict[str, float] = defaultdict(float)
         self.timings["load"] += time.perf_counter() - t
 
+    def warm(self) -> None:
+        """Load now what the first batch would load: the spaCy sentence splitter, the parser
+        behind quotes and compression, the compressor (a batch run calls this in a thread
+        while the first pages are extracted)."""
+        from briefing.nlp.sentences import load_spacy
+
+        t = time.perf_counter()
+        load_spacy("senter")
+        if self.quotes or self.compress:
+            load_spacy("parser")
+        self.timings["load"] += time.perf_counter() - t
+        self.compressor()
+
     def summarize(self, article: Article) -> ArticleResult:
         """One article; raises on failure (the batch API reports errors instead)."""
         (out,) = self.run_batch([article])

@@ -233,4 +233,9 @@ def run_paths(
         from briefing.batch.backends.ray import RayBackend
 
         backend = RayBackend(config, address=ray_address)
-    return run(inputs.items(), sink, config, backend=backend, on_record=on_record)
+    # extraction starts now, in worker processes, before the pipeline's models load in run()
+    inputs.start()
+    try:
+        return run(inputs.items(), sink, config, backend=backend, on_record=on_record)
+    finally:
+        inputs.close()

