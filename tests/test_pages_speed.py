@@ -86,24 +86,6 @@ def test_close_without_reading_stops_the_workers():
     assert inputs._pool is None
 
 
-def test_parse_workers_run_below_the_pipeline(monkeypatch):
-    import os
-
-    from briefing.ingest import inputs as mod
-
-    for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):  # the initializer sets them
-        monkeypatch.setenv(var, os.environ.get(var, ""))
-    calls = []
-    monkeypatch.setattr(os, "nice", lambda n: calls.append(n) or n)
-    monkeypatch.delenv("BRIEFING_PARSE_NICE", raising=False)
-    mod._init_parse_worker()
-    monkeypatch.setenv("BRIEFING_PARSE_NICE", "0")
-    mod._init_parse_worker()
-    monkeypatch.setenv("BRIEFING_PARSE_NICE", "7")
-    mod._init_parse_worker()
-    assert calls == [mod.PARSE_NICE, 7]
-
-
 @pytest.mark.slow
 def test_warm_loads_what_the_first_batch_needs():
     from briefing.nlp.sentences import load_spacy

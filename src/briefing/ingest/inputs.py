@@ -338,23 +338,9 @@ def default_parse_workers(heavy_jobs: int) -> int:
     return max(1, min(4, cores, heavy_jobs // 8))
 
 
-PARSE_NICE = 3  # extraction workers' niceness relative to the pipeline's process
-
-
 def _init_parse_worker() -> None:
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
         os.environ[var] = "1"
-    # A little below the caller's priority: the pipeline then takes a core whenever it has pages
-    # to work on, the workers the rest, and the run does not end with the pipeline catching up
-    # alone on one core while the other idles (measured on 144 heavy pages, 2 cores: the last
-    # window finished 0.6 s after the last page instead of 5 s). BRIEFING_PARSE_NICE overrides.
-    env = os.environ.get("BRIEFING_PARSE_NICE", "").strip()
-    nice = int(env) if env.lstrip("-").isdigit() else PARSE_NICE
-    if nice > 0 and hasattr(os, "nice"):
-        try:
-            os.nice(nice)
-        except OSError:
-            pass
     try:
         import trafilatura  # noqa: F401 - loaded once, before the first page arrives
     except ImportError:
