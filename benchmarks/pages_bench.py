@@ -13,8 +13,11 @@ one side. Printed: each run's wall time, the medians, pages/s and the ratio brie
 whose summary, key points or quotes contain page boilerplate (the chrome phrases of
 ``make_pages.BOILERPLATE`` plus generic cookie/newsletter/related-stories patterns).
 
-    python benchmarks/make_pages.py --out /tmp/pages --n 144
+    python benchmarks/make_pages.py --out /tmp/pages --n 144     # as costly to extract as real pages
     python benchmarks/pages_bench.py /tmp/pages --rounds 3
+
+Wall times only mean something on an otherwise idle machine (the load average is printed before
+and after each round); the CPU seconds are steadier on a busy one.
 """
 from __future__ import annotations
 
@@ -101,6 +104,8 @@ def main() -> None:
     src = HERE.parent / "src"
     env["PYTHONPATH"] = f"{src}{os.pathsep}{env['PYTHONPATH']}" if env.get("PYTHONPATH") else str(src)
     tra, bri, tra_cpu, bri_cpu = [], [], [], []
+    # wall times on a shared machine mean little: the load before the first round says how busy it was
+    print(f"load average before: {os.getloadavg()[0]:.1f} (1 min), {os.getloadavg()[1]:.1f} (5 min)", flush=True)
     with tempfile.TemporaryDirectory(prefix="pages-bench-") as tmp:
         last = None
         for k in range(args.rounds):
@@ -117,7 +122,7 @@ def main() -> None:
                     bri_cpu.append(cpu)
                     last = out
             print(f"round {k + 1}: trafilatura {tra[-1]:.1f} s (CPU {tra_cpu[-1]:.1f} s), briefing batch {bri[-1]:.1f} s "
-                  f"(CPU {bri_cpu[-1]:.1f} s), ratio {bri[-1] / tra[-1]:.2f}", flush=True)
+                  f"(CPU {bri_cpu[-1]:.1f} s), ratio {bri[-1] / tra[-1]:.2f}; load average {os.getloadavg()[0]:.1f}", flush=True)
         report = check_output(last)  # type: ignore[arg-type]
     n = len(pages)
     t, b = statistics.median(tra), statistics.median(bri)

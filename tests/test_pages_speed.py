@@ -103,3 +103,23 @@ def test_warm_loads_what_the_first_batch_needs():
 TAGGED_TEXT = ("The council voted on Tuesday to close the old bridge for two years of repairs, officials said.\n\n"
                "\"We had no choice,\" the council leader, Maria Lopez, told reporters outside the town hall.\n\n"
                "Watchdogs said the repairs would cost more than the council had planned for.")
+
+
+def test_result_cache_entries_are_not_fsynced_and_a_torn_one_is_a_miss(tmp_path, monkeypatch):
+    """One fsync per article blocked the pipeline 0.57 s on 144 pages; an entry is only a cache."""
+    import os
+
+    from briefing.batch.cache import ResultCache
+    from briefing.output import atomic_write
+
+    synced = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real_fsync(fd))
+    cache = ResultCache(tmp_path / "cache")
+    cache.put("ab" + "0" * 38, {"schema": "briefing.article/v1", "id": "a"})
+    assert synced == [] and cache.get("ab" + "0" * 38) == {"schema": "briefing.article/v1", "id": "a"}
+    atomic_write(tmp_path / "out.json", "{}")  # outputs stay durable
+    assert len(synced) == 1
+    entry = next((tmp_path / "cache").rglob("*.json"))
+    entry.write_text('{"schema": "briefing.article/v1", "id"')  # torn by a power cut
+    assert cache.get("ab" + "0" * 38) is None

@@ -13,17 +13,22 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_NAME = 120
 
 
-def atomic_write(path: Path, data: str | bytes) -> None:
+def atomic_write(path: Path, data: str | bytes, durable: bool = True) -> None:
     """Write via a temp file in the same folder and rename: readers never see half a file.
-    Text is written as UTF-8; bytes as they are."""
+    Text is written as UTF-8; bytes as they are.
+
+    ``durable``: flush to disk before the rename (survives a power cut). Without it the rename
+    is still atomic for every other process and a killed run; for files that can be remade,
+    such as result-cache entries whose reader treats an unreadable one as missing."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:
