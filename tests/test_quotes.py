@@ -803,6 +803,34 @@ HOUSE_STYLES = [
      "Theresa Hale", None),
     ('"We will not support this budget as it stands today," said Jagmeet Singh, the NDP leader.',
      "Jagmeet Singh", "NDP leader"),
+    # a description the article never tied to a name: the person it has just been about
+    ('Ryan Nugent-Hopkins returned to the lineup on Saturday.\n\n'
+     '"It felt good to be back out there with the guys," the veteran centre said.', "Ryan Nugent-Hopkins", None),
+    ('Chrystia Freeland spoke to reporters on Parliament Hill on Tuesday.\n\n'
+     '"We will not accept a deal that hurts Canadian workers," the deputy prime minister said.', "Chrystia Freeland", None),
+    ('Boris Johnson faced MPs on Wednesday.\n\n"We will get this done before the summer," the Tory leader said.',
+     "Boris Johnson", None),
+    ('Harry Reid said in an interview that the talks had stalled. Reflecting on his career as a trial lawyer, '
+     'the Senate Democratic leader said, "I never knew what was going to happen when I went to trial."', "Harry Reid", None),
+    # ... but not someone who speaks for that person, nor a description two people fit
+    ('Ryan Nugent-Hopkins returned to the lineup on Saturday.\n\n'
+     '"He has been a leader for us all season long," the team spokesman said.', None, None),
+    ('Ted Cruz spoke in Iowa on Monday.\n\n"I think politicians are practical people," said the senior Cruz adviser.',
+     None, None),
+    ('Hillary Clinton met Joe Biden on Monday.\n\n"We agree on the way forward for the party," the former senator said.',
+     None, None),
+    # agency copy: a name the tagger took for an organisation, on a verb that is no speech cue
+    ('Donald Trump spoke in Ohio.\n\nIn an August speech, Trump attacked "the hateful ideology of radical Islam and '
+     'its oppression of women."', "Donald Trump", None),
+    ('“Go back to Univision,” Trump barked and a security guard escorted Ramos out.', "Trump", None),
+    ('In an August speech, Apple attacked "the hateful ideology of the people who run the competition today."',
+     None, None),
+    # a question the cue after it attributes although the parser gave the cue a clause; a
+    # possessor in front of the name is no part of it
+    ("Donald Trump spoke in Ohio.\n\n''What does that mean, he kept the country safe?'' Mr. Trump asked, repeating "
+     "a claim that the 43rd president was responsible for the attacks.", "Donald Trump", None),
+    ('Not long after the tweet, NBC’s Chuck Todd asked the candidate about it.\n\n'
+     '“Did you know it was Mussolini?” Todd asked the real estate mogul.', "Chuck Todd", None),
 ]
 
 
@@ -813,6 +841,23 @@ def test_speakers_in_other_house_styles(extract, text: str, speaker: str | None,
     assert q.speaker == speaker
     if title is not None:
         assert q.speaker_title == title
+
+
+def test_a_description_resolves_to_the_person_it_follows():
+    from briefing.quotes.people import People
+
+    text = ("Connor McDavid scored twice on Saturday night. He leads the league.\n\n"
+            "The captain was pleased. McDavid passed to Leon Draisaitl twice.\n\nThe rookie defenceman was not.")
+    people = People(text)
+    at = text.index("The captain")
+    assert people.by_coreference("the Oilers captain", at, []) == "Connor McDavid"
+    assert people.by_coreference("the 24-year-old", at, []) == "Connor McDavid"
+    assert people.by_coreference("the team spokesman", at, []) is None  # speaks for someone
+    assert people.by_coreference("the McDavid family", at, []) is None  # a group
+    assert people.by_coreference("a veteran centre", at, []) is None  # indefinite: anyone
+    assert people.by_coreference("the memo", at, []) is None
+    # someone else named since: the description is ambiguous
+    assert people.by_coreference("the rookie defenceman", text.index("The rookie"), []) is None
 
 
 def test_what_cannot_speak():

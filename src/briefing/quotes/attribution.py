@@ -47,6 +47,7 @@ class Attr:
     adjacent: bool = False  # cue governs the quote directly (keeps a one-word quote)
     content: tuple[int, int] | None = None  # frame chars of the reported clause of a partial quote
     phrase: str | None = None  # the subject's words for a role ("the governor")
+    maybe_person: bool = False  # a weak "org" that speaks only if the table knows it as a person
 
     def set_name(self, kind: str, surface: str, title: str | None) -> None:
         """Fill in what ``name_from`` found: a pronoun to resolve, a role phrase, or a name."""
@@ -157,7 +158,8 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
         # title is not a name; the name set off after it is, when NER missed it
         end = next(t.i for t in tok.doc[tok.i:] if t.text in (",", "--", "—", "–"))
         return "person", named, " ".join(t.text for t in _strip_det([t for t in tok.subtree if t.i < end])) or None
-    if tok.pos_ == "PROPN" and (ent is None or ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")) or _untagged_name(tok):
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and (ent is None or ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")) \
+            or _untagged_name(tok):  # (a lower-case 'PROPN' is a tagging slip: 'the deputy prime minister')
         chain = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"
                  and t.i >= tok.i - 3] + [tok]
         chain.sort(key=lambda t: t.i)
@@ -547,7 +549,13 @@ def _weak_attr(subj: "Token", cue_verb: bool) -> Attr:
         return Attr()
     kind, surface, title = name_from(subj)
     if kind == "org" and not cue_verb:
-        return Attr()
+        if not (subj.pos_ == "PROPN" and " " not in surface and surface[:1].isupper()):
+            return Attr()
+        # 'Trump attacked "..."' with Trump tagged ORG: kept only if the article's table
+        # knows the word as a person's name (decided in extract._assemble)
+        attr = Attr(weak=True, maybe_person=True)
+        attr.set_name(kind, surface, title)
+        return attr
     if kind == "role" and not (cue_verb or surface.lower().startswith("the ")):
         return Attr()
     attr = Attr(weak=True)
@@ -569,7 +577,10 @@ def _verb_subject_attr(h: "Token", skip: frozenset[int]) -> Attr:
         after = [t for t in h.doc[h.i + 1:h.i + 8] if t.pos_ == "VERB" and t.text[0].islower()
                  and not (t.dep_ == "ccomp" and h.i < t.head.i < t.i and t.head.lower_ in CUE_WORDS)
                  and not any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i not in skip for c in t.children)]
-        subj = next((c for t in after[:1] for c in t.children if c.dep_ == "nsubj" and h.i < c.i < t.i), None)
+        # (the parser sometimes makes the name a compound of a verb it took for a noun:
+        # '"..." Trump barked and ...')
+        subj = next((c for t in after[:1] for c in t.children if h.i < c.i < t.i and (
+            c.dep_ == "nsubj" or c.dep_ in ("compound", "npadvmod") and c.pos_ == "PROPN")), None)
         return _weak_attr(subj, True) if subj is not None else Attr()
     while True:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
@@ -668,7 +679,11 @@ def _participle_clause_subject(c: CueContext) -> "Token | None":
     if c.cue.tag_ != "VBG":
         return None
     root = c.cue.sent.root
-    return next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass") and t.i not in c.skip), None)
+    subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass") and t.i not in c.skip]
+    # 'Washington (AFP) – Democrat Hillary Clinton has taken a swipe ..., saying': a
+    # dateline the parser made a second subject; the one nearest the verb speaks
+    before = [t for t in subjects if t.i < root.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def _name_after_inverted_cue(c: CueContext) -> "Token | None":
@@ -831,6 +846,20 @@ def find_speaker(c: CueContext, rank: bool = True) -> "Token | None":
 _CROSS_SENTENCE_CUE = 9
 
 
+def _asked_after(h: "Token", v: "Token") -> bool:
+    """'"What does that mean?" Mr. Trump asked, repeating that ...': a quote that ends on ?
+    or ! is attributed by the cue right after it, with only its subject between, even when
+    the parser gave that cue a clause of its own."""
+    doc = h.doc
+    j = h.i + 1
+    if j >= len(doc) or doc[j].text not in ("?", "!"):
+        return False
+    while j < v.i and (doc[j].is_punct or doc[j].text in QUOTE_TOKS):
+        j += 1
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    return subj is not None and all(doc[k] in subj.subtree for k in range(j, v.i))
+
+
 def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> dict[int, Attr]:
     """The attribution of each quote in one parsed frame (frame index ``fi``): its cue (the
     nearest cue verb, one that governs the quote first; a colon's clause), its speaker by
@@ -856,7 +885,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                 # (no complement of its own) a few words later
                 own = [c for c in v.children if c.dep_ in ("ccomp", "xcomp", "dobj") and c.i not in hole_ids
                        and not (c.dep_ == "dobj" and v.lower_ in ADDRESS_CUES)]  # 'told ITV' names a listener
-                if not (0 < v.i - h.i <= _CROSS_SENTENCE_CUE and not own):
+                if not (0 < v.i - h.i <= _CROSS_SENTENCE_CUE and (not own or _asked_after(h, v))):
                     continue
             if v.lower_ in WEAK_CUES and not governs:
                 continue

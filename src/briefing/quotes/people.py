@@ -52,6 +52,27 @@ _CONNECTORS = frozenset("""on in at after before when while as but and yet still
 earlier since during for with without although though if because speaking asked last this then now today
 yesterday from by under despite instead separately similarly indeed again so monday tuesday wednesday thursday
 friday saturday sunday""".split())
+# heads of a description of one person ('the Republican presidential candidate', 'the rookie
+# defenceman', 'the 24-year-old') besides TITLE_WORDS and gendered nouns
+PERSON_NOUNS = frozenset("""candidate nominee front-runner frontrunner incumbent challenger contender hopeful
+republican democrat conservative liberal progressive independent libertarian populist
+lawmaker legislator congressman congresswoman senator governor businessman businesswoman billionaire
+mogul magnate tycoon developer entrepreneur investor star actor actress singer rapper comedian
+author writer columnist commentator host anchor reporter journalist veteran
+defenceman defenseman forward winger centre center goaltender goalie quarterback pitcher striker
+midfielder defender player rookie captain coach manager skipper athlete champion
+premier minister mp mpp mla leader chief officer inspector sergeant constable
+pope cardinal archbishop bishop pastor priest rabbi imam
+""".split())
+# groups, and people who speak for someone else or are anyone: never the person named before
+_NOT_ONE_PERSON = frozenset("""couple family pair duo trio spokesman spokeswoman spokesperson aide adviser advisor
+official officials lawyer attorney representative assistant deputy staffer source host moderator interviewer
+man woman boy girl person friend neighbour neighbor resident voter supporter protester questioner caller""".split())
+_OUTLET_WORDS = frozenset("news times post journal press herald tribune daily weekly standard today review".split())
+_PLACE_HEADS = frozenset("""hill street st road avenue ave square park hall centre center building tower towers
+airport station river lake mountain mountains county city state island islands bay beach valley arena stadium
+field gardens palace castle bridge harbour harbor coast falls heights plaza mall""".split())
+_COREF_REACH = 1200  # characters: about two paragraphs
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _CUE_BEFORE = re.compile(r"\b(?:said|says|according to|told|added|wrote|asked)$")
 
@@ -132,6 +153,8 @@ class People:
             while k < len(words) - 1 and words[k].lower().rstrip(".") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | {"the", "but", "and", "when", "as", "if", "after"}:
                 k += 1
             cand = words[k:]
+            while len(cand) > 2 and cand[0].endswith(("'s", "’s")):
+                cand = cand[1:]  # "NBC’s Chuck Todd": the possessor is no part of the name
             if len(cand) > 3:  # long capitalised runs carry titles or organisations
                 cand = cand[-2:]
             if len(cand) >= 2 and (best is None or len(best[0].split()) < 2):
@@ -243,6 +266,63 @@ class People:
             if head in dwords and all(w in dwords for w in words):
                 best = name
         return best
+
+    def by_coreference(self, phrase: str, before: int, spoken: list[tuple[int, str, str | None]]) -> str | None:
+        """The person a definite description the article never tied to a name stands for
+        ('Reid said ... Reflecting on his career, the Senate Democratic leader said'): as a
+        he/she would be, the latest person quoted or named as a sentence's subject before
+        it (within two paragraphs or so), whose gender agrees with the description's. Only
+        a description of one person ('the ... senator', '... candidate', '... defenceman'):
+        not an organisation, a document, a group, nor someone's aide ('the senior Cruz
+        adviser', 'the Clinton spokesman': a known surname inside the phrase)."""
+        words = _words_of(phrase)
+        low = [w.lower().strip(".,’'") for w in words]
+        if len(low) < 2 or low[0] != "the":
+            return None
+        head = low[-1]
+        if head in ORG_HEADS or head in DOCUMENT_NOUNS or head in _NOT_ONE_PERSON or head.endswith("s") and not head.endswith("ss") \
+                or not (head in TITLE_WORDS or head in PERSON_NOUNS or head in _MALE_WORDS or head in _FEMALE_WORDS
+                        or head.endswith("-year-old")):
+            return None
+        known = {surname(n) for _, n, _ in spoken} | {surname(n) for n, _ in self.known}
+        for w in words[1:-1]:
+            w = re.sub(r"['’]s$", "", w.strip(".,’'"))
+            full = self.canonical(w, before)[0] if w[:1].isupper() else ""
+            if w[:1].isupper() and (w in known or len(full.split()) >= 2 and surname(full) == w):
+                return None  # someone's aide, spokesman, daughter: not that someone
+        gender = "f" if set(low) & _FEMALE_WORDS else "m" if set(low) & _MALE_WORDS else None
+        found = self.antecedent(before, gender, [x for x in spoken if before - _COREF_REACH < x[0]])
+        if found is None:
+            return None
+        last = self.last_person_mentioned(before)
+        # the salient person must also be the last one named: with someone else named in
+        # between ('Mr. Trump's ...', '... hosts Joe Scarborough and Mika Brzezinski, the
+        # Democratic presidential candidate said') the description is ambiguous: nobody
+        if last is None or last[1] != found[0] or before - last[0] > _COREF_REACH:
+            return None
+        if any(w.lower() in ORG_HEADS | _MEDIUM_WORDS | _OUTLET_WORDS or len(w) > 1 and w.isupper() for w in found[0].split()):
+            return None  # an organisation or an outlet ('Breitbart News', 'REVOLT TV') is no person
+        return found[0]
+
+    def last_person_mentioned(self, before: int) -> tuple[int, str] | None:
+        """(offset, full name) of the last person named outside quotes before ``before``:
+        a capitalised run whose last word (a possessive's too) is the surname of someone the
+        article names in full."""
+        for start, run in reversed(self.runs()):
+            if start >= before or any(o <= start < c for o, c in self.quoted):
+                continue
+            last = re.sub(r"(?:['’]s?)$", "", run.split()[-1].rstrip(".,;:"))
+            if not last[:1].isupper() or last.lower() in ORG_HEADS | TITLE_WORDS | _MONTHS | _CONNECTORS | _PLACE_HEADS:
+                continue  # ('Parliament Hill', 'Downing Street': places, not people)
+            words = [w.rstrip(".,;:") for w in run.split()]
+            while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | _CONNECTORS | {"the", "mr", "mrs", "ms", "dr"}:
+                words = words[1:]
+            words[-1] = last
+            # a full name as given ('Laura Bush' is not 'Jeb Bush'), a lone surname as the table has it
+            full = " ".join(words) if 2 <= len(words) <= 4 else self.canonical(last, start)[0]
+            if len(full.split()) >= 2 and surname(full) == last:
+                return start, self.canonical(full, start)[0] if len(words) < 2 else full
+        return None
 
     def gender_of(self, name: str | None) -> str | None:
         """'m', 'f' or None: from what the article shows (Mr./Mrs./Ms. before the surname,
