@@ -831,6 +831,19 @@ HOUSE_STYLES = [
      "a claim that the 43rd president was responsible for the attacks.", "Donald Trump", None),
     ('Not long after the tweet, NBC’s Chuck Todd asked the candidate about it.\n\n'
      '“Did you know it was Mussolini?” Todd asked the real estate mogul.', "Chuck Todd", None),
+    # an unnamed spokesperson or official of a named organisation: the organisation speaks
+    ('"We are reviewing the file and will respond," a spokesperson for Global Affairs Canada said in an email.',
+     "Global Affairs Canada", "spokesperson"),
+    ('The Royal Canadian Mounted Police (RCMP) arrested two men.\n\n'
+     '"No decision has been made on further charges," said an RCMP spokesperson.', "Royal Canadian Mounted Police", None),
+    ('"Violent threats deserve no place on our service," a Twitter spokesman told Reuters.', "Twitter", "spokesman"),
+    ('"We will win this state in November," a Clinton campaign spokesman said.', "Clinton campaign", None),
+    # ... not a person's spokesman, nor a nationality
+    ('Bernie Sanders spoke in Iowa. Sanders said he would win.\n\n"We will win this state," a spokesman for Bernie Sanders said.',
+     None, None),
+    ('The scheduling was so odd that a spokesman for Bernie Sanders could only quip: "I guess Christmas Eve was booked."',
+     None, None),
+    ('"We will answer any attack on our territory," an Israeli official said.', None, None),
 ]
 
 

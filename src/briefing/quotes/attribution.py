@@ -48,6 +48,7 @@ class Attr:
     content: tuple[int, int] | None = None  # frame chars of the reported clause of a partial quote
     phrase: str | None = None  # the subject's words for a role ("the governor")
     maybe_person: bool = False  # a weak "org" that speaks only if the table knows it as a person
+    for_person: bool = False  # a role of someone NER names ('a spokesman for Bernie Sanders')
 
     def set_name(self, kind: str, surface: str, title: str | None) -> None:
         """Fill in what ``name_from`` found: a pronoun to resolve, a role phrase, or a name."""
@@ -835,15 +836,32 @@ def find_speaker(c: CueContext, rank: bool = True) -> "Token | None":
     answers = speaker_answers(c)
     if not answers:
         return None
-    from briefing.quotes.ranker import choose
+    from briefing.quotes.ranker import choose, grammar_features
 
-    k = choose([(n, name_from(t)[1]) for n, t in answers], RANKER_WEIGHTS)
+    k = choose([(n, name_from(t)[1]) for n, t in answers], RANKER_WEIGHTS,
+               [grammar_features(t, c.cue, c.quote) for _, t in answers])
     return answers[k][1]
 
 
 # how far (tokens) after a quote a bare cue in the next "sentence" may be: the parser ends a
 # sentence at a title's full stop ('"...," RCMP Sgt. Tom Reid said.')
 _CROSS_SENTENCE_CUE = 9
+
+
+def _role_of_a_person(tok: "Token") -> bool:
+    """'a spokesman for Bernie Sanders', 'a Warren adviser': the role noun ``tok`` is someone's
+    (a PERSON entity as its modifier or as the object of its for/of/to)."""
+    for t in tok.subtree:
+        if t.ent_type_ != "PERSON" or t == tok:
+            continue
+        x = t
+        while x.dep_ in ("compound", "flat") and x.head != x and x.head != tok and x.head.ent_type_ == "PERSON":
+            x = x.head
+        if any(u.lower_ in ORG_HEADS for u in tok.doc[x.i + 1:tok.i]):
+            continue  # 'a Clinton campaign spokesman': the campaign's
+        if x.head == tok and x.dep_ in ("compound", "nmod", "poss", "amod") or x.dep_ == "pobj" and x.head.head == tok:
+            return True
+    return False
 
 
 def _asked_after(h: "Token", v: "Token") -> bool:
@@ -939,6 +957,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
             attr.pronoun = s.lower_  # the pronoun the bound name stands for
         elif s is not None:
             attr.set_name(*name_from(s))
+            attr.for_person = attr.kind in ("role", "org") and _role_of_a_person(s)
         out[pidx] = attr
     return out
 

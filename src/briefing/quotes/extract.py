@@ -27,7 +27,7 @@ from briefing.quotes.frames import (
     sentence_frames,
 )
 from briefing.quotes.labels import label_speaker
-from briefing.quotes.people import PRON_GENDER, People, surname
+from briefing.quotes.people import PRON_GENDER, People, organisation_spoken_for, surname
 from briefing.quotes.spans import (
     Piece,
     find_spans,
@@ -256,6 +256,11 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 and (described := people.by_coreference(speaker, _sentence_start(text, ps[0].open_at), spoken)) is not None:
             speaker, title = described, people.title_of(described)  # 'the Utah Republican' (tagged NORP)
             via = "coreference"
+        if kind in ("role", "org") and not a.for_person and (spoken_for := organisation_spoken_for(
+                people, a.phrase if kind == "role" else speaker, ps[0].open_at)) is not None \
+                and (speaker is None or speaker[:1].islower() or speaker.split()[0] in ("A", "An", "One", "The", "Another")):
+            speaker, title = spoken_for  # 'a Twitter spokesman said': Twitter speaks
+            kind, via = "org", "spokesperson"
         if cue is None or a.colon or text[:ps[0].open_at].rstrip().endswith(":"):
             # a label introducing the quote ('Pollsters agree - Carl Bialik: "..."') names
             # its speaker better than the clause around it

@@ -324,6 +324,20 @@ class People:
                 return start, self.canonical(full, start)[0] if len(words) < 2 else full
         return None
 
+    def is_person(self, name: str, pos: int) -> bool:
+        """Whether the article shows ``name`` is a person: quoted as one, a gender shown
+        (Mr./Ms., a he/she bound to it), or a two- or three-word name whose surname alone
+        names a sentence's subject ('Sanders said')."""
+        words = name.split()
+        if not words or any(w.lower() in ORG_HEADS for w in words):
+            return False
+        full = self.canonical(name, pos)[0]
+        if any(n == full or (len(words) == 1 and surname(n) == name) for n, _ in self.known):
+            return True
+        if len(full.split()) >= 2 and self.gender_of(full) is not None:
+            return True
+        return 2 <= len(words) <= 3 and any(n == words[-1] for _, n in self.subject_mentions())
+
     def gender_of(self, name: str | None) -> str | None:
         """'m', 'f' or None: from what the article shows (Mr./Mrs./Ms. before the surname,
         a gendered title word, a he/she the same sentence bound to the name)."""
@@ -493,6 +507,41 @@ def _document_head(words: list[str]) -> int:
         if w.lower() in ("from", "by", "of") and words[k - 1].lower().strip(".’'") in DOCUMENT_NOUNS:
             return k - 1
     return len(words) - 1
+
+
+_SPOKES = r"(?P<role>spokes(?:man|woman|person)|representative|press\s+secretary|official)"
+_ORG = r"(?P<org>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|the|on|&|[A-Z][\w.&’'-]*))*?)"
+_SPOKES_FOR = re.compile(r"^(?:a|an|one|the|another)\s+(?:(?:senior|top|chief|former|deputy|regional|local|federal|provincial|"
+                         r"state|city|county)\s+)*" + _SPOKES + r"\s+(?:for|of|at|with)\s+(?:the\s+)?" + _ORG + r"$")
+_ORG_SPOKES = re.compile(r"^(?:a|an|one|the|another)\s+(?:(?:senior|top|chief|former)\s+)*(?P<org>(?:[A-Z][\w.&’'-]*\s+)+"
+                         r"(?:(?:campaign|committee|department|ministry|office|police|government|team|club|party)\s+)?)"
+                         + _SPOKES + r"$")
+_PERSON_TITLES = frozenset("""mr mrs ms miss dr sen rep gov gen pres lt col capt sgt president senator governor
+representative congressman congresswoman minister premier mayor prime secretary judge justice""".split())
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ean|ish|ic|i|an)$")
+
+
+def organisation_spoken_for(people: "People", phrase: str | None, pos: int) -> tuple[str, str] | None:
+    """(organisation, role) for an unnamed spokesperson or official of a named organisation:
+    'a spokeswoman for the House Armed Services Committee', 'a Twitter spokesman', 'an RCMP
+    spokesperson', 'a State Department official' -- the organisation speaks, as in 'State
+    Department spokesman P.J. Crowley'. Not a person's aide ('a spokesman for Bernie
+    Sanders'), nor a nationality ('an Israeli official'). Initials become their expansion."""
+    if not phrase:
+        return None
+    phrase = " ".join(phrase.split())
+    m = _SPOKES_FOR.match(phrase) or _ORG_SPOKES.match(phrase)
+    if m is None:
+        return None
+    org = m.group("org").strip().rstrip(",")
+    org = re.sub(r"['’]s$", "", org)
+    words = org.split()
+    if not words or len(words) == 1 and _NATIONALITY.match(words[0]) and not words[0].isupper():
+        return None
+    if people.is_person(org, pos) or len(words) >= 2 and words[0].lower().rstrip(".") in _PERSON_TITLES:
+        return None  # someone's spokesman ('for Sen. Bernie Sanders'): a person is no organisation
+    org = people.acronyms().get(org, org)
+    return org, " ".join(m.group("role").split())
 
 
 def is_time_or_place_phrase(phrase: str | None) -> bool:
