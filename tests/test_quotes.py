@@ -844,6 +844,17 @@ HOUSE_STYLES = [
     ('The scheduling was so odd that a spokesman for Bernie Sanders could only quip: "I guess Christmas Eve was booked."',
      None, None),
     ('"We will answer any attack on our territory," an Israeli official said.', None, None),
+    # initials spelled out with commas or after the initials; a title before the name
+    ('Immigration, Refugees and Citizenship Canada (IRCC) issued new rules on Monday.\n\n'
+     '"Applicants will be notified by email," IRCC said in a statement.', "Immigration, Refugees and Citizenship Canada", None),
+    ('Officers with the CBSA (Canada Border Services Agency) stopped the truck.\n\n'
+     '"The driver was arrested at the crossing," the CBSA said.', "Canada Border Services Agency", None),
+    ('Health Minister Patty Hajdu announced the funding on Tuesday.\n\n'
+     '"This is a critical investment," the minister said in an interview with CBC News.', "Patty Hajdu", None),
+    ('Edmonton Oilers forward Zach Hyman scored twice on Saturday.\n\n"It was a good night for us," the winger said.',
+     "Zach Hyman", None),
+    ('Democratic presidential candidate Hillary Clinton spoke in Iowa.\n\n'
+     '"We will win this state in February," the former secretary of state said.', "Hillary Clinton", None),
 ]
 
 

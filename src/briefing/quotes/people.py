@@ -80,7 +80,9 @@ _CUE_BEFORE = re.compile(r"\b(?:said|says|according to|told|added|wrote|asked)$"
 _LEAD_CUES = frozenset("stated said says added wrote continued explained asked told".split())  # 'Stated Stone:'
 
 
-_ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|and|for|on|&|de|du|des|la|le|et)\s+)*){1,8})\(([A-Z][A-Z&]{1,7})\)")
+_ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'’&-]*,?\s+(?:(?:of|the|and|for|on|&|de|du|des|la|le|et)\s+)*){1,8})\(([A-Z][A-Z&]{1,7})\)")
+# 'the CBSA (Canada Border Services Agency)': initials first, the expansion in brackets
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z&]{1,7})\s+\(((?:[A-Z][\w'’&-]*,?\s*(?:(?:of|the|and|for|on|&|de|du|des|la|le|et)\s+)*){1,8})\)")
 _SMALL_WORDS = frozenset("of the and for on & de du des la le et".split())
 _APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:a|an|the)\s+"
                          r"(?P<desc>[\w’'-]+(?:\s+[\w’'-]+){0,6}?)\s*(?=[,;]|\.\s)")
@@ -89,17 +91,47 @@ _APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A
 _AGE_APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}),\s+(?P<age>\d{1,3}),")
 
 
+def _name_start(words: list[str]) -> int:
+    """Where the name starts in a capitalised run that opens with titles: after the leading
+    title words ('Sen. Ted Cruz'), or after the last title word when a portfolio or an
+    organisation comes first ('Health Minister Patty Hajdu', 'Foreign Affairs Minister X')."""
+    k = 0
+    while k < len(words) - 1 and words[k].lower().rstrip(".,") in TITLE_WORDS:
+        k += 1
+    last = max((i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".,") in TITLE_WORDS), default=-1)
+    if last >= k and 1 <= len(words) - last - 1 <= 3 and len(words) <= 6:  # (a longer run is a headline)
+        return last + 1
+    return k
+
+
+def _title_prefix(prefix: str) -> bool:
+    """'Edmonton Oilers forward', 'Democratic presidential candidate': words before a name that
+    only title it (capitalised words and title or role nouns, ending on one)."""
+    words = prefix.split()
+    if not words or len(words) > 6:
+        return False
+    low = [w.lower().strip(",.") for w in words]
+    return low[-1] in TITLE_WORDS | PERSON_NOUNS and all(
+        w[:1].isupper() or lw in TITLE_WORDS | PERSON_NOUNS | _TITLE_MODIFIERS for w, lw in zip(words, low))
+
+
+_TITLE_MODIFIERS = frozenset("""of the and presidential former then deputy senior top chief veteran rookie star longtime
+acting interim federal provincial national party team vice""".split())
+
+
 def _expansion(words: list[str], acro: str) -> str | None:
     """The shortest run of ``words`` ending at the bracket whose initials (small words
     skipped) spell ``acro``: 'Ministry of Foreign Affairs' for MFA."""
     letters = acro.replace("&", "")
+    given = words
+    words = [w.rstrip(",") for w in words]  # 'Immigration, Refugees and Citizenship Canada (IRCC)'
     for k in range(len(words) - 1, -1, -1):
         run = words[k:]
         if run[0].lower() in _SMALL_WORDS:
             continue
         initials = "".join(w[0] for w in run if w.lower() not in _SMALL_WORDS)
         if initials.upper() == letters:
-            return " ".join(run)
+            return " ".join(given[k:]).rstrip(",")
         if len(initials) > len(letters):
             return None
     return None
@@ -203,9 +235,7 @@ class People:
             if start >= before:
                 continue
             words = run.split()
-            k = 0
-            while k < len(words) - 1 and words[k].lower().rstrip(".") in TITLE_WORDS:
-                k += 1
+            k = _name_start(words)
             titles = [ROLE_ABBR.get(w.lower().rstrip("."), w.lower().rstrip(".")) for w in words[:k]]
             if head in titles and 2 <= len(words) - k <= 3:
                 return " ".join(words[k:]).rstrip(".,")
@@ -220,6 +250,10 @@ class People:
                 acro = m.group(2)
                 expansion = _expansion(m.group(1).split(), acro)
                 if expansion:
+                    self._acronyms.setdefault(acro, expansion)
+            for m in _ACRONYM_BEFORE.finditer(self.text):
+                acro, words = m.group(1), m.group(2).split()
+                if (expansion := _expansion(words, acro)) == " ".join(words).rstrip(", "):
                     self._acronyms.setdefault(acro, expansion)
         return self._acronyms
 
@@ -371,16 +405,21 @@ class People:
                 k = 0
                 while k < len(words) - 1 and words[k].lower().rstrip(".,") in TITLE_WORDS | _CONNECTORS | {"the"}:
                     k += 1
+                if len(words) - k > 3:  # 'Health Minister Patty Hajdu': the name after the last title word
+                    k = max(k, _name_start(words))
                 cand = [w.rstrip(".,") for w in words[k:]]
                 if not 1 <= len(cand) <= 3 or words[-1].endswith(("'s", "’s", "s'", "s’")) or any(
                         w.lower() in ORG_HEADS | TITLE_WORDS | _CONNECTORS | _MONTHS for w in cand):
                     continue
+                after = self.text[start + len(run):start + len(run) + 30].split()
+                if after and after[0].lower() in TITLE_WORDS | PERSON_NOUNS and after[0][:1].islower():
+                    continue  # 'Edmonton Oilers forward Zach Hyman': a team before a title, not a subject
                 sent = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start), self.text.rfind("? ", 0, start),
                            self.text.rfind("! ", 0, start))
                 prefix = self.text[sent + 1:start].strip(" \t\n\"“”'‘’")
                 first = (prefix.split() or [""])[0].lower().strip(",")
                 if not prefix or prefix.endswith(",") and first in _CONNECTORS or prefix.lower() in _CONNECTORS \
-                        or _CUE_BEFORE.search(prefix):
+                        or _CUE_BEFORE.search(prefix) or _title_prefix(prefix):
                     self._subjects.append((start, " ".join(cand)))
         return self._subjects
 
