@@ -853,6 +853,12 @@ HOUSE_STYLES = [
      '"This is a critical investment," the minister said in an interview with CBC News.', "Patty Hajdu", None),
     ('Edmonton Oilers forward Zach Hyman scored twice on Saturday.\n\n"It was a good night for us," the winger said.',
      "Zach Hyman", None),
+    # a role whose modifiers another person's title lacks is not that person
+    ('Ben Jealous, the former NAACP leader, backed Sanders. Harry Reid said in an interview that the talks had '
+     'stalled. Reflecting on his career, the Senate Democratic leader said, "I never knew what was going to happen."',
+     "Harry Reid", None),
+    ('Sen. Bernie Sanders spoke first. Later, Sen. Marco Rubio, R-Fla., took the stage.\n\n'
+     '"We will win this state in March," the Florida senator said.', "Marco Rubio", None),
     ('Democratic presidential candidate Hillary Clinton spoke in Iowa.\n\n'
      '"We will win this state in February," the former secretary of state said.', "Hillary Clinton", None),
 ]

@@ -228,9 +228,15 @@ class People:
         head = role.split()[-1].lower().rstrip(".") if role.split() else ""
         if not head:
             return None
+        # the role's capitalised modifiers must be in the title too: 'the Senate Democratic
+        # leader' is not Ben Jealous, 'former NAACP leader'; 'the Florida senator' not 'Sen. Bernie Sanders'
+        modifiers = {w.lower().strip(".,") for w in role.split()[:-1] if w[:1].isupper() and w.lower() != "the"}
+
+        cands: list[tuple[str, bool]] = []  # (name, modifiers fit), latest first
         for n, t in reversed(self.known):
-            if len(n.split()) >= 2 and head in [ROLE_ABBR.get(w.lower().rstrip(".,"), w.lower().rstrip(".,")) for w in (t or "").split()]:
-                return n
+            words = [ROLE_ABBR.get(w.lower().rstrip(".,"), w.lower().rstrip(".,")) for w in (t or "").split()]
+            if len(n.split()) >= 2 and head in words:
+                cands.append((n, modifiers <= set(words)))
         for start, run in reversed(self.runs()):
             if start >= before:
                 continue
@@ -238,8 +244,14 @@ class People:
             k = _name_start(words)
             titles = [ROLE_ABBR.get(w.lower().rstrip("."), w.lower().rstrip(".")) for w in words[:k]]
             if head in titles and 2 <= len(words) - k <= 3:
-                return " ".join(words[k:]).rstrip(".,")
-        return None
+                cands.append((" ".join(words[k:]).rstrip(".,"), modifiers <= set(titles)))
+        if not cands:
+            return None
+        fitting = [n for n, ok in cands if ok]
+        if fitting:
+            return fitting[0]
+        # none names the modifiers: only one person with that title is unambiguous
+        return cands[0][0] if len({n for n, _ in cands}) == 1 else None
 
     def acronyms(self) -> dict[str, str]:
         """Initials the article spells out next to their expansion: 'the Ministry of Foreign
