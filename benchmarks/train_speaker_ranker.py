@@ -37,12 +37,17 @@ FINDERS = [f.__name__ for f in attribution.SPEAKER_FINDERS]
 # grammar features (ranker.GRAMMAR: entity type, dependency, side and distance from the cue);
 # --no-grammar fits the surface-only feature set
 GRAMMAR = "--no-grammar" not in sys.argv
+# label each answer by the speaker the whole extractor names when that answer is taken (a
+# pronoun resolved, a surname made the full name, a document its author), not by its surface;
+# --surface-labels: by the surface (a pronoun is then always wrong)
+RESOLVED = "--surface-labels" not in sys.argv
 
 
 def candidates(rows: list[dict]) -> list[tuple[str, list[tuple[list[float], bool]]]]:
     """(outlet, [(features, right)]) for each matched quote whose finders disagree."""
     answers: dict[int, list[tuple[str, str]]] = {}
     current: list = []
+    force: list = []  # [quote start, answer index]: take that answer there (RESOLVED labels)
     first = attribution.find_speaker
     attribute = extract_module.attribute_frame
 
@@ -56,7 +61,19 @@ def candidates(rows: list[dict]) -> list[tuple[str, list[tuple[list[float], bool
         for pidx, a, b in frame.holes:
             if a <= c.quote.idx < b:
                 answers.setdefault(pieces[pidx].segs[0][0], got)
+                if force and force[0] == pieces[pidx].segs[0][0] and force[1] < len(toks):
+                    return toks[force[1]][1]
         return first(c, rank)
+
+    def speaker_with(text: str, start: int, k: int) -> str | None:
+        """The speaker the extractor names for the quote at ``start`` when answer k is taken."""
+        force[:] = [start, k]
+        try:
+            qs = extract_quotes_many([text])[0]
+        finally:
+            force.clear()
+        q = next((q for q in qs if q.start == start), None) or next((q for q in qs if q.start <= start < q.end), None)
+        return q.speaker if q is not None else None
 
     def attribute_frame(doc, fi, frame, pieces):
         current[:] = [frame, pieces]
@@ -79,7 +96,11 @@ def candidates(rows: list[dict]) -> list[tuple[str, list[tuple[list[float], bool
                 if not is_name(src) or quotes[j].cue is None or len({s for _, s, _ in got}) < 2:
                     continue
                 pairs = [(n, s) for n, s, _ in got]
-                out.append((outlet_of(row), [(ranker.features(pairs, k, FINDERS, g), same_speaker(src, s))
+                start = quotes[j].start
+                labels = [same_speaker(src, speaker_with(row["text"], start, k) if RESOLVED else s)
+                          for k, (_, s, _) in enumerate(got)]
+                answers[start] = got  # (the forced runs recorded their own)
+                out.append((outlet_of(row), [(ranker.features(pairs, k, FINDERS, g), labels[k])
                                              for k, (_, s, g) in enumerate(got)]))
     finally:
         attribution.find_speaker, extract_module.attribute_frame = first, attribute

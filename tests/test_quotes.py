@@ -853,6 +853,10 @@ HOUSE_STYLES = [
      '"This is a critical investment," the minister said in an interview with CBC News.', "Patty Hajdu", None),
     ('Edmonton Oilers forward Zach Hyman scored twice on Saturday.\n\n"It was a good night for us," the winger said.',
      "Zach Hyman", None),
+    # the cue's own pronoun subject, resolved, over a name inside the reported clause
+    ('Ted Cruz leads in Iowa. Cruz spokesman Rick Tyler said that the campaign will highlight contrasts '
+     'between Cruz and Trump to show that Cruz has "guiding principles to make critical decisions as president," he said.',
+     "Rick Tyler", None),
     # a role whose modifiers another person's title lacks is not that person
     ('Ben Jealous, the former NAACP leader, backed Sanders. Harry Reid said in an interview that the talks had '
      'stalled. Reflecting on his career, the Senate Democratic leader said, "I never knew what was going to happen."',
@@ -956,7 +960,7 @@ def test_no_speaker_over_quotes_dev_is_a_date_a_pronoun_or_a_document(shared_dat
     assert bad == []
 
 
-def test_speaker_ranker_keeps_agreeing_answers_and_prefers_a_name_to_a_pronoun():
+def test_speaker_ranker_keeps_agreeing_answers_and_ships_left_out_weights():
     from briefing.quotes import ranker
 
     model = ranker.load()
@@ -965,6 +969,7 @@ def test_speaker_ranker_keeps_agreeing_answers_and_prefers_a_name_to_a_pronoun()
     assert len(weights) == len(ranker.feature_names(finders))
     assert set(ranker.left_out_outlets()) >= {"nyt", "politico", "wash-post"}
     assert ranker.choose([("_cue_subject", "Trump"), ("_person_before_cue", "Trump")]) == 0
-    # '"...," he said' parsed with the pronoun as subject while a name stands right before the cue
-    assert ranker.choose([("_cue_subject", "he"), ("_person_before_cue", "Williamson")]) == 1
+    # the shipped weights use the grammatical features too (a pronoun answer is judged by the
+    # name it resolves to: see HOUSE_STYLES, 'Rick Tyler')
+    assert len(weights) == len(ranker.feature_names(finders, True))
     assert ranker.load("outlet:nyt") is not None and ranker.load("outlet:nyt") != model
