@@ -857,6 +857,9 @@ HOUSE_STYLES = [
     ('Ted Cruz leads in Iowa. Cruz spokesman Rick Tyler said that the campaign will highlight contrasts '
      'between Cruz and Trump to show that Cruz has "guiding principles to make critical decisions as president," he said.',
      "Rick Tyler", None),
+    # a title-case dateline with the agency in brackets is no subject
+    ('Washington (AFP) – Democrat Hillary Clinton has taken a swipe at her rival’s stance on Brexit, saying that '
+     '“bombastic comments” do more harm than good during such times.', "Hillary Clinton", None),
     # a role whose modifiers another person's title lacks is not that person
     ('Ben Jealous, the former NAACP leader, backed Sanders. Harry Reid said in an interview that the talks had '
      'stalled. Reflecting on his career, the Senate Democratic leader said, "I never knew what was going to happen."',
