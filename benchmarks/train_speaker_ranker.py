@@ -34,24 +34,46 @@ from briefing.quotes import attribution, extract_quotes_many, ranker
 from briefing.quotes import extract as extract_module
 
 FINDERS = [f.__name__ for f in attribution.SPEAKER_FINDERS]
+# grammar features (ranker.GRAMMAR: entity type, dependency, side and distance from the cue);
+# --no-grammar fits the surface-only feature set
+GRAMMAR = "--no-grammar" not in sys.argv
+# label each answer by the speaker the whole extractor names when that answer is taken (a
+# pronoun resolved, a surname made the full name, a document its author), not by its surface;
+# --surface-labels: by the surface (a pronoun is then always wrong)
+RESOLVED = "--surface-labels" not in sys.argv
 
 
 def candidates(rows: list[dict]) -> list[tuple[str, list[tuple[list[float], bool]]]]:
     """(outlet, [(features, right)]) for each matched quote whose finders disagree."""
     answers: dict[int, list[tuple[str, str]]] = {}
     current: list = []
+    force: list = []  # [quote start, answer index]: take that answer there (RESOLVED labels)
     first = attribution.find_speaker
     attribute = extract_module.attribute_frame
 
     def record(c, rank=True):
         if not rank:  # the reporting cue decides (see attribute_frame): no choice to learn
             return first(c, rank)
-        got = [(n, attribution.name_from(t)[1]) for n, t in attribution.speaker_answers(c)]
+        toks = attribution.speaker_answers(c)
+        got = [(n, attribution.name_from(t)[1]) for n, t in toks]
+        got = [(n, s, ranker.grammar_features(t, c.cue, c.quote) if GRAMMAR else None) for (n, s), (_, t) in zip(got, toks)]
         frame, pieces = current
         for pidx, a, b in frame.holes:
             if a <= c.quote.idx < b:
                 answers.setdefault(pieces[pidx].segs[0][0], got)
+                if force and force[0] == pieces[pidx].segs[0][0] and force[1] < len(toks):
+                    return toks[force[1]][1]
         return first(c, rank)
+
+    def speaker_with(text: str, start: int, k: int) -> str | None:
+        """The speaker the extractor names for the quote at ``start`` when answer k is taken."""
+        force[:] = [start, k]
+        try:
+            qs = extract_quotes_many([text])[0]
+        finally:
+            force.clear()
+        q = next((q for q in qs if q.start == start), None) or next((q for q in qs if q.start <= start < q.end), None)
+        return q.speaker if q is not None else None
 
     def attribute_frame(doc, fi, frame, pieces):
         current[:] = [frame, pieces]
@@ -71,10 +93,15 @@ def candidates(rows: list[dict]) -> list[tuple[str, list[tuple[list[float], bool
             for i, j, _ in match([g.get("content") or "" for g in gold], [p.get("content") or p.get("text") or "" for p in preds]):
                 src = gold[i].get("source")
                 got = answers.get(quotes[j].start, [])
-                if not is_name(src) or quotes[j].cue is None or len({s for _, s in got}) < 2:
+                if not is_name(src) or quotes[j].cue is None or len({s for _, s, _ in got}) < 2:
                     continue
-                out.append((outlet_of(row), [(ranker.features(got, k, FINDERS), same_speaker(src, s))
-                                             for k, (_, s) in enumerate(got)]))
+                pairs = [(n, s) for n, s, _ in got]
+                start = quotes[j].start
+                labels = [same_speaker(src, speaker_with(row["text"], start, k) if RESOLVED else s)
+                          for k, (_, s, _) in enumerate(got)]
+                answers[start] = got  # (the forced runs recorded their own)
+                out.append((outlet_of(row), [(ranker.features(pairs, k, FINDERS, g), labels[k])
+                                             for k, (_, s, g) in enumerate(got)]))
     finally:
         attribution.find_speaker, extract_module.attribute_frame = first, attribute
         attribution.RANKER_WEIGHTS = saved
@@ -98,7 +125,7 @@ def fit(items: list[tuple[list[float], bool]], l2: float = 1.0, steps: int = 50)
 
 
 def save(weights: list[float], path: Path, trained_on: list[str], left_out: dict[str, list[float]] | None = None) -> None:
-    data = {"finders": FINDERS, "features": ranker.feature_names(FINDERS),
+    data = {"finders": FINDERS, "features": ranker.feature_names(FINDERS, GRAMMAR),
             "weights": [round(v, 6) for v in weights], "trained_on": trained_on,
             "made_by": "benchmarks/train_speaker_ranker.py"}
     if left_out:  # for briefing eval's left-out figures: weights fitted without each outlet

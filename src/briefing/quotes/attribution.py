@@ -47,6 +47,8 @@ class Attr:
     adjacent: bool = False  # cue governs the quote directly (keeps a one-word quote)
     content: tuple[int, int] | None = None  # frame chars of the reported clause of a partial quote
     phrase: str | None = None  # the subject's words for a role ("the governor")
+    maybe_person: bool = False  # a weak "org" that speaks only if the table knows it as a person
+    for_person: bool = False  # a role of someone NER names ('a spokesman for Bernie Sanders')
 
     def set_name(self, kind: str, surface: str, title: str | None) -> None:
         """Fill in what ``name_from`` found: a pronoun to resolve, a role phrase, or a name."""
@@ -157,7 +159,8 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
         # title is not a name; the name set off after it is, when NER missed it
         end = next(t.i for t in tok.doc[tok.i:] if t.text in (",", "--", "—", "–"))
         return "person", named, " ".join(t.text for t in _strip_det([t for t in tok.subtree if t.i < end])) or None
-    if tok.pos_ == "PROPN" and (ent is None or ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")) or _untagged_name(tok):
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and (ent is None or ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")) \
+            or _untagged_name(tok):  # (a lower-case 'PROPN' is a tagging slip: 'the deputy prime minister')
         chain = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"
                  and t.i >= tok.i - 3] + [tok]
         chain.sort(key=lambda t: t.i)
@@ -547,7 +550,13 @@ def _weak_attr(subj: "Token", cue_verb: bool) -> Attr:
         return Attr()
     kind, surface, title = name_from(subj)
     if kind == "org" and not cue_verb:
-        return Attr()
+        if not (subj.pos_ == "PROPN" and " " not in surface and surface[:1].isupper()):
+            return Attr()
+        # 'Trump attacked "..."' with Trump tagged ORG: kept only if the article's table
+        # knows the word as a person's name (decided in extract._assemble)
+        attr = Attr(weak=True, maybe_person=True)
+        attr.set_name(kind, surface, title)
+        return attr
     if kind == "role" and not (cue_verb or surface.lower().startswith("the ")):
         return Attr()
     attr = Attr(weak=True)
@@ -569,7 +578,10 @@ def _verb_subject_attr(h: "Token", skip: frozenset[int]) -> Attr:
         after = [t for t in h.doc[h.i + 1:h.i + 8] if t.pos_ == "VERB" and t.text[0].islower()
                  and not (t.dep_ == "ccomp" and h.i < t.head.i < t.i and t.head.lower_ in CUE_WORDS)
                  and not any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i not in skip for c in t.children)]
-        subj = next((c for t in after[:1] for c in t.children if c.dep_ == "nsubj" and h.i < c.i < t.i), None)
+        # (the parser sometimes makes the name a compound of a verb it took for a noun:
+        # '"..." Trump barked and ...')
+        subj = next((c for t in after[:1] for c in t.children if h.i < c.i < t.i and (
+            c.dep_ == "nsubj" or c.dep_ in ("compound", "npadvmod") and c.pos_ == "PROPN")), None)
         return _weak_attr(subj, True) if subj is not None else Attr()
     while True:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
@@ -668,7 +680,11 @@ def _participle_clause_subject(c: CueContext) -> "Token | None":
     if c.cue.tag_ != "VBG":
         return None
     root = c.cue.sent.root
-    return next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass") and t.i not in c.skip), None)
+    subjects = [t for t in root.children if t.dep_ in ("nsubj", "nsubjpass") and t.i not in c.skip]
+    # 'Washington (AFP) – Democrat Hillary Clinton has taken a swipe ..., saying': a
+    # dateline the parser made a second subject; the one nearest the verb speaks
+    before = [t for t in subjects if t.i < root.i]
+    return before[-1] if before else (subjects[0] if subjects else None)
 
 
 def _name_after_inverted_cue(c: CueContext) -> "Token | None":
@@ -820,15 +836,46 @@ def find_speaker(c: CueContext, rank: bool = True) -> "Token | None":
     answers = speaker_answers(c)
     if not answers:
         return None
-    from briefing.quotes.ranker import choose
+    from briefing.quotes.ranker import choose, grammar_features
 
-    k = choose([(n, name_from(t)[1]) for n, t in answers], RANKER_WEIGHTS)
+    k = choose([(n, name_from(t)[1]) for n, t in answers], RANKER_WEIGHTS,
+               [grammar_features(t, c.cue, c.quote) for _, t in answers])
     return answers[k][1]
 
 
 # how far (tokens) after a quote a bare cue in the next "sentence" may be: the parser ends a
 # sentence at a title's full stop ('"...," RCMP Sgt. Tom Reid said.')
 _CROSS_SENTENCE_CUE = 9
+
+
+def _role_of_a_person(tok: "Token") -> bool:
+    """'a spokesman for Bernie Sanders', 'a Warren adviser': the role noun ``tok`` is someone's
+    (a PERSON entity as its modifier or as the object of its for/of/to)."""
+    for t in tok.subtree:
+        if t.ent_type_ != "PERSON" or t == tok:
+            continue
+        x = t
+        while x.dep_ in ("compound", "flat") and x.head != x and x.head != tok and x.head.ent_type_ == "PERSON":
+            x = x.head
+        if any(u.lower_ in ORG_HEADS for u in tok.doc[x.i + 1:tok.i]):
+            continue  # 'a Clinton campaign spokesman': the campaign's
+        if x.head == tok and x.dep_ in ("compound", "nmod", "poss", "amod") or x.dep_ == "pobj" and x.head.head == tok:
+            return True
+    return False
+
+
+def _asked_after(h: "Token", v: "Token") -> bool:
+    """'"What does that mean?" Mr. Trump asked, repeating that ...': a quote that ends on ?
+    or ! is attributed by the cue right after it, with only its subject between, even when
+    the parser gave that cue a clause of its own."""
+    doc = h.doc
+    j = h.i + 1
+    if j >= len(doc) or doc[j].text not in ("?", "!"):
+        return False
+    while j < v.i and (doc[j].is_punct or doc[j].text in QUOTE_TOKS):
+        j += 1
+    subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    return subj is not None and all(doc[k] in subj.subtree for k in range(j, v.i))
 
 
 def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> dict[int, Attr]:
@@ -856,7 +903,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                 # (no complement of its own) a few words later
                 own = [c for c in v.children if c.dep_ in ("ccomp", "xcomp", "dobj") and c.i not in hole_ids
                        and not (c.dep_ == "dobj" and v.lower_ in ADDRESS_CUES)]  # 'told ITV' names a listener
-                if not (0 < v.i - h.i <= _CROSS_SENTENCE_CUE and not own):
+                if not (0 < v.i - h.i <= _CROSS_SENTENCE_CUE and (not own or _asked_after(h, v))):
                     continue
             if v.lower_ in WEAK_CUES and not governs:
                 continue
@@ -910,6 +957,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
             attr.pronoun = s.lower_  # the pronoun the bound name stands for
         elif s is not None:
             attr.set_name(*name_from(s))
+            attr.for_person = attr.kind in ("role", "org") and _role_of_a_person(s)
         out[pidx] = attr
     return out
 

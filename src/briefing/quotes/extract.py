@@ -27,7 +27,7 @@ from briefing.quotes.frames import (
     sentence_frames,
 )
 from briefing.quotes.labels import label_speaker
-from briefing.quotes.people import PRON_GENDER, People, surname
+from briefing.quotes.people import PRON_GENDER, People, organisation_spoken_for, surname
 from briefing.quotes.spans import (
     Piece,
     find_spans,
@@ -110,7 +110,24 @@ def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Qu
 
 
 
+# resolve definite descriptions the article never tied to a name ('the senator') to the latest
+# person quoted or named as a subject (People.by_coreference); False leaves them null
+COREFERENCE = True
+
 _KEEP_DOT = re.compile(r"(?:\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St)|\b[A-Z])\.$")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding offset ``pos`` starts (roughly): a description before its
+    quote ('The former president spoke hours after Mr. Trump ..., mocking "..."') refers back
+    from there, not from the names between it and the quote."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, pos - 600), pos)]
+    return max(ends[-1] if ends else 0, text.rfind("\n", 0, pos) + 1)
+
+
+# a sentence end: . ? ! (and a closing quote mark), not a title's or an initial's full stop
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
+                           r"(?<!\bSgt)(?<!\bCol)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])[.?!][\"”’']?\s")
 
 
 def _attributed(attrs: dict[int, Attr]) -> set[int]:
@@ -187,6 +204,9 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         elif kind == "org" and speaker and " " not in speaker and speaker[:1].isupper() and speaker.isalpha() \
                 and len(people.canonical(speaker, ps[0].open_at)[0].split()) >= 2:
             kind = "person"  # "Christie said" after "Gov. Chris Christie": a surname, not an organisation
+        if kind == "org" and a.maybe_person:
+            speaker = title = None  # a cue-less quote's subject the table does not know as a person
+            kind = "none"
         if kind == "person" and speaker and a.pronoun in PRON_GENDER:
             # a he/she bound to this subject in its sentence: unless the article shows the
             # subject is of the other gender ('Trump said she told him')
@@ -223,11 +243,24 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
             speaker = people.by_role(a.title or "", ps[0].open_at) if (a.title and definite) else None
             if speaker is None and definite:  # 'the rookie defenceman' after 'X, a rookie defenceman,'
                 speaker = people.by_description(a.phrase or "", ps[0].open_at)
+            if speaker is None and definite and COREFERENCE:  # 'Reid said ... the Senate Democratic leader said'
+                speaker = people.by_coreference(a.phrase or "", _sentence_start(text, ps[0].open_at), spoken)
+            if speaker is not None:
+                title = people.title_of(speaker) or title
             via = "role"
         elif kind == "org" and speaker and speaker.lower().startswith("the ") \
                 and (described := people.by_description(speaker, ps[0].open_at)) is not None:
             speaker, title = described, people.title_of(described)  # 'the Kentucky Republican'
             via = "described"
+        elif kind == "org" and speaker and speaker.lower().startswith("the ") and COREFERENCE \
+                and (described := people.by_coreference(speaker, _sentence_start(text, ps[0].open_at), spoken)) is not None:
+            speaker, title = described, people.title_of(described)  # 'the Utah Republican' (tagged NORP)
+            via = "coreference"
+        if kind in ("role", "org") and not a.for_person and (spoken_for := organisation_spoken_for(
+                people, a.phrase if kind == "role" else speaker, ps[0].open_at)) is not None \
+                and (speaker is None or speaker[:1].islower() or speaker.split()[0] in ("A", "An", "One", "The", "Another")):
+            speaker, title = spoken_for  # 'a Twitter spokesman said': Twitter speaks
+            kind, via = "org", "spokesperson"
         if cue is None or a.colon or text[:ps[0].open_at].rstrip().endswith(":"):
             # a label introducing the quote ('Pollsters agree - Carl Bialik: "..."') names
             # its speaker better than the clause around it

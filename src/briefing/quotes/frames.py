@@ -49,8 +49,11 @@ class Frame:
         return s, e
 
 
-_DATELINE = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]*[A-Z.](?:,[ \t]+[A-Z][\w.]*(?:[ \t]+\w[\w.]*){0,2})?[ \t]*"
-                       r"(?:\([A-Za-z .-]{1,30}\))?[ \t]*[—–-]{1,2}[ \t]+")
+_DATELINE = re.compile(r"[ \t]*(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,[ \t]+[A-Z][\w.]*(?:[ \t]+\w[\w.]*){0,2})?[ \t]*"
+                       r"(?:\([A-Za-z .-]{1,30}\))?"
+                       # 'Washington (AFP) – ': a title-case place only with the agency in brackets
+                       r"|[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}(?:,[ \t]+[A-Z][\w.]*)?[ \t]*\([A-Z][A-Za-z .-]{1,30}\))"
+                       r"[ \t]*[—–-]{1,2}[ \t]+")
 
 
 def _space_marks(ftext: str, src: list[int], holes: list[tuple[int, int, int]]) -> tuple[str, list[int], list[tuple[int, int, int]]]:

@@ -52,6 +52,27 @@ _CONNECTORS = frozenset("""on in at after before when while as but and yet still
 earlier since during for with without although though if because speaking asked last this then now today
 yesterday from by under despite instead separately similarly indeed again so monday tuesday wednesday thursday
 friday saturday sunday""".split())
+# heads of a description of one person ('the Republican presidential candidate', 'the rookie
+# defenceman', 'the 24-year-old') besides TITLE_WORDS and gendered nouns
+PERSON_NOUNS = frozenset("""candidate nominee front-runner frontrunner incumbent challenger contender hopeful
+republican democrat conservative liberal progressive independent libertarian populist
+lawmaker legislator congressman congresswoman senator governor businessman businesswoman billionaire
+mogul magnate tycoon developer entrepreneur investor star actor actress singer rapper comedian
+author writer columnist commentator host anchor reporter journalist veteran
+defenceman defenseman forward winger centre center goaltender goalie quarterback pitcher striker
+midfielder defender player rookie captain coach manager skipper athlete champion
+premier minister mp mpp mla leader chief officer inspector sergeant constable
+pope cardinal archbishop bishop pastor priest rabbi imam
+""".split())
+# groups, and people who speak for someone else or are anyone: never the person named before
+_NOT_ONE_PERSON = frozenset("""couple family pair duo trio spokesman spokeswoman spokesperson aide adviser advisor
+official officials lawyer attorney representative assistant deputy staffer source host moderator interviewer
+man woman boy girl person friend neighbour neighbor resident voter supporter protester questioner caller""".split())
+_OUTLET_WORDS = frozenset("news times post journal press herald tribune daily weekly standard today review".split())
+_PLACE_HEADS = frozenset("""hill street st road avenue ave square park hall centre center building tower towers
+airport station river lake mountain mountains county city state island islands bay beach valley arena stadium
+field gardens palace castle bridge harbour harbor coast falls heights plaza mall""".split())
+_COREF_REACH = 1200  # characters: about two paragraphs
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _CUE_BEFORE = re.compile(r"\b(?:said|says|according to|told|added|wrote|asked)$")
 
@@ -59,7 +80,9 @@ _CUE_BEFORE = re.compile(r"\b(?:said|says|according to|told|added|wrote|asked)$"
 _LEAD_CUES = frozenset("stated said says added wrote continued explained asked told".split())  # 'Stated Stone:'
 
 
-_ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|and|for|on|&|de|du|des|la|le|et)\s+)*){1,8})\(([A-Z][A-Z&]{1,7})\)")
+_ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'’&-]*,?\s+(?:(?:of|the|and|for|on|&|de|du|des|la|le|et)\s+)*){1,8})\(([A-Z][A-Z&]{1,7})\)")
+# 'the CBSA (Canada Border Services Agency)': initials first, the expansion in brackets
+_ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z&]{1,7})\s+\(((?:[A-Z][\w'’&-]*,?\s*(?:(?:of|the|and|for|on|&|de|du|des|la|le|et)\s+)*){1,8})\)")
 _SMALL_WORDS = frozenset("of the and for on & de du des la le et".split())
 _APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:a|an|the)\s+"
                          r"(?P<desc>[\w’'-]+(?:\s+[\w’'-]+){0,6}?)\s*(?=[,;]|\.\s)")
@@ -68,17 +91,47 @@ _APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A
 _AGE_APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}),\s+(?P<age>\d{1,3}),")
 
 
+def _name_start(words: list[str]) -> int:
+    """Where the name starts in a capitalised run that opens with titles: after the leading
+    title words ('Sen. Ted Cruz'), or after the last title word when a portfolio or an
+    organisation comes first ('Health Minister Patty Hajdu', 'Foreign Affairs Minister X')."""
+    k = 0
+    while k < len(words) - 1 and words[k].lower().rstrip(".,") in TITLE_WORDS:
+        k += 1
+    last = max((i for i, w in enumerate(words[:-1]) if w.lower().rstrip(".,") in TITLE_WORDS), default=-1)
+    if last >= k and 1 <= len(words) - last - 1 <= 3 and len(words) <= 6:  # (a longer run is a headline)
+        return last + 1
+    return k
+
+
+def _title_prefix(prefix: str) -> bool:
+    """'Edmonton Oilers forward', 'Democratic presidential candidate': words before a name that
+    only title it (capitalised words and title or role nouns, ending on one)."""
+    words = prefix.split()
+    if not words or len(words) > 6:
+        return False
+    low = [w.lower().strip(",.") for w in words]
+    return low[-1] in TITLE_WORDS | PERSON_NOUNS and all(
+        w[:1].isupper() or lw in TITLE_WORDS | PERSON_NOUNS | _TITLE_MODIFIERS for w, lw in zip(words, low))
+
+
+_TITLE_MODIFIERS = frozenset("""of the and presidential former then deputy senior top chief veteran rookie star longtime
+acting interim federal provincial national party team vice""".split())
+
+
 def _expansion(words: list[str], acro: str) -> str | None:
     """The shortest run of ``words`` ending at the bracket whose initials (small words
     skipped) spell ``acro``: 'Ministry of Foreign Affairs' for MFA."""
     letters = acro.replace("&", "")
+    given = words
+    words = [w.rstrip(",") for w in words]  # 'Immigration, Refugees and Citizenship Canada (IRCC)'
     for k in range(len(words) - 1, -1, -1):
         run = words[k:]
         if run[0].lower() in _SMALL_WORDS:
             continue
         initials = "".join(w[0] for w in run if w.lower() not in _SMALL_WORDS)
         if initials.upper() == letters:
-            return " ".join(run)
+            return " ".join(given[k:]).rstrip(",")
         if len(initials) > len(letters):
             return None
     return None
@@ -132,6 +185,8 @@ class People:
             while k < len(words) - 1 and words[k].lower().rstrip(".") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | {"the", "but", "and", "when", "as", "if", "after"}:
                 k += 1
             cand = words[k:]
+            while len(cand) > 2 and cand[0].endswith(("'s", "’s")):
+                cand = cand[1:]  # "NBC’s Chuck Todd": the possessor is no part of the name
             if len(cand) > 3:  # long capitalised runs carry titles or organisations
                 cand = cand[-2:]
             if len(cand) >= 2 and (best is None or len(best[0].split()) < 2):
@@ -173,20 +228,30 @@ class People:
         head = role.split()[-1].lower().rstrip(".") if role.split() else ""
         if not head:
             return None
+        # the role's capitalised modifiers must be in the title too: 'the Senate Democratic
+        # leader' is not Ben Jealous, 'former NAACP leader'; 'the Florida senator' not 'Sen. Bernie Sanders'
+        modifiers = {w.lower().strip(".,") for w in role.split()[:-1] if w[:1].isupper() and w.lower() != "the"}
+
+        cands: list[tuple[str, bool]] = []  # (name, modifiers fit), latest first
         for n, t in reversed(self.known):
-            if len(n.split()) >= 2 and head in [ROLE_ABBR.get(w.lower().rstrip(".,"), w.lower().rstrip(".,")) for w in (t or "").split()]:
-                return n
+            words = [ROLE_ABBR.get(w.lower().rstrip(".,"), w.lower().rstrip(".,")) for w in (t or "").split()]
+            if len(n.split()) >= 2 and head in words:
+                cands.append((n, modifiers <= set(words)))
         for start, run in reversed(self.runs()):
             if start >= before:
                 continue
             words = run.split()
-            k = 0
-            while k < len(words) - 1 and words[k].lower().rstrip(".") in TITLE_WORDS:
-                k += 1
+            k = _name_start(words)
             titles = [ROLE_ABBR.get(w.lower().rstrip("."), w.lower().rstrip(".")) for w in words[:k]]
             if head in titles and 2 <= len(words) - k <= 3:
-                return " ".join(words[k:]).rstrip(".,")
-        return None
+                cands.append((" ".join(words[k:]).rstrip(".,"), modifiers <= set(titles)))
+        if not cands:
+            return None
+        fitting = [n for n, ok in cands if ok]
+        if fitting:
+            return fitting[0]
+        # none names the modifiers: only one person with that title is unambiguous
+        return cands[0][0] if len({n for n, _ in cands}) == 1 else None
 
     def acronyms(self) -> dict[str, str]:
         """Initials the article spells out next to their expansion: 'the Ministry of Foreign
@@ -197,6 +262,10 @@ class People:
                 acro = m.group(2)
                 expansion = _expansion(m.group(1).split(), acro)
                 if expansion:
+                    self._acronyms.setdefault(acro, expansion)
+            for m in _ACRONYM_BEFORE.finditer(self.text):
+                acro, words = m.group(1), m.group(2).split()
+                if (expansion := _expansion(words, acro)) == " ".join(words).rstrip(", "):
                     self._acronyms.setdefault(acro, expansion)
         return self._acronyms
 
@@ -244,6 +313,77 @@ class People:
                 best = name
         return best
 
+    def by_coreference(self, phrase: str, before: int, spoken: list[tuple[int, str, str | None]]) -> str | None:
+        """The person a definite description the article never tied to a name stands for
+        ('Reid said ... Reflecting on his career, the Senate Democratic leader said'): as a
+        he/she would be, the latest person quoted or named as a sentence's subject before
+        it (within two paragraphs or so), whose gender agrees with the description's. Only
+        a description of one person ('the ... senator', '... candidate', '... defenceman'):
+        not an organisation, a document, a group, nor someone's aide ('the senior Cruz
+        adviser', 'the Clinton spokesman': a known surname inside the phrase)."""
+        words = _words_of(phrase)
+        low = [w.lower().strip(".,’'") for w in words]
+        if len(low) < 2 or low[0] != "the":
+            return None
+        head = low[-1]
+        if head in ORG_HEADS or head in DOCUMENT_NOUNS or head in _NOT_ONE_PERSON or head.endswith("s") and not head.endswith("ss") \
+                or not (head in TITLE_WORDS or head in PERSON_NOUNS or head in _MALE_WORDS or head in _FEMALE_WORDS
+                        or head.endswith("-year-old")):
+            return None
+        known = {surname(n) for _, n, _ in spoken} | {surname(n) for n, _ in self.known}
+        for w in words[1:-1]:
+            w = re.sub(r"['’]s$", "", w.strip(".,’'"))
+            full = self.canonical(w, before)[0] if w[:1].isupper() else ""
+            if w[:1].isupper() and (w in known or len(full.split()) >= 2 and surname(full) == w):
+                return None  # someone's aide, spokesman, daughter: not that someone
+        gender = "f" if set(low) & _FEMALE_WORDS else "m" if set(low) & _MALE_WORDS else None
+        found = self.antecedent(before, gender, [x for x in spoken if before - _COREF_REACH < x[0]])
+        if found is None:
+            return None
+        last = self.last_person_mentioned(before)
+        # the salient person must also be the last one named: with someone else named in
+        # between ('Mr. Trump's ...', '... hosts Joe Scarborough and Mika Brzezinski, the
+        # Democratic presidential candidate said') the description is ambiguous: nobody
+        if last is None or last[1] != found[0] or before - last[0] > _COREF_REACH:
+            return None
+        if any(w.lower() in ORG_HEADS | _MEDIUM_WORDS | _OUTLET_WORDS or len(w) > 1 and w.isupper() for w in found[0].split()):
+            return None  # an organisation or an outlet ('Breitbart News', 'REVOLT TV') is no person
+        return found[0]
+
+    def last_person_mentioned(self, before: int) -> tuple[int, str] | None:
+        """(offset, full name) of the last person named outside quotes before ``before``:
+        a capitalised run whose last word (a possessive's too) is the surname of someone the
+        article names in full."""
+        for start, run in reversed(self.runs()):
+            if start >= before or any(o <= start < c for o, c in self.quoted):
+                continue
+            last = re.sub(r"(?:['’]s?)$", "", run.split()[-1].rstrip(".,;:"))
+            if not last[:1].isupper() or last.lower() in ORG_HEADS | TITLE_WORDS | _MONTHS | _CONNECTORS | _PLACE_HEADS:
+                continue  # ('Parliament Hill', 'Downing Street': places, not people)
+            words = [w.rstrip(".,;:") for w in run.split()]
+            while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | _CONNECTORS | {"the", "mr", "mrs", "ms", "dr"}:
+                words = words[1:]
+            words[-1] = last
+            # a full name as given ('Laura Bush' is not 'Jeb Bush'), a lone surname as the table has it
+            full = " ".join(words) if 2 <= len(words) <= 4 else self.canonical(last, start)[0]
+            if len(full.split()) >= 2 and surname(full) == last:
+                return start, self.canonical(full, start)[0] if len(words) < 2 else full
+        return None
+
+    def is_person(self, name: str, pos: int) -> bool:
+        """Whether the article shows ``name`` is a person: quoted as one, a gender shown
+        (Mr./Ms., a he/she bound to it), or a two- or three-word name whose surname alone
+        names a sentence's subject ('Sanders said')."""
+        words = name.split()
+        if not words or any(w.lower() in ORG_HEADS for w in words):
+            return False
+        full = self.canonical(name, pos)[0]
+        if any(n == full or (len(words) == 1 and surname(n) == name) for n, _ in self.known):
+            return True
+        if len(full.split()) >= 2 and self.gender_of(full) is not None:
+            return True
+        return 2 <= len(words) <= 3 and any(n == words[-1] for _, n in self.subject_mentions())
+
     def gender_of(self, name: str | None) -> str | None:
         """'m', 'f' or None: from what the article shows (Mr./Mrs./Ms. before the surname,
         a gendered title word, a he/she the same sentence bound to the name)."""
@@ -277,16 +417,21 @@ class People:
                 k = 0
                 while k < len(words) - 1 and words[k].lower().rstrip(".,") in TITLE_WORDS | _CONNECTORS | {"the"}:
                     k += 1
+                if len(words) - k > 3:  # 'Health Minister Patty Hajdu': the name after the last title word
+                    k = max(k, _name_start(words))
                 cand = [w.rstrip(".,") for w in words[k:]]
                 if not 1 <= len(cand) <= 3 or words[-1].endswith(("'s", "’s", "s'", "s’")) or any(
                         w.lower() in ORG_HEADS | TITLE_WORDS | _CONNECTORS | _MONTHS for w in cand):
                     continue
+                after = self.text[start + len(run):start + len(run) + 30].split()
+                if after and after[0].lower() in TITLE_WORDS | PERSON_NOUNS and after[0][:1].islower():
+                    continue  # 'Edmonton Oilers forward Zach Hyman': a team before a title, not a subject
                 sent = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start), self.text.rfind("? ", 0, start),
                            self.text.rfind("! ", 0, start))
                 prefix = self.text[sent + 1:start].strip(" \t\n\"“”'‘’")
                 first = (prefix.split() or [""])[0].lower().strip(",")
                 if not prefix or prefix.endswith(",") and first in _CONNECTORS or prefix.lower() in _CONNECTORS \
-                        or _CUE_BEFORE.search(prefix):
+                        or _CUE_BEFORE.search(prefix) or _title_prefix(prefix):
                     self._subjects.append((start, " ".join(cand)))
         return self._subjects
 
@@ -413,6 +558,41 @@ def _document_head(words: list[str]) -> int:
         if w.lower() in ("from", "by", "of") and words[k - 1].lower().strip(".’'") in DOCUMENT_NOUNS:
             return k - 1
     return len(words) - 1
+
+
+_SPOKES = r"(?P<role>spokes(?:man|woman|person)|representative|press\s+secretary|official)"
+_ORG = r"(?P<org>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|the|on|&|[A-Z][\w.&’'-]*))*?)"
+_SPOKES_FOR = re.compile(r"^(?:a|an|one|the|another)\s+(?:(?:senior|top|chief|former|deputy|regional|local|federal|provincial|"
+                         r"state|city|county)\s+)*" + _SPOKES + r"\s+(?:for|of|at|with)\s+(?:the\s+)?" + _ORG + r"$")
+_ORG_SPOKES = re.compile(r"^(?:a|an|one|the|another)\s+(?:(?:senior|top|chief|former)\s+)*(?P<org>(?:[A-Z][\w.&’'-]*\s+)+"
+                         r"(?:(?:campaign|committee|department|ministry|office|police|government|team|club|party)\s+)?)"
+                         + _SPOKES + r"$")
+_PERSON_TITLES = frozenset("""mr mrs ms miss dr sen rep gov gen pres lt col capt sgt president senator governor
+representative congressman congresswoman minister premier mayor prime secretary judge justice""".split())
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ean|ish|ic|i|an)$")
+
+
+def organisation_spoken_for(people: "People", phrase: str | None, pos: int) -> tuple[str, str] | None:
+    """(organisation, role) for an unnamed spokesperson or official of a named organisation:
+    'a spokeswoman for the House Armed Services Committee', 'a Twitter spokesman', 'an RCMP
+    spokesperson', 'a State Department official' -- the organisation speaks, as in 'State
+    Department spokesman P.J. Crowley'. Not a person's aide ('a spokesman for Bernie
+    Sanders'), nor a nationality ('an Israeli official'). Initials become their expansion."""
+    if not phrase:
+        return None
+    phrase = " ".join(phrase.split())
+    m = _SPOKES_FOR.match(phrase) or _ORG_SPOKES.match(phrase)
+    if m is None:
+        return None
+    org = m.group("org").strip().rstrip(",")
+    org = re.sub(r"['’]s$", "", org)
+    words = org.split()
+    if not words or len(words) == 1 and _NATIONALITY.match(words[0]) and not words[0].isupper():
+        return None
+    if people.is_person(org, pos) or len(words) >= 2 and words[0].lower().rstrip(".") in _PERSON_TITLES:
+        return None  # someone's spokesman ('for Sen. Bernie Sanders'): a person is no organisation
+    org = people.acronyms().get(org, org)
+    return org, " ".join(m.group("role").split())
 
 
 def is_time_or_place_phrase(phrase: str | None) -> bool:
