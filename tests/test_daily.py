@@ -678,3 +678,17 @@ def test_desk_model_keeps_world_and_us_news_out_of_technology():
         ["Police in Texas arrest a man in the killing of a Houston woman. The suspect was charged with murder on Friday, the county sheriff said."],
     ])
     assert got[0][0] == "World" and got[1][0] == "U.S.", got
+
+
+def test_stories_built_a_chunk_at_a_time_match_the_whole_day_at_once(monkeypatch):
+    """Candidate sentences are embedded a chunk of stories at a time (memory: one chunk's, not
+    the day's); the briefing is the same as with one chunk holding every story."""
+    import briefing.daily.build as build
+
+    rs, emb = _many(12)
+    rs[3].key_points.append(rs[7].key_points[0])  # a point shared across chunks
+    whole = build_daily(rs, DAY, embeddings=emb, minutes=None, group_by="none")
+    monkeypatch.setattr(build, "STORY_CHUNK", 5)
+    chunked = build_daily(rs, DAY, embeddings=emb, minutes=None, group_by="none")
+    assert chunked == whole
+    assert len(whole["stories"]) == 12

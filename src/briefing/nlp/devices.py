@@ -6,8 +6,10 @@ imported inside functions: this module is only imported by those engines.
 """
 from __future__ import annotations
 
+import ctypes
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Callable
 
 from briefing.errors import BriefingError, ModelNotFoundError
 
@@ -43,6 +45,29 @@ def cpu_has_bf16() -> bool:
         return "avx512_bf16" in flags or "amx_bf16" in flags
     except OSError:
         return False
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
+    try:
+        return ctypes.CDLL(None).malloc_trim  # glibc; musl and macOS have none
+    except (AttributeError, OSError):
+        return None
+
+
+def release_freed_memory() -> bool:
+    """Give heap memory that has been freed back to the OS (glibc ``malloc_trim``); False where unsupported.
+
+    A transformer batch allocates tens of MB of activations on the CPU and frees them again;
+    glibc keeps such freed blocks inside its heaps (it raises its mmap threshold as it goes),
+    so batch after batch lands partly in fresh pages while the freed ones stay resident.
+    MiniLM over 10,000 texts: peak RSS 924 MB, 771 MB trimming after each batch (docs/scale.md).
+    """
+    trim = _malloc_trim()
+    if trim is None:
+        return False
+    trim(0)
+    return True
 
 
 def pick_dtype(device: str, dtype: str = "auto") -> "torch.dtype":

