@@ -692,3 +692,25 @@ def test_stories_built_a_chunk_at_a_time_match_the_whole_day_at_once(monkeypatch
     chunked = build_daily(rs, DAY, embeddings=emb, minutes=None, group_by="none")
     assert chunked == whole
     assert len(whole["stories"]) == 12
+
+
+def test_merged_speakers_do_not_depend_on_the_hash_seed():
+    """Two spellings of equal length ("The group" / "the group") were canonicalised in set
+    order, so two runs over the same day could name the speaker differently."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.path.insert(0, %r)\n"
+        "from test_daily import result, quote\n"
+        "from briefing.daily.story import merge_quotes\n"
+        "a = result('a', 'One. Two.', quotes=[quote('we will not stop', 'the group')])\n"
+        "b = result('b', 'Three. Four.', quotes=[quote('we are here to stay', 'The group')])\n"
+        "quotes, speakers = merge_quotes([a, b], ['A', 'B'])\n"
+        "print([q['speaker'] for q in quotes], [s['speaker'] for s in speakers])\n"
+    ) % str(Path(__file__).parent)
+    outs = set()
+    for seed in range(8):
+        env = {**__import__("os").environ, "PYTHONHASHSEED": str(seed)}
+        outs.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout)
+    assert len(outs) == 1, outs

@@ -170,7 +170,7 @@ def merge_quotes(members: Sequence[ArticleResult], labels: Sequence[str]) -> tup
             quotes.append({"text": text, "speaker": speaker, "speaker_title": q.get("speaker_title"), "article_id": r.article.id, "_m": m})
     # one entry per person: "Obama" and "President Barack Obama" are the same speaker when the
     # shorter name is the longer one's last word(s)
-    names = sorted({q["speaker"] for q in quotes}, key=lambda s: -len(s))
+    names = sorted({q["speaker"] for q in quotes}, key=lambda s: (-len(s), s))  # ties by name: the same on every run
     canon: dict[str, str] = {}
     for nm in names:
         target = next((c for c in canon.values() if c != nm and (norm(c).endswith(" " + norm(nm)) or norm(c) == norm(nm))), None)
