@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -157,7 +158,7 @@ def test_llama_cpp_import_sets_passive_omp_waiting_only_around_the_import():
     code = ("import os, sys; from briefing.summarize.engines.llm import llamacpp as m; m.import_llama(); "
             "maps = open('/proc/self/maps').read(); "
             "print(os.environ.get('OMP_WAIT_POLICY'), 'libgomp' in maps)")
-    env = {k: v for k, v in __import__("os").environ.items() if k != "OMP_WAIT_POLICY"}
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
     env["PYTHONPATH"] = str(ROOT / "src")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
     assert r.returncode == 0, r.stderr
@@ -178,8 +179,8 @@ def test_native_prompts_reuse_the_article_prefix_and_answer_as_a_fresh_run():
     from briefing.summarize.engines.base import Prepared
     from briefing.summarize.engines.llm import LLMEngine
 
-    small = dict(model=str(gguf), backend="llama.cpp", max_new_tokens=24, short_max_new_tokens=16, key_points_max_new_tokens=24,
-                 fallback_engine="lead")
+    small = {"model": str(gguf), "backend": "llama.cpp", "max_new_tokens": 24, "short_max_new_tokens": 16,
+             "key_points_max_new_tokens": 24, "fallback_engine": "lead"}
     texts = [SEED.read_text(encoding="utf-8"), (ROOT / "seeds" / "bbc-claxton-medal.txt").read_text(encoding="utf-8")]
     docs = [Prepared(Article(id=f"a{i}", text=t, title=f"Title {i}"), s) for i, (t, s) in enumerate(zip(texts, split_many(texts)))]
 
