@@ -41,8 +41,11 @@ def import_llama() -> Any:
     a spinning thread takes the core from the thread it waits for, and two threads generated
     2-8 tokens/s against 23-45 with one (load average 4-6). ``OMP_WAIT_POLICY=passive`` lets
     them sleep: two threads then generated 20-47 tokens/s, as fast as one. libgomp reads
-    the variable once, when llama.cpp loads it, so it is set only around this import (torch
-    has its own copy of libgomp and is not affected); a value the user set is left alone.
+    the variable once, when llama.cpp loads it, so it is set only around this import; a value
+    the user set is left alone. torch ships a ``libgomp.so.1`` of its own, and whichever of the
+    two loads first is the one both use: torch loaded later in a native run sleeps
+    too; where torch came first, llama.cpp gets torch's runtime and settings.
+    The transformers path never imports llama.cpp.
     """
     if "llama_cpp" in sys.modules:
         return sys.modules["llama_cpp"]
