@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -148,3 +149,54 @@ def test_native_gguf_that_is_not_a_model_is_a_clear_error(tmp_path: Path):
     bad.write_bytes(b"GGUF" + b"\0" * 64)
     with pytest.raises(ModelNotFoundError, match="broken.gguf"):
         LLMEngine(model=str(bad), fallback_engine="lead")
+
+
+def test_llama_cpp_import_sets_passive_omp_waiting_only_around_the_import():
+    """libgomp reads OMP_WAIT_POLICY when llama.cpp loads it; the variable must not leak to
+    torch's OpenMP (the transformers path) or override what the user set."""
+    needs_llama_cpp()
+    code = ("import os, sys; from briefing.summarize.engines.llm import llamacpp as m; m.import_llama(); "
+            "maps = open('/proc/self/maps').read(); "
+            "print(os.environ.get('OMP_WAIT_POLICY'), 'libgomp' in maps)")
+    env = {k: v for k, v in os.environ.items() if k != "OMP_WAIT_POLICY"}
+    env["PYTHONPATH"] = str(ROOT / "src")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["None", "True"]  # restored after the import; llama.cpp's libgomp loaded by it
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**env, "OMP_WAIT_POLICY": "active"}, timeout=120)
+    assert r.stdout.split()[0] == "active"
+
+
+@pytest.mark.slow
+def test_native_prompts_reuse_the_article_prefix_and_answer_as_a_fresh_run():
+    """The key-points prompt starts like the long one: native llama.cpp evaluates only what
+    follows the shared whole blocks, and each article's answers are the same whether it runs
+    alone or after another article."""
+    gguf = needs_smollm2()
+    needs_llama_cpp()
+    from briefing.article import Article
+    from briefing.nlp.sentences import split_many
+    from briefing.summarize.engines.base import Prepared
+    from briefing.summarize.engines.llm import LLMEngine
+
+    small = {"model": str(gguf), "backend": "llama.cpp", "max_new_tokens": 24, "short_max_new_tokens": 16,
+             "key_points_max_new_tokens": 24, "fallback_engine": "lead"}
+    texts = [SEED.read_text(encoding="utf-8"), (ROOT / "seeds" / "bbc-claxton-medal.txt").read_text(encoding="utf-8")]
+    docs = [Prepared(Article(id=f"a{i}", text=t, title=f"Title {i}"), s) for i, (t, s) in enumerate(zip(texts, split_many(texts)))]
+
+    eng = LLMEngine(**small)
+    b = eng.backend
+    assert b.batches is False and eng.context >= 2048
+    article = eng._chunks([s.text for s in docs[0].sentences], "Title 0", part=1, parts=2)[0]
+    long_ids = b._prompt_ids(eng.prompt("long", title="Title 0", text=article, part=1, parts=1))
+    kp_ids = b._prompt_ids(eng.prompt("key_points", title="Title 0", text=article))
+    shared = next(i for i, (x, y) in enumerate(zip(long_ids, kp_ids)) if x != y)
+    assert shared > 0.9 * b.count(article)  # the article is in the shared prefix
+
+    both = eng.draft_many(docs)
+    # per article: the key-points prompt reused the long prompt's whole blocks of the article
+    assert b.reused >= sum(b.count(t) for t in texts) - 2 * (b.block + 64)
+    last = b._prompt_ids(eng.prompt("short", title="Title 1", text=eng._fit(both[1].long, "Title 1", "short")))
+    assert b.llm.input_ids[: len(last)].tolist() == last  # the chat handler evaluated the very tokens we matched
+    alone = LLMEngine(**small).draft_many(docs[1:])
+    assert (both[1].long, both[1].short, both[1].key_points) == (alone[0].long, alone[0].short, alone[0].key_points)

@@ -191,6 +191,12 @@ class LLMEngine(GenerativeEngine):
         return [c.text for c in pack(sentences, self.count, budget, fits)]
 
     def draft_many(self, docs: Sequence[Prepared]) -> list[Draft]:
+        if not self.backend.batches and len(docs) > 1:
+            # one prompt at a time anyway: an article's prompts then follow each other (see _draft_many)
+            return [d for doc in docs for d in self._draft_many([doc])]
+        return self._draft_many(docs)
+
+    def _draft_many(self, docs: Sequence[Prepared]) -> list[Draft]:
         from briefing.nlp.sentences import split_sentences
 
         titles = [d.article.title for d in docs]
@@ -228,13 +234,16 @@ class LLMEngine(GenerativeEngine):
             pending = still
         for i in pending:
             long[i] = " ".join(parts[i])
-        shorts = self.generate([self.prompt("short", title=t, text=self._fit(l, t, "short")) for l, t in zip(long, titles)], "short")
         # key points: only where the article lacks its own highlights (those are used first)
         want = [i for i, d in enumerate(docs) if len(d.article.highlights) < MIN_POINTS]
-        kp_src = {i: docs[i].article.text if len(chunks[i]) == 1 else notes[i] for i in want}
+        # the article as the long prompt has it (its sentences), so both prompts start alike
+        kp_src = {i: chunks[i][0] if len(chunks[i]) == 1 else notes[i] for i in want}
         answers = iter(self.generate([self.prompt("key_points", title=titles[i], text=self._fit(kp_src[i], titles[i], "key_points"))
                                       for i in want], "key_points"))
         got = {i: next(answers) for i in want}
+        # the short summary last: the key-points prompt starts like the long one (title, article),
+        # and a backend that keeps its KV cache (native llama.cpp) reuses it when they follow each other
+        shorts = self.generate([self.prompt("short", title=t, text=self._fit(l, t, "short")) for l, t in zip(long, titles)], "short")
         points = [got.get(i, "") for i in range(len(docs))]
         return [
             Draft(long=l, short=clean_generated(s), chunks=len(cs), key_points=parse_points(k),

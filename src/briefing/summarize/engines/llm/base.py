@@ -11,6 +11,9 @@ class Backend(ABC):
     kind: str = "backend"
     #: tokens the model attends to: prompt and answer together
     context: int = 2048
+    #: whether answering many prompts in one call is cheaper than one by one (batched or in flight
+    #: together); where it is not, the engine sends one article's prompts at a time, in a row
+    batches: bool = True
 
     @abstractmethod
     def count(self, text: str) -> int:
