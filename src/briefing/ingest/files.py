@@ -5,6 +5,7 @@ article so one bad file never costs the others their output.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -325,7 +326,12 @@ def skip_unused_metadata(trafilatura_metadata: object) -> bool:
 UNPATCHED_METADATA: dict[str, object] = {}  # trafilatura's own functions, for the test that compares
 
 
-_LIGHT_METADATA: list[bool] = []
+@functools.cache
+def _light_metadata() -> bool:
+    """skip_unused_metadata on trafilatura, once per process (an ImportError is not cached)."""
+    import trafilatura.metadata
+
+    return skip_unused_metadata(trafilatura.metadata)
 
 
 def parse_html(html: str, id: str, path: str | None = None) -> Article:
@@ -333,10 +339,7 @@ def parse_html(html: str, id: str, path: str | None = None) -> Article:
     try:
         import trafilatura
 
-        if not _LIGHT_METADATA:
-            import trafilatura.metadata
-
-            _LIGHT_METADATA.append(skip_unused_metadata(trafilatura.metadata))
+        _light_metadata()
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, favor_precision=True)
     except ImportError as exc:
         # e.g. lxml 6 without lxml_html_clean: this page fails, named, not the run

@@ -22,6 +22,7 @@ from typing import Any
 from briefing.quotes.attribution import Attr, attribute_frame, context_attr
 from briefing.quotes.frames import (
     Frame,
+    abbreviation_dot,
     context_sentences,
     intro_frames,
     sentence_frames,
@@ -121,13 +122,12 @@ def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding offset ``pos`` starts (roughly): a description before its
     quote ('The former president spoke hours after Mr. Trump ..., mocking "..."') refers back
     from there, not from the names between it and the quote."""
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, pos - 600), pos)]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, pos - 600), pos) if not abbreviation_dot(text, m.start())]
     return max(ends[-1] if ends else 0, text.rfind("\n", 0, pos) + 1)
 
 
-# a sentence end: . ? ! (and a closing quote mark), not a title's or an initial's full stop
-_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
-                           r"(?<!\bSgt)(?<!\bCol)(?<!\bJr)(?<!\bSr)(?<!\b[A-Z])[.?!][\"”’']?\s")
+# a sentence end: . ? ! (and a closing quote mark); an abbreviation's full stop is skipped
+_SENTENCE_END = re.compile(r"[.?!][\"”’']?\s")
 
 
 def _attributed(attrs: dict[int, Attr]) -> set[int]:

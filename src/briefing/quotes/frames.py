@@ -21,6 +21,14 @@ from briefing.quotes.spans import (
 )
 
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Inc|Co|Corp|No|Prof|Rev|Adm|Maj|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec|vs|U\.S|U\.K|U\.N)|\b[A-Z])\.$")
+
+
+def abbreviation_dot(text: str, i: int) -> bool:
+    """Whether the full stop at ``text[i]`` ends an abbreviation or an initial ('Mr.', 'U.S.',
+    'J.'), not a sentence."""
+    return bool(_ABBREV.search(text[max(0, i - 6):i + 1]))
+
+
 _SENT_END = re.compile(r"[.!?]+[)]?\s+(?=[\"“«`'‘(]?[A-Z0-9])|\n")
 PLACEHOLDER = "something"
 # characters of context kept either side of the quotes in a frame: enough for a subject
@@ -121,7 +129,7 @@ def sentence_frames(text: str, pieces: list[Piece], article: int) -> list[Frame]
         # split the paragraph frame into sentences; keep those with a placeholder
         bounds, s = [], 0
         for m in _SENT_END.finditer(ftext):
-            if _ABBREV.search(ftext[max(0, m.start() - 6):m.start() + 1]):
+            if abbreviation_dot(ftext, m.start()):
                 continue
             bounds.append((s, m.end()))
             s = m.end()
@@ -168,7 +176,7 @@ def intro_frames(text: str, pieces: list[Piece], article: int) -> list[Frame]:
             continue
         ss = qs
         for m in _LAST_SENT.finditer(text, qs, qe - 1):
-            if not _ABBREV.search(text[max(0, m.start() - 6):m.start() + 1]):
+            if not abbreviation_dot(text, m.start()):
                 ss = m.end()
         ss = max(ss, qe - _WINDOW)
         intro = text[ss:qe]
@@ -200,7 +208,7 @@ def context_sentences(text: str, pieces: list[Piece], attributed: set[int]) -> l
         head = text[ps:p.open_at]
         look = text[ps:p.open_at + 2]  # the boundary's look-ahead sees the quote's first letter
         bounds = [m.end() for m in _LAST_SENT.finditer(look)
-                  if m.end() <= len(head) and not _ABBREV.search(look[max(0, m.start() - 6):m.start() + 1])]
+                  if m.end() <= len(head) and not abbreviation_dot(look, m.start())]
         if head.strip() and (not bounds or head[bounds[-1]:].strip()):
             continue  # the quote is inside a sentence: its own frame had the say
         if head.strip():
@@ -209,7 +217,7 @@ def context_sentences(text: str, pieces: list[Piece], attributed: set[int]) -> l
         elif pi > 0:
             qs, qe = trim(text, *paras[pi - 1])
             prev = text[qs:qe]
-            pb = [m.end() for m in _LAST_SENT.finditer(prev) if not _ABBREV.search(prev[max(0, m.start() - 6):m.start() + 1])]
+            pb = [m.end() for m in _LAST_SENT.finditer(prev) if not abbreviation_dot(prev, m.start())]
             cs, ce = qs + (pb[-1] if pb else 0), qe
             para_start = qs
         else:
