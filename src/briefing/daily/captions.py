@@ -66,21 +66,18 @@ _PHOTO_VERB = re.compile(
     r"(?:is|are) seen (?!as\b|by\b|in virtually\b))\b")
 
 
+# (test, reason) in order: the first that fires names the reason
+_RULES = ((_SCROLL.match, "page widget"), (_PHOTO_VERB.match, "describes a photo"),
+          (_PAREN_POSITION.search, "position in photo"), (_COMMA_POSITION.search, "position in photo"),
+          (_PICTURED.search, "pictured"), (_CREDIT.search, "image credit"))
+
+
 def caption_reason(text: str) -> str | None:
     """Why ``text`` is (or contains) a photo caption or image credit; None for a news sentence."""
     s = " ".join(text.split())
-    if _SCROLL.match(s):
-        return "page widget"
-    if _PHOTO_VERB.match(s):
-        return "describes a photo"
-    if _PAREN_POSITION.search(s):
-        return "position in photo"
-    if _COMMA_POSITION.search(s):
-        return "position in photo"
-    if _PICTURED.search(s):
-        return "pictured"
-    if _CREDIT.search(s):
-        return "image credit"
+    for found, reason in _RULES:
+        if found(s):
+            return reason
     m = _LABEL.match(s)
     if m and _is_label(m.group(1), s[m.end() - 1 :]):
         return "caption label"
