@@ -838,8 +838,10 @@ def find_speaker(c: CueContext, rank: bool = True) -> "Token | None":
         return None
     from briefing.quotes.ranker import choose, grammar_features
 
-    k = choose([(n, name_from(t)[1]) for n, t in answers], RANKER_WEIGHTS,
-               [grammar_features(t, c.cue, c.quote) for _, t in answers])
+    named = [(n, name_from(t)[1]) for n, t in answers]
+    # the grammar features only where the answers disagree (choose ranks only then)
+    grammar = [grammar_features(t, c.cue, c.quote) for _, t in answers] if len({s for _, s in named}) > 1 else None
+    k = choose(named, RANKER_WEIGHTS, grammar)
     return answers[k][1]
 
 

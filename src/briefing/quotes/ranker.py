@@ -62,11 +62,12 @@ def load(path: str | None = None) -> tuple[list[str], list[float]] | None:
         if data is None or path[7:] not in data.get("left_out", {}):
             return load(None)
         return data["finders"], data["left_out"][path[7:]]
-    p = Path(path) if path else WEIGHTS
-    if not p.is_file():
-        return None
-    data = json.loads(p.read_text(encoding="utf-8"))
-    return data["finders"], data["weights"]
+    if path:
+        p = Path(path)
+        data = json.loads(p.read_text(encoding="utf-8")) if p.is_file() else None
+    else:
+        data = _shipped()  # read once, shared with the left-out weights
+    return (data["finders"], data["weights"]) if data is not None else None
 
 
 def left_out_outlets() -> list[str]:
