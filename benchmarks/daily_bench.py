@@ -134,19 +134,16 @@ def main() -> None:
     found: dict[str, object] = {}
     real_dups, real_cluster = grouping.near_duplicates, grouping.cluster_vectors
 
-    def timed_dups(*a, **k):
-        s = time.perf_counter()
-        out = real_dups(*a, **k)
-        inner["near-dup"] += time.perf_counter() - s
-        found.setdefault("dups", out)
-        return out
+    def timed(real, stage: str, key: str):
+        def wrapper(*a, **k):
+            s = time.perf_counter()
+            out = real(*a, **k)
+            inner[stage] += time.perf_counter() - s
+            found.setdefault(key, out)
+            return out
+        return wrapper
 
-    def timed_cluster(*a, **k):
-        s = time.perf_counter()
-        out = real_cluster(*a, **k)
-        inner["cluster"] += time.perf_counter() - s
-        found.setdefault("clusters", out)
-        return out
+    timed_dups, timed_cluster = timed(real_dups, "near-dup", "dups"), timed(real_cluster, "cluster", "clusters")
 
     grouping.near_duplicates, grouping.cluster_vectors = timed_dups, timed_cluster
     try:
