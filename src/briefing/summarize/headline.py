@@ -14,7 +14,7 @@ import re
 
 MAX_WORDS = 14
 
-_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Za-z.'\- ]{1,40},\s*)?(?:[A-Za-z.'\- ]{1,40}\s*)?\((?:CNN|AP|Reuters|AFP)\)\s*(?:--|—|–|-)?\s*")
+_DATELINE = re.compile(r"^\s*(?:[A-Z][A-Za-z.'\- ]{1,40},\s*)?(?:[A-Za-z.'\- ]{1,40}\s*)?\((?:CNN|AP|Reuters|AFP|CNNMoney|EW\.com|BBC)\)\s*(?:--|—|–|-)?\s*")  # the tags ingest.files strips
 _LEAD_IN = re.compile(r"^\s*(?:By [A-Z][\w.'\- ]+?\s*(?:\||•|-|—)\s*)?(?:PUBLISHED|UPDATED):?[^.]*?\d{4}\s*\.?\s*", re.I)
 _ATTRIBUTION = re.compile(
     r",?\s+(?:(?:police|officials?|authorities|(?:the\s+)?[a-z]+ (?:said|says)|(?:the\s+)?[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3})\s+"
