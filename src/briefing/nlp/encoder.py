@@ -33,7 +33,9 @@ def configure_torch_threads() -> None:
     """Use the cores we are given, not more (oversubscription is slower on small CPUs)."""
     import torch
 
-    want = int(os.environ.get("BRIEFING_THREADS", "0")) or len(os.sched_getaffinity(0))
+    from briefing.nlp.devices import env_threads
+
+    want = env_threads() or len(os.sched_getaffinity(0))
     if torch.get_num_threads() != want:
         torch.set_num_threads(want)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from briefing.errors import ModelNotFoundError, RunError
+from briefing.nlp.devices import env_threads
 from briefing.summarize.engines.llm.base import Backend
 
 # A context beyond this costs memory (the KV cache) for no gain on news articles:
@@ -94,8 +95,8 @@ def threads() -> int:
     one gave 1 thread on an idle machine: 7.6 s a call against 4.1 s with 2), so only the
     5-minute average, beyond one job per core, takes threads away.
     """
-    if os.environ.get("BRIEFING_THREADS", "").strip():
-        return max(1, int(os.environ["BRIEFING_THREADS"]))
+    if (given := env_threads()) is not None:
+        return given
     cores = len(os.sched_getaffinity(0))
     try:
         busy = os.getloadavg()[1]
@@ -131,8 +132,7 @@ class LlamaCppBackend(Backend):
         # reading prompts: every core. With sleeping OpenMP threads (import_llama) two threads read
         # prompts as fast as one at load average 4-6 and 1.6-2x faster on a quiet machine, so the
         # load average no longer takes threads away here.
-        given = n_threads or (int(os.environ["BRIEFING_THREADS"]) if os.environ.get("BRIEFING_THREADS", "").strip() else 0)
-        self.threads = max(1, int(given or len(os.sched_getaffinity(0))))
+        self.threads = max(1, int(n_threads or env_threads() or len(os.sched_getaffinity(0))))
         try:
             with _quiet_stderr():
                 probe = Llama(model_path=str(path), vocab_only=True, verbose=False)
