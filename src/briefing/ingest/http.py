@@ -104,11 +104,12 @@ def _host_key(url: str) -> str:
 
 
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
-    """``Retry-After`` as seconds: either delta-seconds or an HTTP date."""
+    """``Retry-After`` as seconds: either delta-seconds (a fraction tolerated) or an HTTP date;
+    None when absent or unreadable."""
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.replace(".", "", 1).isdigit():
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)

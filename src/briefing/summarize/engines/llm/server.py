@@ -16,7 +16,6 @@ Token counts come from the server's tokenizer where it has an endpoint
 """
 from __future__ import annotations
 
-import email.utils
 import math
 import os
 import re
@@ -27,6 +26,7 @@ from typing import Any, Callable, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
 from briefing.errors import ModelNotFoundError, RunError, UsageError
+from briefing.ingest.http import retry_after_seconds
 from briefing.summarize.engines.llm.base import Backend
 
 API_KEY_ENV = "BRIEFING_API_KEY"
@@ -85,16 +85,9 @@ def _error_message(resp: Any) -> str:
 
 
 def retry_after(resp: Any, attempt: int, base_delay: float) -> float:
-    """Seconds to wait: the server's ``Retry-After`` (seconds or an HTTP date), else exponential."""
-    value = resp.headers.get("retry-after") if resp is not None else None
-    if value:
-        value = value.strip()
-        if value.replace(".", "", 1).isdigit():
-            return min(float(value), 120.0)
-        when = email.utils.parsedate_to_datetime(value) if value else None
-        if when is not None:
-            return max(0.0, min(when.timestamp() - time.time(), 120.0))
-    return base_delay * (2 ** attempt)
+    """Seconds to wait: the server's ``Retry-After`` (at most 120 s), else exponential."""
+    asked = retry_after_seconds(resp.headers.get("retry-after")) if resp is not None else None
+    return min(asked, 120.0) if asked is not None else base_delay * (2 ** attempt)
 
 
 class ServerBackend(Backend):
