@@ -98,10 +98,6 @@ def _template_line(exc: BaseException, name: str) -> int | None:
     return line
 
 
-def template_names() -> list[str]:
-    return sorted(p.name for p in TEMPLATE_DIR.glob("*.j2"))
-
-
 def export_templates(folder: str | Path, force: bool = False) -> list[Path]:
     """Copy the default templates into ``folder`` for editing; refuses to overwrite unless ``force``."""
     import shutil

@@ -173,17 +173,6 @@ def safe_link(url: str | None) -> str | None:
     return quote(url, safe=":/?#@!$&+,;=%~.-_*")
 
 
-def source_name(r: ArticleResult) -> str:
-    """The outlet's name (``daily.outlets``): metadata, URL host, text, id prefix, file stem."""
-    from briefing.daily.outlets import outlet
-
-    return outlet(r)[0]
-
-
-def _norm(text: str) -> str:
-    return " ".join(w.lower() for w in _WORD.findall(text))
-
-
 # ---------------------------------------------------------------------------------------------
 # Topics
 # ---------------------------------------------------------------------------------------------

@@ -151,10 +151,6 @@ def merge_points(members: Sequence[ArticleResult], told: Sequence[Candidate], li
     return woven[:limit]
 
 
-def _surname_key(name: str) -> str:
-    return norm(name).split()[-1] if norm(name) else ""
-
-
 def merge_quotes(members: Sequence[ArticleResult], labels: Sequence[str]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(quotes, speakers): each quote text once, attributed; speakers each once with their quotes."""
     quotes: list[dict[str, Any]] = []

@@ -400,14 +400,6 @@ def is_subsequence(compressed: str, original: str) -> bool:
     return True
 
 
-def quoted_words(text: str) -> list[str]:
-    """Words inside double quotation marks (straight or curly)."""
-    out: list[str] = []
-    for m in re.finditer(r"[\"“]([^\"”]*)[\"”]", text):
-        out.extend(w.lower() for w in _WORD.findall(m.group(1)))
-    return out
-
-
 # --- the model -------------------------------------------------------------------------------
 
 
