@@ -43,6 +43,7 @@ from briefing.summarize.engines.llm.text import (
 from briefing.summarize.keypoints import MIN_POINTS
 
 BACKENDS = ("auto", "llama.cpp", "transformers")
+API_BASE_ENV = "BRIEFING_API_BASE"
 
 
 @dataclass
@@ -74,10 +75,14 @@ class LLMOptions(GenerativeOptions):
     not_in_fingerprint: ClassVar[frozenset[str]] = frozenset(
         {"device", "batch_size", "timeout", "concurrency", "retries", "threads", "gguf_cache"})
 
+    def server(self) -> str | None:
+        """The OpenAI-compatible server to use: ``api_base``, else ``$BRIEFING_API_BASE``, else None."""
+        return self.api_base or os.environ.get(API_BASE_ENV, "").strip() or None
+
     def fingerprint(self) -> dict:
         # the server from $BRIEFING_API_BASE decides results as much as --api-base does
         fp = super().fingerprint()
-        fp["api_base"] = self.api_base or os.environ.get("BRIEFING_API_BASE", "").strip() or None
+        fp["api_base"] = self.server()
         return fp
 
 
@@ -87,7 +92,7 @@ def _default_warn(message: str) -> None:
 
 def make_backend(opts: LLMOptions, warn: Callable[[str], None] | None = _default_warn) -> tuple[Backend, str]:
     """The backend the options ask for, and the model name to show."""
-    api_base = opts.api_base or os.environ.get("BRIEFING_API_BASE", "").strip() or None
+    api_base = opts.server()
     if api_base:
         from briefing.summarize.engines.llm.server import ServerBackend
 

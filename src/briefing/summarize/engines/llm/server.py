@@ -30,7 +30,6 @@ from briefing.ingest.http import retry_after_seconds
 from briefing.summarize.engines.llm.base import Backend
 
 API_KEY_ENV = "BRIEFING_API_KEY"
-API_BASE_ENV = "BRIEFING_API_BASE"
 RETRY_STATUS = {429, 502, 503, 504}
 OLLAMA_DEFAULT_CONTEXT = 2048  # Ollama's default num_ctx before 0.6; newer ones use 4096 or more
 UNKNOWN_CONTEXT = 2048
