@@ -105,7 +105,7 @@ def _load_inputs(paths: Optional[List[str]], from_: Optional[List[str]] = None, 
     if not inputs.jobs and not inputs.dropped:
         raise _fail_usage(no_input_message(names + [f"--from {f}" for f in from_ or []]))
     if inputs.requests:
-        _err(f"fetched {inputs.requests} URLs: {inputs.downloads} downloaded, {inputs.not_modified} unchanged since the last run")
+        _err(f"{inputs.requests} HTTP requests (robots.txt included): {inputs.downloads} downloaded, {inputs.not_modified} unchanged since the last run")
     return inputs
 
 
