@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from urllib.parse import urlsplit
 
 from briefing.article import Article
+from briefing.cpu import usable_cores
 from briefing.errors import FetchError, InputError, UsageError
 from briefing.ingest.files import (
     EXTENSIONS,
@@ -332,7 +333,7 @@ def default_parse_workers(heavy_jobs: int) -> int:
     env = os.environ.get("BRIEFING_PARSE_WORKERS")
     if env is not None and env.strip().isdigit():
         return int(env)
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    cores = usable_cores()
     if heavy_jobs < 3 or cores < 2:
         return 0
     return max(1, min(4, cores, heavy_jobs // 8))

@@ -7,7 +7,6 @@ imported inside functions: this module is only imported by those engines.
 from __future__ import annotations
 
 import ctypes
-import os
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -54,12 +53,6 @@ def _malloc_trim() -> Callable[[int], int] | None:
         return ctypes.CDLL(None).malloc_trim  # glibc; musl and macOS have none
     except (AttributeError, OSError):
         return None
-
-
-def env_threads() -> int | None:
-    """Threads asked for with ``$BRIEFING_THREADS`` (at least 1), or None where it is unset or blank."""
-    value = os.environ.get("BRIEFING_THREADS", "").strip()
-    return max(1, int(value)) if value else None
 
 
 def release_freed_memory() -> bool:

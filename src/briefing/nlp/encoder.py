@@ -33,9 +33,9 @@ def configure_torch_threads() -> None:
     """Use the cores we are given, not more (oversubscription is slower on small CPUs)."""
     import torch
 
-    from briefing.nlp.devices import env_threads
+    from briefing.cpu import env_threads, usable_cores
 
-    want = env_threads() or len(os.sched_getaffinity(0))
+    want = env_threads() or usable_cores()
     if torch.get_num_threads() != want:
         torch.set_num_threads(want)
 

@@ -11,6 +11,7 @@ from typing import Any, Callable, Protocol, Sequence
 from briefing.article import Article, ArticleError
 from briefing.batch.config import BatchConfig, BatchError
 from briefing.batch.sinks import failure
+from briefing.cpu import usable_cores
 from briefing.errors import BriefingError
 
 Results = list[tuple[dict[str, Any], str | None]]  # per article: result or error dict, error message
@@ -141,7 +142,7 @@ class PoolBackend:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        threads = max(1, (os.cpu_count() or 1) // self.config.workers)
+        threads = max(1, usable_cores() // self.config.workers)
         # spawn: workers must not inherit the driver's threads (progress bar) or locks
         self._pool = ProcessPoolExecutor(
             max_workers=self.config.workers, mp_context=multiprocessing.get_context("spawn"),

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any, Sequence
 
+from briefing.cpu import env_threads, usable_cores
 from briefing.errors import ModelNotFoundError, RunError
-from briefing.nlp.devices import env_threads
 from briefing.summarize.engines.llm.base import Backend
 
 # A context beyond this costs memory (the KV cache) for no gain on news articles:
@@ -97,7 +97,7 @@ def threads() -> int:
     """
     if (given := env_threads()) is not None:
         return given
-    cores = len(os.sched_getaffinity(0))
+    cores = usable_cores()
     try:
         busy = os.getloadavg()[1]
     except OSError:
@@ -132,7 +132,7 @@ class LlamaCppBackend(Backend):
         # reading prompts: every core. With sleeping OpenMP threads (import_llama) two threads read
         # prompts as fast as one at load average 4-6 and 1.6-2x faster on a quiet machine, so the
         # load average no longer takes threads away here.
-        self.threads = max(1, int(n_threads or env_threads() or len(os.sched_getaffinity(0))))
+        self.threads = max(1, int(n_threads or env_threads() or usable_cores()))
         try:
             with _quiet_stderr():
                 probe = Llama(model_path=str(path), vocab_only=True, verbose=False)
