@@ -868,6 +868,28 @@ HOUSE_STYLES = [
      '"We will win this state in March," the Florida senator said.', "Marco Rubio", None),
     ('Democratic presidential candidate Hillary Clinton spoke in Iowa.\n\n'
      '"We will win this state in February," the former secretary of state said.', "Hillary Clinton", None),
+    # police ranks whose full stop the tokenizer splits off, ending the parse's sentence there
+    ('"We are appealing for anyone with information to come forward," said Const. Jenna Clarke of the Toronto '
+     'Police Service.', "Jenna Clarke", "Const."),
+    ('"The area will stay closed overnight," said Det. Supt. Mark Howe of the Metropolitan Police.',
+     "Mark Howe", "Det. Supt."),
+    # a name and its relative clause the parser made a clause of their own before the cue
+    ('Keir Starmer spoke in Leeds. Starmer, meanwhile, who sits on the committee, said that fact shows which of '
+     'the parties is "serious about the economy."', "Keir Starmer", None),
+    # object control: the object of the verb the cue completes speaks
+    ('Pierre Poilievre spoke in Ottawa. The question prompted Poilievre to call the carbon tax "a disaster for families."',
+     "Pierre Poilievre", None),
+    # a participle after a clause about 'it' speaks for the person of the clause beside it;
+    # an honorific makes a name NER took for an organisation a person
+    ('Nicola Sturgeon spoke in Edinburgh. It was a rare show of unity, as Ms Sturgeon echoed the criticism, saying '
+     'the plan "will hurt Scottish families."', "Nicola Sturgeon", None),
+    # a document speaks for the agent of its participle or the subject of the verb that issued it
+    ('In addition, a campaign email sent out by Jagmeet Singh on Monday warned: "We cannot let them win this riding."',
+     "Jagmeet Singh", None),
+    ('The Conservatives released a video that said, "Labour will put up your taxes."', "The Conservatives", None),
+    # speech verbs of praise and confidence
+    ('Health Minister Patty Hajdu visited the hospital on Friday. Hajdu lauded the nurses for their "extraordinary courage."',
+     "Patty Hajdu", None),
 ]
 
 
@@ -878,6 +900,20 @@ def test_speakers_in_other_house_styles(extract, text: str, speaker: str | None,
     assert q.speaker == speaker
     if title is not None:
         assert q.speaker_title == title
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    '"The first thing we did was call the family," Chief Myeong-Ho Kim said.\n\n"We wanted them to hear it from us '
+    'first.\n\n"Then we called the coroner."',
+    '“We’ll take it one game at a time,” said Leon Draisaitl.\n\n“It’s a long season.\n\n'
+    '“Nobody in here is panicking.”',
+])
+def test_a_quote_over_paragraphs_after_an_attributed_one_goes_on_with_its_speaker(extract, text: str) -> None:
+    """A cue-less quote that opens in the paragraph after the attributed one and runs over
+    several paragraphs (Canadian and agency copy) counts from the paragraph it opens in."""
+    first, second = extract(text)
+    assert first.speaker and second.speaker == first.speaker and second.text.endswith(("coroner.", "panicking."))
 
 
 def test_a_description_resolves_to_the_person_it_follows():

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.quotes.frames import PLACEHOLDER, Frame
-from briefing.quotes.people import DOCUMENT_NOUNS
+from briefing.quotes.people import DOCUMENT_NOUNS, is_issuing_verb
 from briefing.quotes.spans import Piece
 from briefing.quotes.vocabulary import (
     ADDRESS_CUES,
@@ -114,7 +114,7 @@ def _untagged_name(tok: "Token") -> bool:
     capitalised, singular, no determiner, no title or organisation word, and either
     inside its sentence or right before its verb."""
     core = re.sub(r"^(?:O|D|L|Mc|Mac)['’](?=[A-Z])", "", tok.text)  # O’Donnell, D’Souza
-    if tok.tag_ not in ("NN", "VB", "VBD", "VBZ", "VBP", "VBN", "JJ", "MD", "RB") or not core[:1].isupper() or not core[1:2].islower() \
+    if tok.tag_ not in ("NN", "VB", "VBD", "VBZ", "VBP", "VBN", "JJ", "MD", "RB", "IN", "RP", "UH") or not core[:1].isupper() or not core[1:2].islower() \
             or not re.fullmatch(r"[A-Za-z-]+", core):
         return False
     if tok.lower_ in TITLE_WORDS or tok.lower_ in ORG_HEADS or tok.lower_ in _QUANTIFIERS or tok.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC", "DATE"):
@@ -123,7 +123,9 @@ def _untagged_name(tok: "Token") -> bool:
         return False
     first = next((t for t in tok.sent if not t.is_punct), None)
     who = any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in tok.children)
-    return first is not tok or who or (tok.head.i == tok.i + 1 and tok.head.pos_ in ("VERB", "AUX"))
+    # a verb or particle tag on a subject is a tagging slip ('Trump/VB further summed up', 'From/IN said')
+    slip = tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("VB", "VBP", "IN", "RP", "UH") and tok.head.i > tok.i
+    return first is not tok or who or slip or (tok.head.i == tok.i + 1 and tok.head.pos_ in ("VERB", "AUX"))
 
 
 def name_from(tok: "Token") -> tuple[str, str, str | None]:
@@ -132,6 +134,16 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
         return "pronoun", tok.lower_, None
     if tok.lower_ in _QUANTIFIERS and tok.tag_ not in ("NNS", "NNPS") and not any(c.dep_ in ("compound", "flat") for c in tok.children):
         return "role", tok.text, None  # "Several said", "Others argued": nobody named
+    ent = _ent_span(tok)
+    doc = tok.doc
+    j = tok.i
+    while j + 2 < len(doc) and doc[j].lower_ in TITLE_WORDS and doc[j + 1].text == ".":
+        j += 2  # 'said Const. Jenna Clarke', 'said Det. Supt. Mark Howe'
+    if j > tok.i and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B" and (ent is None or len(ent) == 1):
+        # the tokenizer split the titles' full stops off and the parser ended the sentence
+        # there: the name after them speaks
+        e = next(e for e in doc.ents if e.start == j)
+        return "person", e.text, doc[tok.i:j].text.replace(" .", ".")
     ent = _ent_span(tok)
     if tok.lower_.rstrip(".") in TITLE_WORDS and (ent is None or ent.label_ != "PERSON") \
             and not any(c.dep_ in ("det", "poss") for c in tok.children):
@@ -308,8 +320,27 @@ def _nominal_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     for c in v.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in skip and any(ch.isalnum() for ch in c.text):
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
-                return v.head
-            return c
+                return _author_of_document(v.head, skip) or v.head
+            return _author_of_document(c, skip) or c
+    return None
+
+
+def _author_of_document(d: "Token", skip: frozenset[int]) -> "Token | None":
+    """Who a document subject speaks for, where its own phrase says so: 'an email sent out by
+    Sanders warned' (the agent of its participle), 'Trump released a video that said' (the
+    subject of the verb that issued it). None for anything but a document noun."""
+    if d.lower_ not in DOCUMENT_NOUNS or d.pos_ != "NOUN" \
+            or any(c.dep_ in ("prep", "poss") and c.lower_ not in ("on", "in", "at") for c in d.children):
+        return None  # 'a letter from his doctor', 'Hoff's letter': the phrase names its author
+    for a in d.children:
+        if a.dep_ == "acl" and a.tag_ == "VBN":
+            agent = _passive_agent(a)
+            if agent is not None and agent.i not in skip:
+                return agent
+    if d.dep_ == "dobj" and d.head.pos_ == "VERB" and is_issuing_verb(d.head.text):
+        s = next((c for c in d.head.children if c.dep_ == "nsubj" and c.i not in skip and c.lower_ not in _WH_SUBJECTS), None)
+        if s is not None and s.lower_ not in DOCUMENT_NOUNS:
+            return s
     return None
 
 
@@ -331,6 +362,13 @@ def _governing_verb_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     """'Trump went on and said', 'decided to tweet': the subject of the verb the cue is a
     conjunct, complement or adverbial of."""
     v = _through_by(v)
+    if v.dep_ == "xcomp" and v.head.pos_ in ("VERB", "AUX"):
+        # object control: 'That prompted Rubio to call Trump "..."', 'urged Ms Hale to say':
+        # the object of the verb the cue completes speaks
+        obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i and c.i not in skip
+                    and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")), None)
+        if obj is not None:
+            return obj
     if v.dep_ in ("conj", "xcomp", "advcl", "prep") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
         return subject(v.head, skip)
     return None
@@ -341,6 +379,26 @@ def _aside_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     v = _through_by(v)
     if v.dep_ == "parataxis" and v.head.tag_ == "VBG" and v.head.i < v.i:
         return next((c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
+    return None
+
+
+_WH_SUBJECTS = frozenset("who which that what whom".split())
+
+
+def _subject_of_clause_before(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'Sanders, meanwhile, who sits at zero endorsements, said': the parser made the name and
+    its relative clause a clause of their own before the cue, leaving the cue subjectless; the
+    subject of that clause (not its relative pronoun) speaks. Likewise 'Trump further summed up
+    Clinton as "...," denounced her record and said': a clause before the cue, with the subject."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in v.children):
+        return None
+    for c in v.children:
+        if c.i < v.i and c.dep_ in ("ccomp", "advcl", "parataxis") and c.pos_ in ("VERB", "AUX") \
+                and not any(g.dep_ == "mark" or g.tag_ == "WRB" for g in c.children):  # not 'When X said ...,'
+            subs = [g for g in c.children if g.dep_ in ("nsubj", "nsubjpass") and g.i not in skip and g.i < c.i]
+            named = [g for g in subs if g.lower_ not in _WH_SUBJECTS and g.pos_ != "PRON" and g.lower_ not in PRONOUNS]
+            if named and (len(subs) > 1 or c.dep_ == "advcl" and v.dep_ == "ROOT"):
+                return named[0]
     return None
 
 
@@ -382,6 +440,7 @@ SUBJECT_FINDERS = (
     _relative_clause_noun,
     _governing_verb_subject,
     _aside_subject,
+    _subject_of_clause_before,
     _issuer_of_document,
     _listener_is_no_speaker,
     _inverted_subject,
@@ -781,6 +840,13 @@ def _participle_past_a_thing(c: CueContext, s: "Token") -> "Token":
         a = a.head
         m = next((t for t in a.children if t.dep_ in ("nsubj", "nsubjpass") and t.i not in c.skip), None)
         if m is not None and m.lower_ not in ("it", "this", "that", "there") and m.i < v.i:
+            return m
+    # 'It was a one-two punch, as Mrs. Clinton echoed the criticism, saying "..."': the
+    # participle follows the clause of the person, a sibling the parser hung beside it
+    for u in sorted((t for t in v.head.children if t.dep_ in ("advcl", "conj") and t.i < v.i and t.pos_ in ("VERB", "AUX")),
+                    key=lambda t: -t.i):
+        m = next((t for t in u.children if t.dep_ in ("nsubj", "nsubjpass") and t.i not in c.skip), None)
+        if m is not None and (m.pos_ == "PROPN" or m.ent_type_ == "PERSON"):
             return m
     return s
 

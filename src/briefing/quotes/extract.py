@@ -199,7 +199,9 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         speaker, title, cue = a.speaker, a.title, a.cue
         kind = a.kind
         via = kind
-        if kind == "org" and speaker and " " not in speaker and any(surname(n) == speaker for n, _ in people.known):
+        if kind == "org" and speaker and HONORIFIC.match(speaker):
+            kind = "person"  # 'Ms Sturgeon' tagged as an organisation: an honorific names a person
+        elif kind == "org" and speaker and " " not in speaker and any(surname(n) == speaker for n, _ in people.known):
             kind = "person"  # NER took a known surname for an organisation
         elif kind == "org" and speaker and " " not in speaker and speaker[:1].isupper() and speaker.isalpha() \
                 and len(people.canonical(speaker, ps[0].open_at)[0].split()) >= 2:
@@ -281,7 +283,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 continue
             if a.weak and speaker:
                 via = "weak"
-            elif last_speaker is not None and para - last_speaker[2] <= 1:
+            elif last_speaker is not None and (ps[0].open_para if ps[0].open_para >= 0 else para) - last_speaker[2] <= 1:
+                # (a quote over several paragraphs counts from the one it opens in)
                 speaker, title = last_speaker[0], last_speaker[1]
                 via = "previous"
         elif n_words <= 2 and not a.adjacent and not contents:

@@ -10,7 +10,7 @@ _CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-
 
 
 _RUN_WORD = re.compile(r"\S+")
-_RUN_ABBR = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt st prof rev adm maj pres sec amb".split())
+_RUN_ABBR = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt st prof rev adm maj pres sec amb const supt insp det cpl cmdr cdr hon".split())
 
 
 def _split_run(start: int, run: str) -> list[tuple[int, str]]:
@@ -673,6 +673,13 @@ _ISSUE_VERBS = re.compile(r"\b(?:released|issued|put out|sent|posted|wrote|publi
                           r"unveiled|circulated|distributed|emailed|ran|signed|shared|obtained from|released by|"
                           r"issues|releases|posts|sends|files|launches|airs|runs)\b")
 _SENT_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])|\n")
+
+
+def is_issuing_verb(word: str) -> bool:
+    """Whether ``word`` issues a document ('released', 'issued', 'posted', 'sent' ... a
+    statement): its subject is the document's author."""
+    return bool(_ISSUE_VERBS.fullmatch(word.lower())) or word.lower() in ("releasing", "issuing", "posting", "sending",
+                                                                            "publishing", "releases", "issue", "release")
 _OWNER = re.compile(r"((?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)\s*(?:['’]s|['’])\s+(?:[\w-]+\s+){0,3}$")
 _SUBJECT_RUN = re.compile(r"^\s*(?:[\"“‘]?\s*)(?:(?:On|In|At|Later|Earlier|Then|Meanwhile|Also|But|And|Separately),?\s+"
                           r"(?:[\w.]+\s+){0,3}?)?((?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*)")

@@ -21,7 +21,8 @@ class Piece:
     segs: list[tuple[int, int]]  # quoted words (without marks), possibly over paragraphs
     open_at: int  # offset of the opening mark
     close_at: int  # offset just after the closing mark (or segment end when unclosed)
-    para: int
+    para: int  # the paragraph it closes in (where its attribution stands)
+    open_para: int = -1  # the paragraph it opens in, where it differs
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -121,7 +122,7 @@ def find_spans(text: str) -> list[Piece]:
                 continues = (bool(nm) and _kind(text, nm)[0] == fam and _kind(text, nm)[1] in "ob"
                              and (not lead or lead.endswith((":", ","))))
             if cur is None:
-                cur = Piece([(s, e)], open_m, e, pi)
+                cur = Piece([(s, e)], open_m, e, pi, pi)
             else:
                 cur.segs[-1] = (s, e)
             if not continues:

@@ -12,7 +12,9 @@ interject quote think believe agree wonder recall tell email text mutter exclaim
 pledge predict brag cry plead demand declare describe dub label brand term read affirm cite
 beam deride gush rave scoff sneer chide blast slam mock accuse praise criticize criticise
 applaud welcome hail dismiss decry denounce condemn reveal disclose recount relay
-acknowledge inform assure reassure concur react opine riff""".split()
+acknowledge inform assure reassure concur react opine riff
+laud confide scold tout gripe grumble marvel sigh murmur mumble whine growl bark snap fume hint
+implore chime intone remind reckon speculate posit""".split()
 _IRREGULAR = {"read": ["reads", "read"], "say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
               "cry": ["cried"], "reply": ["replied"], "deny": ["denied"], "testify": ["testified"]}
 
@@ -24,8 +26,10 @@ def inflect(base: str) -> set[str]:
         forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
     else:
         forms |= {base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s"), stem + "ed", stem + "ing"}
-    if base in ("admit", "quip", "plead"):
+    if base in ("admit", "quip", "plead", "snap"):
         forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+        if base == "snap":
+            forms -= {"snaped", "snaping"}
     forms |= set(_IRREGULAR.get(base, []))
     return forms
 
@@ -57,10 +61,12 @@ ambassador commissioner professor prof dr mr mrs ms speaker leader state former 
 executive manager editor pastor rev father bishop pope king queen prince princess sheriff
 lawyer analyst adviser advisor aide official candidate nominee founder host
 democratic republican gop u.s. us house senate
-premier mp mpp mla councillor chancellor constable const superintendent supt inspector sergeant corporal cpl""".split())
+premier mp mpp mla councillor chancellor constable const superintendent supt inspector insp sergeant corporal cpl det cmdr cdr commander hon""".split())
 
 QUOTE_TOKS = frozenset('" “ ” ‘ ’ « » `` \'\' \''.split())
 REPORTING_CUES = frozenset(w for b in "say tell add write note explain claim insist argue recall report".split() for w in inflect(b))
 NOT_A_SPEAKER = frozenset("it this that there which what who whom i we you these those here".split())
 ROLE_ABBR = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "pres": "president",
-              "sec": "secretary", "amb": "ambassador", "lt": "lieutenant", "col": "colonel", "capt": "captain"}
+              "sec": "secretary", "amb": "ambassador", "lt": "lieutenant", "col": "colonel", "capt": "captain",
+              "const": "constable", "supt": "superintendent", "insp": "inspector", "det": "detective", "cpl": "corporal",
+              "cmdr": "commander", "cdr": "commander"}
