@@ -890,6 +890,17 @@ HOUSE_STYLES = [
     # speech verbs of praise and confidence
     ('Health Minister Patty Hajdu visited the hospital on Friday. Hajdu lauded the nurses for their "extraordinary courage."',
      "Patty Hajdu", None),
+    # title words and a name that NER took together for an organisation
+    ('"We\'re not going anywhere," said Chief Councillor Crystal Smith of the Haisla Nation. "This is our land."',
+     "Crystal Smith", "Chief Councillor"),
+    # a cue inside the clause a speech verb reports: the reporter speaks, not the thing
+    ('Doug Ford spoke in Toronto. Ford declared at a news conference that any new federal rule would demand not just '
+     'scrutiny but "a complete surrender."', "Doug Ford", None),
+    ('Rachel Reeves spoke in London. Reeves admitted in an interview with the BBC that the new rules would demand '
+     '"real sacrifices from everyone."', "Rachel Reeves", None),
+    # a surname the tagger took for a gerund subject
+    ("Schilling describes himself on his Twitter account as a ''lifelong Leafs fan who wants to help those that cannot "
+     "help themselves.''", "Schilling", None),
 ]
 
 

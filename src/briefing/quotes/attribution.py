@@ -114,7 +114,7 @@ def _untagged_name(tok: "Token") -> bool:
     capitalised, singular, no determiner, no title or organisation word, and either
     inside its sentence or right before its verb."""
     core = re.sub(r"^(?:O|D|L|Mc|Mac)['’](?=[A-Z])", "", tok.text)  # O’Donnell, D’Souza
-    if tok.tag_ not in ("NN", "VB", "VBD", "VBZ", "VBP", "VBN", "JJ", "MD", "RB", "IN", "RP", "UH") or not core[:1].isupper() or not core[1:2].islower() \
+    if tok.tag_ not in ("NN", "VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "JJ", "MD", "RB", "IN", "RP", "UH") or not core[:1].isupper() or not core[1:2].islower() \
             or not re.fullmatch(r"[A-Za-z-]+", core):
         return False
     if tok.lower_ in TITLE_WORDS or tok.lower_ in ORG_HEADS or tok.lower_ in _QUANTIFIERS or tok.ent_type_ in ("ORG", "GPE", "NORP", "FAC", "LOC", "DATE"):
@@ -124,7 +124,10 @@ def _untagged_name(tok: "Token") -> bool:
     first = next((t for t in tok.sent if not t.is_punct), None)
     who = any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in tok.children)
     # a verb or particle tag on a subject is a tagging slip ('Trump/VB further summed up', 'From/IN said')
-    slip = tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("VB", "VBP", "IN", "RP", "UH") and tok.head.i > tok.i
+    slip = tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("VB", "VBP", "IN", "RP", "UH") and tok.head.i > tok.i \
+        or tok.dep_ == "csubj" and tok.tag_ == "VBG" and not list(tok.children) and tok.head.lower_ in CUE_WORDS  # 'Schilling describes'
+    if tok.tag_ == "VBG" and not (slip and first == tok):
+        return False
     return first is not tok or who or slip or (tok.head.i == tok.i + 1 and tok.head.pos_ in ("VERB", "AUX"))
 
 
@@ -156,6 +159,13 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
             e = named[0]
             title = " ".join(t.text for t in tok.doc[tok.i:e.start]) or None
             return "person", e.text, title
+    if ent is not None and ent.label_ in ("ORG", "NORP", "GPE") and (titled := _titled_name_in(ent)) is not None \
+            and tok.i >= titled[0]:
+        # 'said Chief Councillor Crystal Smith of the Haisla Nation' with 'Councillor Crystal
+        # Smith' tagged ORG: title words, then a two- or three-word name
+        k = titled[0]
+        left = [t for t in tok.subtree if t.i < k and t.i >= ent.start - 3 and (t.i >= ent.start or t.lower_.rstrip(".") in TITLE_WORDS)]
+        return "person", doc[k:ent.end].text, " ".join(t.text for t in left) or None
     if ent is not None and ent.label_ == "PERSON":
         words = [t for t in ent if not t.is_punct or t.text == "."]
         # NER sometimes swallows a title ("Foreign Minister Dagoberto Rodriguez")
@@ -226,6 +236,25 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
     if named is not None:  # "his best friend at Lehigh, Bruce Turry, said"
         return "person", named, title
     return "role", phrase, title
+
+
+_CORPORATE = frozenset("co inc corp ltd llc plc group bank motors electric airlines".split())
+
+
+def _titled_name_in(ent: "Span") -> tuple[int, int] | None:
+    """(start, end) of the name in an entity NER took for an organisation that is title words
+    followed by a person's name ('Councillor Crystal Smith', 'Chief Superintendent Ian
+    Hall'): two or three capitalised proper nouns, none an organisation word; else None."""
+    k = ent.start
+    while k < ent.end and ent.doc[k].lower_.rstrip(".") in TITLE_WORDS:
+        k += 1
+    rest = ent.doc[k:ent.end]
+    if k == ent.start or not 2 <= len(rest) <= 3:
+        return None
+    if any(t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.text[1:2].islower()
+           or t.lower_ in ORG_HEADS | TITLE_WORDS | _CORPORATE for t in rest):
+        return None
+    return k, ent.end
 
 
 def _appos_name_after(tok: "Token") -> str | None:

@@ -64,7 +64,8 @@ democratic republican gop u.s. us house senate
 premier mp mpp mla councillor chancellor constable const superintendent supt inspector insp sergeant corporal cpl det cmdr cdr commander hon""".split())
 
 QUOTE_TOKS = frozenset('" “ ” ‘ ’ « » `` \'\' \''.split())
-REPORTING_CUES = frozenset(w for b in "say tell add write note explain claim insist argue recall report".split() for w in inflect(b))
+REPORTING_CUES = frozenset(w for b in """say tell add write note explain claim insist argue recall report declare state
+announce warn acknowledge admit contend maintain assert stress emphasize emphasise predict concede""".split() for w in inflect(b))
 NOT_A_SPEAKER = frozenset("it this that there which what who whom i we you these those here".split())
 ROLE_ABBR = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "pres": "president",
               "sec": "secretary", "amb": "ambassador", "lt": "lieutenant", "col": "colonel", "capt": "captain",
