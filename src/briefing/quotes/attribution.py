@@ -111,8 +111,8 @@ none half everyone everybody someone somebody anyone nobody much more less littl
 
 def _untagged_name(tok: "Token") -> bool:
     """A surname the tagger took for a common noun or verb ('"...?" Hannity pressed'):
-    capitalised, singular, no determiner, no title or organisation word, and either
-    inside its sentence or right before its verb."""
+    capitalised, singular, no determiner, no title or organisation word; a gerund only as the
+    childless subject of a cue opening its sentence ('Schilling describes himself as')."""
     core = re.sub(r"^(?:O|D|L|Mc|Mac)['’](?=[A-Z])", "", tok.text)  # O’Donnell, D’Souza
     if tok.tag_ not in ("NN", "VB", "VBD", "VBZ", "VBP", "VBN", "VBG", "JJ", "MD", "RB", "IN", "RP", "UH") or not core[:1].isupper() or not core[1:2].islower() \
             or not re.fullmatch(r"[A-Za-z-]+", core):
@@ -122,13 +122,14 @@ def _untagged_name(tok: "Token") -> bool:
     if any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children):
         return False
     first = next((t for t in tok.sent if not t.is_punct), None)
-    who = any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") for g in c.children) for c in tok.children)
     # a verb or particle tag on a subject is a tagging slip ('Trump/VB further summed up', 'From/IN said')
     slip = tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("VB", "VBP", "IN", "RP", "UH") and tok.head.i > tok.i \
         or tok.dep_ == "csubj" and tok.tag_ == "VBG" and not list(tok.children) and tok.head.lower_ in CUE_WORDS  # 'Schilling describes'
-    if tok.tag_ == "VBG" and not (slip and first == tok):
-        return False
-    return first is not tok or who or slip or (tok.head.i == tok.i + 1 and tok.head.pos_ in ("VERB", "AUX"))
+    if tok.tag_ in ("IN", "RP", "UH") and not slip or tok.tag_ == "VBG" and not (slip and first == tok):
+        return False  # these tags only as the subject of their verb
+    # (a name opening its sentence counts too: 'Trump further described the incident as "..."';
+    # requiring it inside its sentence, as the checks above once meant to, loses 2 quotes of quotes-dev)
+    return True
 
 
 def name_from(tok: "Token") -> tuple[str, str, str | None]:
@@ -706,7 +707,7 @@ def _reporting_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
     """The speech verb that reports the clause cue ``v`` sits in ('Ruiz said Kent had urged the
     board "to act now"'): the article attributes the quote to whoever reports it."""
     a = v
-    while a.head != a and a.dep_ in ("ccomp", "xcomp", "conj", "advcl"):
+    while a.head != a and a.dep_ in ("ccomp", "xcomp", "conj", "advcl", "acomp"):  # acomp: 'X said Y was right to urge'
         if a.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children):
             return None  # an adverbial clause with its own speaker ('..., to which Kent replied')
         h = a.head
@@ -722,6 +723,17 @@ def _enclosing_cue(v: "Token", cues: list["Token"]) -> "Token | None":
     if v.dep_ != "relcl":
         return None
     return next((a for a in v.ancestors if a in cues and a.lower_ != "according"), None)
+
+
+_PHRASAL = {"back": frozenset("shot shoots shooting fired fires firing hit hits hitting".split()),
+            "out": frozenset("lashed lashes lashing".split())}
+
+
+def _phrasal_cue(t: "Token") -> bool:
+    """'Hillary shot back, "..."', 'Johnson hit back at critics, saying', 'lashed out': a verb
+    that with its particle reports speech."""
+    doc = t.doc
+    return t.i + 1 < len(doc) and t.lower_ in _PHRASAL.get(doc[t.i + 1].lower_, ()) and t.pos_ == "VERB"
 
 
 def _put_it(t: "Token") -> bool:
@@ -987,7 +999,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is not None and len(span):
             hole_toks[pidx] = span[0]
-    cues = [t for t in doc if (t.lower_ in CUE_WORDS or _put_it(t)) and t.i not in {h.i for h in hole_toks.values()}
+    cues = [t for t in doc if (t.lower_ in CUE_WORDS or _put_it(t) or _phrasal_cue(t)) and t.i not in {h.i for h in hole_toks.values()}
             and (t.lower_ != "according" or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))
             and (t.pos_ in ("VERB", "AUX") or t.lower_ == "according") and (t.text[0].islower() or t.lower_ == "according")]
     hole_ids = {t.i for t in hole_toks.values()}
@@ -1029,8 +1041,9 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
             continue
         v = best[1]
         reporter = (_reporting_cue(v, frozenset(hole_ids)) or _enclosing_cue(v, cues)) if v.lower_ != "according" else None
-        cue = "according to" if v.lower_ == "according" else v.text
-        attr = Attr(cue=cue, cue_key=(fi, v.i), colon=v.lower_ not in CUE_WORDS)
+        phrasal = _phrasal_cue(v)
+        cue = "according to" if v.lower_ == "according" else f"{v.text} {doc[v.i + 1].text}" if phrasal else v.text
+        attr = Attr(cue=cue, cue_key=(fi, v.i), colon=v.lower_ not in CUE_WORDS and not phrasal)
         between = doc[min(v.i, h.i) + 1:max(v.i, h.i)]
         attr.adjacent = h in v.subtree or len(between) <= 5
         skip = frozenset(hole_ids)
