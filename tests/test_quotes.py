@@ -898,6 +898,14 @@ HOUSE_STYLES = [
      'scrutiny but "a complete surrender."', "Doug Ford", None),
     ('Rachel Reeves spoke in London. Reeves admitted in an interview with the BBC that the new rules would demand '
      '"real sacrifices from everyone."', "Rachel Reeves", None),
+    # ... through 'was right to', 'had been wise to'
+    ('Keir Starmer spoke in Leeds. Starmer said Reeves was right to urge ministers "to hold their nerve."',
+     "Keir Starmer", None),
+    ('Mark Carney spoke in Ottawa. Carney told reporters Freeland had been wise to warn Washington "not to test '
+     'Canadian patience."', "Mark Carney", None),
+    # a phrasal speech cue: 'hit back', 'shot back', 'fired back', 'lashed out'
+    ('Angela Rayner spoke in Manchester. After the Chancellor criticised the plan during the debate, Rayner hit back, '
+     '"We will not take lectures from the party that crashed the economy."', "Angela Rayner", None),
     # a surname the tagger took for a gerund subject
     ("Schilling describes himself on his Twitter account as a ''lifelong Leafs fan who wants to help those that cannot "
      "help themselves.''", "Schilling", None),
