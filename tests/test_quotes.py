@@ -48,6 +48,12 @@ def test_single_quotes_inside_double_stay_inside():
     assert spans(t) == ["When my opponent says 'this deal kills jobs,' he is wrong,"]
 
 
+def test_a_height_in_feet_and_inches_is_no_closing_mark():
+    """Sports copy ('the 6'3" forward'): the inch mark after a feet mark and a digit closed the quote."""
+    assert spans('"He was 6\'3" and strong," Ross said.') == ['He was 6\'3" and strong,']
+    assert spans('The 6\'3" forward "played well," Keefe said.') == ["played well,"]
+
+
 def test_multi_paragraph_quote_is_one_piece():
     t = read("nasty-multipara.txt")
     pieces = find_spans(t)
@@ -906,6 +912,12 @@ HOUSE_STYLES = [
     # a phrasal speech cue: 'hit back', 'shot back', 'fired back', 'lashed out'
     ('Angela Rayner spoke in Manchester. After the Chancellor criticised the plan during the debate, Rayner hit back, '
      '"We will not take lectures from the party that crashed the economy."', "Angela Rayner", None),
+    # an organisation whose name has "and", "&" or commas in it, which NER and the parser split
+    ('In a statement, Environment and Climate Change Canada said the storm "could bring up to 50 centimetres of snow" '
+     'to parts of the province.', "Environment and Climate Change Canada", None),
+    ('"Prices will rise again next quarter," Procter & Gamble Co said in a statement.', "Procter & Gamble Co", None),
+    ('"The outbreak is under control," the Department for Environment, Food and Rural Affairs said.',
+     "Department for Environment, Food and Rural Affairs", None),
     # a surname the tagger took for a gerund subject
     ("Schilling describes himself on his Twitter account as a ''lifelong Leafs fan who wants to help those that cannot "
      "help themselves.''", "Schilling", None),

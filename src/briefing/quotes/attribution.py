@@ -132,10 +132,40 @@ def _untagged_name(tok: "Token") -> bool:
     return True
 
 
+def _organisation_with_and(tok: "Token") -> str | None:
+    """'Environment and Climate Change Canada said', 'Fisheries and Oceans Canada said',
+    'Immigration, Refugees and Citizenship Canada said': a capitalised run joined by "and",
+    "&" or commas that ends at the subject is one organisation's name, which the parser split
+    into a conjunction and NER often misses: no person in it, and either four capitalised
+    words or more, or an organisation or place word at its end. None otherwise."""
+    doc = tok.doc
+    if tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper() or tok.ent_type_ == "PERSON" \
+            or any(c.dep_ == "prep" and c.i > tok.i for c in tok.children):
+        return None  # ('the Science and Technology Directorate of the Department ...': the whole phrase below)
+    j = tok.i
+    while j > 0 and (doc[j - 1].text[:1].isupper() and doc[j - 1].is_alpha or doc[j - 1].text in ("and", "&", ",", "of", "for")):
+        j -= 1
+    while j < tok.i and not (doc[j].text[:1].isupper() and doc[j].is_alpha):
+        j += 1
+    words = doc[j:tok.i + 1]
+    joins = [t for t in words if t.text in ("and", "&")]
+    caps = [t for t in words if t.text[:1].isupper() and t.lower_ not in ("of", "for")]
+    if not joins or words[0].i == 0 and words[0].lower_ in ("and", "but") or any(t.ent_type_ == "PERSON" for t in words) \
+            or any(t.lower_.rstrip(".") in TITLE_WORDS or t.pos_ == "PRON" for t in caps) or doc[j].is_sent_start and doc[j].lower_ in _QUANTIFIERS:
+        return None
+    if words[-1].text == "," or joins[-1].i < words[0].i or joins[-1].i == tok.i:
+        return None
+    if len(caps) >= 4 or tok.ent_type_ in ("ORG", "GPE") or tok.lower_ in ORG_HEADS:
+        return words.text
+    return None
+
+
 def name_from(tok: "Token") -> tuple[str, str, str | None]:
     """(kind, surface, title) for a subject token."""
     if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
         return "pronoun", tok.lower_, None
+    if (org := _organisation_with_and(tok)) is not None:
+        return "org", org, None
     if tok.lower_ in _QUANTIFIERS and tok.tag_ not in ("NNS", "NNPS") and not any(c.dep_ in ("compound", "flat") for c in tok.children):
         return "role", tok.text, None  # "Several said", "Others argued": nobody named
     ent = _ent_span(tok)

@@ -29,6 +29,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return paragraph_spans(text, _PARA)
 
 
+_FEET_INCHES = re.compile(r"\b\d['’]\d{1,2}$")
+
+
 def _kind(text: str, m: re.Match[str]) -> tuple[str, str]:
     """(family, kind): family 'd' double or 's' single (British style);
     kind 'o' opening, 'c' closing, 'b' either (decided by state), 'x' not a quote mark."""
@@ -39,6 +42,8 @@ def _kind(text: str, m: re.Match[str]) -> tuple[str, str]:
         return "d", "o"
     if mark in ("”", "»"):
         return "d", "c"
+    if mark == '"' and _FEET_INCHES.search(text, max(0, m.start() - 6), m.start()):
+        return "d", "x"  # 6'3": a height, not a closing mark
     left = not after.isspace() and (before.isspace() or before in _OPENERS or m.start() == 0 or before in "“\"")
     right = not before.isspace() and (after.isspace() or not after.isalnum())
     if mark == "‘":
