@@ -918,6 +918,14 @@ HOUSE_STYLES = [
     ('"Prices will rise again next quarter," Procter & Gamble Co said in a statement.', "Procter & Gamble Co", None),
     ('"The outbreak is under control," the Department for Environment, Food and Rural Affairs said.',
      "Department for Environment, Food and Rural Affairs", None),
+    # someone's spokesperson is nobody named ('spokesperson' also heads organisations)
+    ('A spokesperson for Finance Minister François-Philippe Champagne said the department was "reviewing all options."',
+     None, None),
+    # titles spelled as the article spells them, without a possessor's fragment
+    ('Flavio Volpe, president of the Automotive Parts Manufacturers\' Association, said he was "not surprised" by the move.',
+     "Flavio Volpe", "president of the Automotive Parts Manufacturers' Association"),
+    ('"This is a dark day for the industry," said Catherine Cobden, the association\'s president and CEO.',
+     "Catherine Cobden", "president and CEO"),
     # a surname the tagger took for a gerund subject
     ("Schilling describes himself on his Twitter account as a ''lifelong Leafs fan who wants to help those that cannot "
      "help themselves.''", "Schilling", None),

@@ -69,8 +69,18 @@ def _ent_span(tok: "Token") -> "Span | None":
     return None
 
 
+def _words_text(words) -> str:
+    """The words as the article spells them: their own spacing where they are adjacent
+    ('Manufacturers' Association', 'François-Philippe'), one space across a gap."""
+    out = []
+    for k, t in enumerate(words):
+        adjacent = k + 1 < len(words) and words[k + 1].i == t.i + 1
+        out.append(t.text + (t.whitespace_ if adjacent else " "))
+    return "".join(out).strip()
+
+
 def _strip_det(words: list["Token"]) -> list["Token"]:
-    while words and (words[0].dep_ in ("det", "punct", "poss") or words[0].lower_ in ("the", "a", "an")):
+    while words and (words[0].dep_ in ("det", "punct", "poss", "case") or words[0].lower_ in ("the", "a", "an")):
         words = words[1:]
     while words and words[-1].is_punct:
         words = words[:-1]
@@ -91,7 +101,7 @@ def _title_left(head: "Token", name_start: int) -> str | None:
             break
         run.insert(0, t)
     run = _strip_det(run)
-    txt = " ".join(t.text for t in run).replace(" - ", "-")
+    txt = _words_text(run)
     return txt or None
 
 
@@ -101,7 +111,7 @@ def _appos_title(tok: "Token") -> str | None:
             words = [t for t in c.subtree if not any(t in r.subtree for r in c.children if r.dep_ in ("relcl", "acl"))]
             words = _strip_det(words)
             if words and len(words) <= 14:
-                return " ".join(t.text for t in words).replace(" ,", ",")
+                return _words_text(words)
     return None
 
 
@@ -188,7 +198,7 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
                  and not (e.root.head.dep_ == "prep" and e.root.head.lower_ in ("for", "to", "with", "at", "from", "by", "about"))]
         if named:
             e = named[0]
-            title = " ".join(t.text for t in tok.doc[tok.i:e.start]) or None
+            title = _words_text(tok.doc[tok.i:e.start]) or None
             return "person", e.text, title
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE") and (titled := _titled_name_in(ent)) is not None \
             and tok.i >= titled[0]:
@@ -196,7 +206,7 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
         # Smith' tagged ORG: title words, then a two- or three-word name
         k = titled[0]
         left = [t for t in tok.subtree if t.i < k and t.i >= ent.start - 3 and (t.i >= ent.start or t.lower_.rstrip(".") in TITLE_WORDS)]
-        return "person", doc[k:ent.end].text, " ".join(t.text for t in left) or None
+        return "person", doc[k:ent.end].text, _words_text(left) or None
     if ent is not None and ent.label_ == "PERSON":
         words = [t for t in ent if not t.is_punct or t.text == "."]
         # NER sometimes swallows a title ("Foreign Minister Dagoberto Rodriguez")
@@ -211,7 +221,7 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
         # 'The Shadow Secretary of State for the Family, Theresa May, said': a capitalised
         # title is not a name; the name set off after it is, when NER missed it
         end = next(t.i for t in tok.doc[tok.i:] if t.text in (",", "--", "—", "–"))
-        return "person", named, " ".join(t.text for t in _strip_det([t for t in tok.subtree if t.i < end])) or None
+        return "person", named, _words_text(_strip_det([t for t in tok.subtree if t.i < end])) or None
     if tok.pos_ == "PROPN" and tok.text[:1].isupper() and (ent is None or ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")) \
             or _untagged_name(tok):  # (a lower-case 'PROPN' is a tagging slip: 'the deputy prime minister')
         chain = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"
@@ -241,7 +251,7 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
     for c in tok.children:
         if c.dep_ == "appos" and _ent_span(c) is not None and _ent_span(c).label_ == "PERSON":
             ent = _ent_span(c)
-            return "person", ent.text, " ".join(t.text for t in _strip_det([t for t in words if t.i <= tok.i])) or None
+            return "person", ent.text, _words_text(_strip_det([t for t in words if t.i <= tok.i])) or None
     phrase_words = [t for t in words if t.i <= tok.i or t.i - tok.i <= 6]
     # a quote (placeholder) is never part of the speaker's words: '"something?" O'Malley said'
     doc = tok.doc
@@ -255,14 +265,14 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
             phrase_words = phrase_words[1:]
         while phrase_words and (phrase_words[-1].is_punct or phrase_words[-1].pos_ in ("DET", "ADP", "CCONJ")):
             phrase_words = phrase_words[:-1]
-    phrase = " ".join(t.text for t in phrase_words).replace(" 's", "'s").replace(" ’s", "’s")
+    phrase = _words_text(phrase_words)
     if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC") or tok.lower_ in ORG_HEADS or any(
         (_ent_span(t) is not None and _ent_span(t).label_ in ("ORG", "GPE")) for t in phrase_words if t.i <= tok.i
     ) and tok.lower_ not in TITLE_WORDS:
         return "org", phrase, None
     if tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in TITLE_WORDS | {"officials", "sources", "aides"}:
         return "org", phrase, None  # a group speaking together: "protesters chanted"
-    title = " ".join(t.text for t in _strip_det(phrase_words)) or None
+    title = _words_text(_strip_det(phrase_words)) or None
     named = _appos_name_after(tok)
     if named is not None:  # "his best friend at Lehigh, Bruce Turry, said"
         return "person", named, title

@@ -66,6 +66,10 @@ class Quote:
 
 
 
+# role words that also head organisations in vocabulary.ORG_HEADS ('the spokesperson said')
+_SPOKESPEOPLE = frozenset("spokesperson spokespeople".split())
+
+
 def _clean_title(title: str | None) -> str | None:
     if not title:
         return None
@@ -263,6 +267,13 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 and (speaker is None or speaker[:1].islower() or speaker.split()[0] in ("A", "An", "One", "The", "Another")):
             speaker, title = spoken_for  # 'a Twitter spokesman said': Twitter speaks
             kind, via = "org", "spokesperson"
+        elif kind == "org" and a.for_person and speaker and speaker == a.speaker \
+                and speaker.split()[0] in ("A", "An", "One", "The", "Another", "a", "an", "one", "the", "another") \
+                and speaker.split()[1:2] and speaker.split()[1].lower() in _SPOKESPEOPLE:
+            # 'A spokesperson for Finance Minister François-Philippe Champagne said': someone's
+            # spokesperson is nobody named ('spokesperson' heads organisations elsewhere)
+            speaker = title = None
+            kind, via = "none", "for-person"
         if cue is None or a.colon or text[:ps[0].open_at].rstrip().endswith(":"):
             # a label introducing the quote ('Pollsters agree - Carl Bialik: "..."') names
             # its speaker better than the clause around it
