@@ -6,10 +6,13 @@
     PYTHONPATH=src python benchmarks/quote_errors.py errors ../shared/data/quotes-dev.jsonl OUT.jsonl
     # per-outlet speaker accuracy and F1, B against A, with paired-bootstrap 95% intervals
     PYTHONPATH=src python benchmarks/quote_errors.py compare ../shared/data/quotes-dev.jsonl A.jsonl B.jsonl
+    # wrong speakers by kind (docs/quotes.md) and outlet, for each dump
+    PYTHONPATH=src python benchmarks/quote_errors.py kinds ../shared/data/quotes-dev.jsonl A.jsonl [B.jsonl ...]
 """
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 from briefing.evaluation.quotes import (
@@ -91,6 +94,56 @@ def compare(data: str, a_path: str, b_path: str, n: int = 1000, seed: int = 0) -
               f"{fa:6.2f} {fb:6.2f} {fb - fa:+6.2f} ({np.percentile(df, 2.5):+.2f}..{np.percentile(df, 97.5):+.2f}) {gained:4d} {lost:4d}")
 
 
+
+
+_DESCRIPTION_STARTS = frozenset("""the a an one another several some many most two three four his her their its
+other others both all few only just about nearly more almost half""".split())
+
+
+def kind_of(gold: str, ours: str | None) -> str:
+    """The error kind of a wrong speaker (docs/quotes.md's breakdown), by one rule for all outlets."""
+    from briefing.evaluation.quotes import is_proper_name, tokens
+    from briefing.quotes.people import DOCUMENT_NOUNS
+
+    g = tokens(gold)
+    document = bool(g) and (g[-1] in DOCUMENT_NOUNS or g[-1].rstrip("s") in DOCUMENT_NOUNS)
+    if document:
+        return "gold a document, ours null" if not ours else "gold a document, ours its author or someone else"
+    words = re.findall(r"[\w’'.-]+", gold)
+    described = not is_proper_name(gold) or words[0].lower() in _DESCRIPTION_STARTS or words[0][:1].islower()
+    if described and not (ours and set(g) & set(tokens(ours)) and "," in gold):
+        return "gold a description, ours null" if not ours else "gold a description, ours the person it stands for"
+    if not ours:
+        return "none given although the gold names someone"
+    if set(g) & set(tokens(ours)):
+        return "gold carries its apposition" if "," in gold or " who " in gold else "acronym or partial name"
+    return "wrong person or organisation"
+
+
+def kinds(data: str, *pred_paths: str) -> None:
+    """Wrong speakers by kind and outlet, for each dump given."""
+    from collections import Counter
+
+    rows = _rows(data)
+    outlets = sorted({outlet_of(r) for r in rows})
+    for path in pred_paths:
+        preds = _load(path)
+        c: Counter = Counter()
+        for r in rows:
+            gold = [g for g in r["attributions"] if g.get("direct")]
+            ps = preds.get(r["id"], [])
+            for i, j, _ in match([g.get("content") or "" for g in gold], [p.get("content") or p.get("text") or "" for p in ps]):
+                src = gold[i].get("source")
+                if is_name(src) and not same_speaker(src, ps[j].get("speaker")):
+                    k = kind_of(src, ps[j].get("speaker"))
+                    c[k, "all"] += 1
+                    c[k, outlet_of(r)] += 1
+        print(f"# {path}: {sum(v for (k, o), v in c.items() if o == 'all')} wrong")
+        print(f"{'kind':52s} {'all':>5s} " + " ".join(f"{o[:10]:>10s}" for o in outlets))
+        for k in sorted({k for k, _ in c}, key=lambda k: -c[k, "all"]):
+            print(f"{k:52s} {c[k, 'all']:5d} " + " ".join(f"{c[k, o]:10d}" for o in outlets))
+
+
 if __name__ == "__main__":
     cmd, *args = sys.argv[1:]
-    {"dump": dump, "errors": errors, "compare": compare}[cmd](*args)
+    {"dump": dump, "errors": errors, "compare": compare, "kinds": kinds}[cmd](*args)
