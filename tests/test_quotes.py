@@ -1051,3 +1051,22 @@ def test_speaker_ranker_keeps_agreeing_answers_and_ships_left_out_weights():
     # name it resolves to: see HOUSE_STYLES, 'Rick Tyler')
     assert len(weights) == len(ranker.feature_names(finders, True))
     assert ranker.load("outlet:nyt") is not None and ranker.load("outlet:nyt") != model
+
+
+def test_a_person_a_cue_modifies_speaks_not_the_clause_around_it():
+    """'given the Treasury's efforts to collect -- which Tesco's chief executive, Ken Murphy,
+    called ''a tax on shoppers'' --': the parser made 'called' a modifier of the name and the
+    name an object of 'given'; the person speaks, not the subject ('it') of 'given'. Built
+    from that parse (quotes-dev's 'Tim Cook, called'), so it does not depend on the model."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from briefing.quotes import attribution
+
+    words = ["it", "is", "given", "Ken", "Murphy", "called", "something"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 4, 2, 4, 5],
+              deps=["nsubj", "ROOT", "conj", "compound", "pobj", "acl", "oprd"],
+              pos=["PRON", "AUX", "VERB", "PROPN", "PROPN", "VERB", "NOUN"],
+              tags=["PRP", "VBZ", "VBN", "NNP", "NNP", "VBD", "NN"])
+    doc.ents = [Span(doc, 3, 5, label="PERSON")]
+    assert attribution.subject(doc[5], frozenset({6})).text == "Murphy"

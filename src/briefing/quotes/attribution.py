@@ -477,6 +477,8 @@ def _issuer_of_document(v: "Token", skip: frozenset[int]) -> "Token | None":
     a participle cue and no issuer ('a spokesman saying') speaks itself."""
     v = _through_by(v)
     if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN"):
+        if v.head.ent_type_ == "PERSON":
+            return v.head  # a person is no document: '..., Tim Cook, called "..."' parsed as a modifier
         if v.head.dep_ in ("dobj", "pobj") and v.head.head.pos_ in ("VERB", "AUX"):
             s = subject(v.head.head, skip)
             if s is not None:
