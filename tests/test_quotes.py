@@ -926,6 +926,11 @@ HOUSE_STYLES = [
      "Flavio Volpe", "president of the Automotive Parts Manufacturers' Association"),
     ('"This is a dark day for the industry," said Catherine Cobden, the association\'s president and CEO.',
      "Catherine Cobden", "president and CEO"),
+    # 'as X, a long apposition, put it:'; who a labelling cue names is no speaker, and a surname
+    # the tagger took for an adverb before the cue is
+    ("Or, as Nicola Sturgeon, a former first minister of Scotland, put it: ''The barbarians are no longer at the gate. "
+     "They're inside.''", "Nicola Sturgeon", None),
+    ('And Skelly called Poilievre \u201ca real smart guy.\u201d', "Skelly", None),
     # a surname the tagger took for a gerund subject
     ("Schilling describes himself on his Twitter account as a ''lifelong Leafs fan who wants to help those that cannot "
      "help themselves.''", "Schilling", None),

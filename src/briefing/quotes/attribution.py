@@ -134,6 +134,7 @@ def _untagged_name(tok: "Token") -> bool:
     first = next((t for t in tok.sent if not t.is_punct), None)
     # a verb or particle tag on a subject is a tagging slip ('Trump/VB further summed up', 'From/IN said')
     slip = tok.dep_ in ("nsubj", "nsubjpass") and tok.tag_ in ("VB", "VBP", "IN", "RP", "UH") and tok.head.i > tok.i \
+        and not any(c.dep_ in ("pobj", "nmod", "pcomp", "prep") for c in tok.children) \
         or tok.dep_ == "csubj" and tok.tag_ == "VBG" and not list(tok.children) and tok.head.lower_ in CUE_WORDS  # 'Schilling describes'
     if tok.tag_ in ("IN", "RP", "UH") and not slip or tok.tag_ == "VBG" and not (slip and first == tok):
         return False  # these tags only as the subject of their verb
@@ -496,6 +497,8 @@ def _inverted_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     """'said Cuban Deputy Foreign Minister Dagoberto Rodriguez': the noun after the cue
     (not a date: 'said Wednesday')."""
     v = _through_by(v)
+    if v.lower_ in WEAK_CUES:
+        return None  # 'Skelly called Braynard "a real smart guy"': who is called something is no speaker
     for c in v.children:
         if c.i > v.i and c.i not in skip and c.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "nsubj", "oprd") and c.pos_ in ("PROPN", "NOUN") \
                 and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
@@ -565,7 +568,10 @@ def name_before_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
     if v.i == 0 or j in skip:
         return None
     t = v.doc[j]
-    if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_.rstrip(".") in TITLE_WORDS \
+    # (a surname the tagger took for an adverb or adjective, inside its sentence: 'And Skelly called')
+    untagged = t.tag_ in ("RB", "JJ", "NN") and t.dep_ in ("advmod", "npadvmod", "amod", "compound") \
+        and t.i > t.sent.start and not v.doc[t.i - 1].is_punct and _untagged_name(t)
+    if t.pos_ != "PROPN" and not untagged or not t.text[:1].isupper() or t.lower_.rstrip(".") in TITLE_WORDS \
             or t.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "TIME") or t.dep_ in ("pobj", "poss"):
         return None
     return t
@@ -782,7 +788,8 @@ def _put_it(t: "Token") -> bool:
     """'As Tom Ridge put it, "..."': the idiom attributes like a cue word."""
     doc = t.doc
     return t.lower_ in ("put", "puts") and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "it" \
-        and t.i >= 2 and any(doc[k].lower_ == "as" for k in range(max(0, t.i - 8), t.i))
+        and t.i >= 2 and (any(doc[k].lower_ == "as" for k in range(max(0, t.i - 8), t.i))
+                          or any(c.lower_ == "as" and c.dep_ == "mark" for c in t.children))  # 'as X, a former ..., put it:'
 
 
 @dataclass

@@ -35,6 +35,11 @@ def _split_run(start: int, run: str) -> list[tuple[int, str]]:
     return out
 
 
+# words that open a sentence before a name ('Of Carson, Levine said', 'After Trump spoke'): no part of it
+_RUN_OPENERS = frozenset("""the but and when as if after of for from with to by on in at about against like under
+over during since before without despite among between unlike than while""".split())
+
+
 def surname(name: str) -> str:
     toks = HONORIFIC.sub("", name).split()
     while len(toks) > 1 and toks[-1].rstrip(".,").lower() in ("jr", "sr", "ii", "iii", "iv"):
@@ -182,7 +187,7 @@ class People:
             if len(words) < 2 or words[-1].rstrip(".,") != sur:
                 continue
             k = 0
-            while k < len(words) - 1 and words[k].lower().rstrip(".") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | {"the", "but", "and", "when", "as", "if", "after"}:
+            while k < len(words) - 1 and words[k].lower().rstrip(".,") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | _RUN_OPENERS:
                 k += 1
             cand = words[k:]
             while len(cand) > 2 and cand[0].endswith(("'s", "’s")):
