@@ -931,6 +931,13 @@ HOUSE_STYLES = [
     ("Or, as Nicola Sturgeon, a former first minister of Scotland, put it: ''The barbarians are no longer at the gate. "
      "They're inside.''", "Nicola Sturgeon", None),
     ('And Skelly called Poilievre \u201ca real smart guy.\u201d', "Skelly", None),
+    # a relative clause on a name's apposition is the name's; estimating and expressing are speech
+    ('Carney, a former central banker who warned that tariffs would be "a disaster for both countries," spoke in '
+     'Ottawa on Monday.', "Carney", None),
+    ('Jeremy Hunt spoke in Surrey. Hunt estimated that there were "at least 40 rebels on the back benches."',
+     "Jeremy Hunt", None),
+    ('Danielle Smith spoke in Calgary. Smith expressed confidence that the pipeline would be "built within five years."',
+     "Danielle Smith", None),
     # a surname the tagger took for a gerund subject
     ("Schilling describes himself on his Twitter account as a ''lifelong Leafs fan who wants to help those that cannot "
      "help themselves.''", "Schilling", None),
@@ -1075,3 +1082,23 @@ def test_a_person_a_cue_modifies_speaks_not_the_clause_around_it():
               tags=["PRP", "VBZ", "VBN", "NNP", "NNP", "VBD", "NN"])
     doc.ents = [Span(doc, 3, 5, label="PERSON")]
     assert attribution.subject(doc[5], frozenset({6})).text == "Murphy"
+
+
+def test_a_participle_with_a_subject_of_its_own_does_not_speak_for_its_sibling():
+    """'... – Sunak saying he was "very encouraged" and Starmer calling it a "great meeting."':
+    'calling' has its own subject, so the sibling participle's speaker (Sunak) is no answer for
+    it (quotes-dev's 'Ryan saying ... and Trump calling it'). A hand-built parse, as the model gives it."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from briefing.quotes import attribution
+
+    words = ["Sunak", "saying", "he", "was", "something", "and", "Starmer", "calling", "it", "something"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 3, 1, 7, 1, 7, 7],
+              deps=["nsubj", "ROOT", "nsubj", "ccomp", "attr", "cc", "nsubj", "conj", "dobj", "oprd"],
+              pos=["PROPN", "VERB", "PRON", "AUX", "NOUN", "CCONJ", "NOUN", "VERB", "PRON", "NOUN"],
+              tags=["NNP", "VBG", "PRP", "VBD", "NN", "CC", "NN", "VBG", "PRP", "NN"])
+    doc.ents = [Span(doc, 0, 1, label="PERSON"), Span(doc, 6, 7, label="ORG")]
+    c = attribution.CueContext(doc, doc[7], doc[9], frozenset({4, 9}), [doc[1], doc[7]])
+    answers = dict(attribution.speaker_answers(c))
+    assert answers["_cue_subject"].text == "Starmer" and "_participle_sibling_subject" not in answers

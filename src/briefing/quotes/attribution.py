@@ -391,6 +391,8 @@ def _nominal_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     for c in v.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in skip and any(ch.isalnum() for ch in c.text):
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                if v.head.dep_ == "appos" and c.lower_ == "who" and (v.head.head.ent_type_ == "PERSON" or v.head.head.pos_ == "PROPN"):
+                    return v.head.head  # 'Braynard, a South Carolina native who writes': the name
                 return _author_of_document(v.head, skip) or v.head
             return _author_of_document(c, skip) or c
     return None
@@ -813,8 +815,8 @@ def _participle_sibling_subject(c: CueContext) -> "Token | None":
     """'"...," Cruz said, adding: "..."': a participle cue speaks for the nearest other cue
     of its sentence that has a subject."""
     v = c.cue
-    if v.tag_ != "VBG":
-        return None
+    if v.tag_ != "VBG" or any(s.dep_ in ("nsubj", "nsubjpass") and s.i not in c.skip for s in v.children):
+        return None  # (a participle with a subject of its own: '..., Ryan saying ... and Trump calling it "..."')
     for u in sorted(c.cues, key=lambda u: abs(u.i - v.i)):
         if u is not v and u.sent == v.sent and u.lower_ != "according":
             s = subject(u, c.skip)
