@@ -879,6 +879,7 @@ HOUSE_STYLES = [
      'Police Service.', "Jenna Clarke", "Const."),
     ('"The area will stay closed overnight," said Det. Supt. Mark Howe of the Metropolitan Police.',
      "Mark Howe", "Det. Supt."),
+    ('"We have cut everything we can cut," said Coun. Josh Matlow.', "Josh Matlow", "Coun."),
     # a name and its relative clause the parser made a clause of their own before the cue
     ('Keir Starmer spoke in Leeds. Starmer, meanwhile, who sits on the committee, said that fact shows which of '
      'the parties is "serious about the economy."', "Keir Starmer", None),
@@ -1102,3 +1103,15 @@ def test_a_participle_with_a_subject_of_its_own_does_not_speak_for_its_sibling()
     c = attribution.CueContext(doc, doc[7], doc[9], frozenset({4, 9}), [doc[1], doc[7]])
     answers = dict(attribution.speaker_answers(c))
     assert answers["_cue_subject"].text == "Starmer" and "_participle_sibling_subject" not in answers
+
+
+@pytest.mark.slow
+def test_a_role_someone_else_has_carried_since_is_nobody_named(extract):
+    """British agency copy: 'the spokesman' after 'Theresa May's spokesman' is May's unnamed
+    spokesman, not Labour's Brexit spokesman Keir Starmer quoted before (the only person the
+    article titled so)."""
+    text = ('"This is a bad deal for Britain," Labour\'s Brexit spokesman Keir Starmer told BBC radio.\n\n'
+            'Prime Minister Theresa May\'s spokesman told reporters: "The government is confident it will win the vote."\n\n'
+            'Asked if May would resign, the spokesman said: "No, she will not."')
+    first, _, last = extract(text)
+    assert first.speaker == "Keir Starmer" and last.speaker is None

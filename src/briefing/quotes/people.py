@@ -10,7 +10,7 @@ _CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-
 
 
 _RUN_WORD = re.compile(r"\S+")
-_RUN_ABBR = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt st prof rev adm maj pres sec amb const supt insp det cpl cmdr cdr hon".split())
+_RUN_ABBR = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt st prof rev adm maj pres sec amb const supt insp det cpl cmdr cdr hon coun cllr".split())
 
 
 def _split_run(start: int, run: str) -> list[tuple[int, str]]:
@@ -253,10 +253,20 @@ class People:
         if not cands:
             return None
         fitting = [n for n, ok in cands if ok]
-        if fitting:
-            return fitting[0]
-        # none names the modifiers: only one person with that title is unambiguous
-        return cands[0][0] if len({n for n, _ in cands}) == 1 else None
+        found = fitting[0] if fitting else cands[0][0] if len({n for n, _ in cands}) == 1 else None
+        # (none names the modifiers: only one person with that title is unambiguous)
+        if found is not None and self._other_bearer_since(head, found, before):
+            return None
+        return found
+
+    def _other_bearer_since(self, head: str, name: str, before: int) -> bool:
+        """Whether, after the last mention of ``name`` and before ``before``'s sentence, the
+        article mentions someone else with the role ``head`` ('Theresa May's spokesman told
+        reporters ... the spokesman said' is May's, not Labour's spokesman Keir Starmer)."""
+        sent = max((m.end() for m in _SENT_BREAK.finditer(self.text, 0, before)), default=0)
+        last = max((m.start() for m in re.finditer(r"\b" + re.escape(surname(name)) + r"\b", self.text[:sent])), default=-1)
+        other = re.compile(r"(?:\b\w+['’]s|\b(?:[Aa]n?|[Aa]nother|[Oo]ne))\s+(?:[\w-]+\s+){0,2}" + re.escape(head) + r"\b", re.I)
+        return any(m.start() > last for m in other.finditer(self.text, max(0, last), sent))
 
     def acronyms(self) -> dict[str, str]:
         """Initials the article spells out next to their expansion: 'the Ministry of Foreign

@@ -61,7 +61,7 @@ ambassador commissioner professor prof dr mr mrs ms speaker leader state former 
 executive manager editor pastor rev father bishop pope king queen prince princess sheriff
 lawyer analyst adviser advisor aide official candidate nominee founder host
 democratic republican gop u.s. us house senate
-premier mp mpp mla councillor chancellor constable const superintendent supt inspector insp sergeant corporal cpl det cmdr cdr commander hon""".split())
+premier mp mpp mla councillor chancellor constable const superintendent supt inspector insp sergeant corporal cpl det cmdr cdr commander hon coun cllr""".split())
 
 QUOTE_TOKS = frozenset('" “ ” ‘ ’ « » `` \'\' \''.split())
 REPORTING_CUES = frozenset(w for b in """say tell add write note explain claim insist argue recall report declare state
@@ -70,4 +70,4 @@ NOT_A_SPEAKER = frozenset("it this that there which what who whom i we you these
 ROLE_ABBR = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "pres": "president",
               "sec": "secretary", "amb": "ambassador", "lt": "lieutenant", "col": "colonel", "capt": "captain",
               "const": "constable", "supt": "superintendent", "insp": "inspector", "det": "detective", "cpl": "corporal",
-              "cmdr": "commander", "cdr": "commander"}
+              "cmdr": "commander", "cdr": "commander", "coun": "councillor", "cllr": "councillor"}
