@@ -48,6 +48,14 @@ def test_single_quotes_inside_double_stay_inside():
     assert spans(t) == ["When my opponent says 'this deal kills jobs,' he is wrong,"]
 
 
+def test_straight_single_quotes_quote_only_where_the_paragraph_says_so():
+    """British copy with ASCII single quotes; apostrophes, US headline and subhead quotes stay out."""
+    text = ("Headline: 'Bill Clinton's fair game.'\n\n'We won't accept this,' said Mr Hunt. 'It's not good enough "
+            "for the players' union.'\n\nMrs Hale said: 'We'll fight on.'\n\n'A fight from start to finish.'\n\n"
+            "He said it's the '90s all over again.")
+    assert spans(text) == ["We won't accept this,", "It's not good enough for the players' union.", "We'll fight on."]
+
+
 def test_a_height_in_feet_and_inches_is_no_closing_mark():
     """Sports copy ('the 6'3" forward'): the inch mark after a feet mark and a digit closed the quote."""
     assert spans('"He was 6\'3" and strong," Ross said.') == ['He was 6\'3" and strong,']
@@ -939,6 +947,13 @@ HOUSE_STYLES = [
      "Jeremy Hunt", None),
     ('Danielle Smith spoke in Calgary. Smith expressed confidence that the pipeline would be "built within five years."',
      "Danielle Smith", None),
+    # one unnamed person is nobody named, whatever organisation or place modifies the noun
+    ('Nigel Farage spoke in Clacton.\n\n"He is the only one who gets it," a Farage supporter said.', None, None),
+    ('"We were told nothing," said one Stellantis employee.', None, None),
+    ('A 14-year-old Pennsylvania girl said she wanted her mother "gone."', None, None),
+    # straight single quotes in British copy (a paragraph that opens with one or has ": '")
+    ("Sarah Jones, the leader of Croydon Council, spoke on Monday.\n\n'We are not going to stand by and watch this "
+     "happen,' she said. 'We will fight it every step of the way.'", "Sarah Jones", None),
     # a surname the tagger took for a gerund subject
     ("Schilling describes himself on his Twitter account as a ''lifelong Leafs fan who wants to help those that cannot "
      "help themselves.''", "Schilling", None),

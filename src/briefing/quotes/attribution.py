@@ -21,6 +21,7 @@ from briefing.quotes.vocabulary import (
     CUE_WORDS,
     NOT_A_SPEAKER,
     ORG_HEADS,
+    PERSON_NOUNS,
     PRONOUNS,
     QUOTE_TOKS,
     REPORTING_CUES,
@@ -269,7 +270,7 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
     phrase = _words_text(phrase_words)
     if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC") or tok.lower_ in ORG_HEADS or any(
         (_ent_span(t) is not None and _ent_span(t).label_ in ("ORG", "GPE")) for t in phrase_words if t.i <= tok.i
-    ) and tok.lower_ not in TITLE_WORDS:
+    ) and tok.lower_ not in TITLE_WORDS | PERSON_NOUNS:  # ('a 14-year-old Pennsylvania girl' is one unnamed person)
         return "org", phrase, None
     if tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in TITLE_WORDS | {"officials", "sources", "aides"}:
         return "org", phrase, None  # a group speaking together: "protesters chanted"

@@ -63,6 +63,41 @@ def _kind(text: str, m: re.Match[str]) -> tuple[str, str]:
     return "d", "b"
 
 
+# British copy with straight single quotes ('We will fight it,' she said.): an apostrophe
+# looks the same, so they count only in a paragraph that opens with one before a capital
+# letter (or has ": '" before one), and only where the flanks say so
+_ASCII_SINGLE = re.compile(r"(?<!')'(?!')")
+_ASCII_AFTER_COLON = re.compile(r":\s+'[A-Z]")
+
+
+_ASCII_ATTRIBUTED = re.compile(r"[,.!?]'\s+[a-zA-Z]")
+
+
+def _ascii_single_paragraph(text: str, ps: int, pe: int, headline: bool = False) -> bool:
+    """Whether straight single marks quote in this paragraph: not the headline; one opens the
+    paragraph and closes before words that go on (its attribution: not a subhead such as
+    'A fight from start to finish.'), or follows a colon ("said: 'We will...'")."""
+    s = trim(text, ps, pe)[0]
+    if headline or any(c in text[ps:pe] for c in "‘’“”\""):  # (a paragraph with other marks has its own)
+        return False
+    return text.startswith("'", s) and text[s + 1:s + 2].isupper() and bool(_ASCII_ATTRIBUTED.search(text, s, pe)) \
+        or bool(_ASCII_AFTER_COLON.search(text, ps, pe))
+
+
+def _ascii_single_kind(text: str, m: re.Match[str]) -> tuple[str, str]:
+    """(family, kind) of a straight single mark in such a paragraph: opening before a capital
+    letter after a space, a dash or bracket; closing after , . ! ? before a space or the end;
+    anything else (don't, the players' union, '90s) is an apostrophe."""
+    i = m.start()
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if (before.isspace() or before in _OPENERS or i == 0) and after.isupper():
+        return "s", "o"
+    if before in ",.!?;" and (after.isspace() or after in ")—–-"):
+        return "s", "c"
+    return "s", "x"
+
+
 def trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and text[s].isspace():
         s += 1
@@ -85,6 +120,9 @@ def find_spans(text: str) -> list[Piece]:
     fam: str | None = None
     for pi, (ps, pe) in enumerate(paras):
         marks = [(m, *_kind(text, m)) for m in MARK.finditer(text, ps, pe)]
+        if _ascii_single_paragraph(text, ps, pe, headline=pi == 0 and len(paras) > 1 and pe - ps < 200):
+            marks = sorted(marks + [(m, *_ascii_single_kind(text, m)) for m in _ASCII_SINGLE.finditer(text, ps, pe)],
+                           key=lambda x: x[0].start())
         marks = [x for x in marks if x[2] != "x"]
         idx = 0
         seg_start: int | None = None
