@@ -954,6 +954,10 @@ HOUSE_STYLES = [
     # straight single quotes in British copy (a paragraph that opens with one or has ": '")
     ("Sarah Jones, the leader of Croydon Council, spoke on Monday.\n\n'We are not going to stand by and watch this "
      "happen,' she said. 'We will fight it every step of the way.'", "Sarah Jones", None),
+    # 'the 33-year-old' the parser made a modifier of the cue (sports and court copy)
+    ('Flames goaltender Jacob Markstrom stopped 30 shots.\n\nThe 33-year-old added that the team would "regroup and '
+     'come back stronger" before Monday\'s game.', "Jacob Markstrom", None),
+    ('Tom Hale was charged on Monday.\n\n"I did nothing wrong," the 41-year-old said outside court.', "Tom Hale", None),
     # a surname the tagger took for a gerund subject
     ("Schilling describes himself on his Twitter account as a ''lifelong Leafs fan who wants to help those that cannot "
      "help themselves.''", "Schilling", None),

@@ -19,9 +19,9 @@ from briefing.quotes.spans import Piece
 from briefing.quotes.vocabulary import (
     ADDRESS_CUES,
     CUE_WORDS,
+    INDIVIDUAL_NOUNS,
     NOT_A_SPEAKER,
     ORG_HEADS,
-    PERSON_NOUNS,
     PRONOUNS,
     QUOTE_TOKS,
     REPORTING_CUES,
@@ -172,12 +172,39 @@ def _organisation_with_and(tok: "Token") -> str | None:
     return None
 
 
+def _age_phrase(tok: "Token") -> str | None:
+    """'the 33-year-old' when ``tok`` is its 'old' heading nothing after it (the parser often
+    makes 'old' a modifier of the verb: 'The 33-year-old added that ...'), else None."""
+    doc = tok.doc
+    if tok.lower_ != "old" or tok.i < 3 or doc[tok.i - 2].lower_ not in ("year", "years") or doc[tok.i - 1].text != "-":
+        return None
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ in ("NOUN", "PROPN"):
+        return None  # 'the 24-year-old defenceman': the noun is the phrase's head
+    k = tok.i - 2
+    while k > 0 and (doc[k - 1].text == "-" or doc[k - 1].like_num):
+        k -= 1
+    if k == tok.i - 2 or k == 0 or doc[k - 1].lower_ not in ("the", "a", "an"):
+        return None
+    return _words_text(doc[k - 1:tok.i + 1])
+
+
+def _age_description_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'The 33-year-old added that ...' parsed with 'old' as a modifier of the cue, which is
+    left subjectless: the description right before the cue is its subject."""
+    if v.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in skip for c in v.children):
+        return None
+    t = v.doc[v.i - 1]
+    return t if t.head == v and _age_phrase(t) is not None else None
+
+
 def name_from(tok: "Token") -> tuple[str, str, str | None]:
     """(kind, surface, title) for a subject token."""
     if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
         return "pronoun", tok.lower_, None
     if (org := _organisation_with_and(tok)) is not None:
         return "org", org, None
+    if (age := _age_phrase(tok)) is not None:
+        return "role", age, age.split(" ", 1)[-1]
     if tok.lower_ in _QUANTIFIERS and tok.tag_ not in ("NNS", "NNPS") and not any(c.dep_ in ("compound", "flat") for c in tok.children):
         return "role", tok.text, None  # "Several said", "Others argued": nobody named
     ent = _ent_span(tok)
@@ -270,7 +297,7 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
     phrase = _words_text(phrase_words)
     if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC") or tok.lower_ in ORG_HEADS or any(
         (_ent_span(t) is not None and _ent_span(t).label_ in ("ORG", "GPE")) for t in phrase_words if t.i <= tok.i
-    ) and tok.lower_ not in TITLE_WORDS | PERSON_NOUNS:  # ('a 14-year-old Pennsylvania girl' is one unnamed person)
+    ) and tok.lower_ not in TITLE_WORDS | INDIVIDUAL_NOUNS:  # ('a 14-year-old Pennsylvania girl' is one unnamed person)
         return "org", phrase, None
     if tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in TITLE_WORDS | {"officials", "sources", "aides"}:
         return "org", phrase, None  # a group speaking together: "protesters chanted"
@@ -515,6 +542,7 @@ SUBJECT_FINDERS = (
     _by_agent,
     _modal_name,
     _nominal_subject,
+    _age_description_subject,
     _relative_clause_noun,
     _governing_verb_subject,
     _aside_subject,

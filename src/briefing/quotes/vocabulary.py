@@ -64,7 +64,7 @@ democratic republican gop u.s. us house senate
 premier mp mpp mla councillor chancellor constable const superintendent supt inspector insp sergeant corporal cpl det cmdr cdr commander hon coun cllr""".split())
 
 # nouns for one person (never an organisation, whatever place or group modifies them: 'a Texas man')
-PERSON_NOUNS = frozenset("""man woman boy girl teen teenager child kid baby mother father mom dad mum son daughter
+INDIVIDUAL_NOUNS = frozenset("""man woman boy girl teen teenager child kid baby mother father mom dad mum son daughter
 wife husband brother sister grandmother grandfather resident neighbour neighbor friend student pupil worker voter
 driver passenger victim witness survivor patient nurse doctor teacher owner shopper fan player veteran farmer
 pensioner retiree motorist cyclist pedestrian tourist customer employee supporter protester activist""".split())
