@@ -958,6 +958,10 @@ HOUSE_STYLES = [
     ('Flames goaltender Jacob Markstrom stopped 30 shots.\n\nThe 33-year-old added that the team would "regroup and '
      'come back stronger" before Monday\'s game.', "Jacob Markstrom", None),
     ('Tom Hale was charged on Monday.\n\n"I did nothing wrong," the 41-year-old said outside court.', "Tom Hale", None),
+    # a label that opens with its cue; a title keeps the bracket it opened
+    ('Said Moe: \u201cWe\u2019ll see what happens in the spring.\u201d', "Moe", None),
+    ('\u201cOur members are exhausted,\u201d said Linda Silas, president of the Canadian Federation of Nurses Unions '
+     '(CFNU).', "Linda Silas", "president of the Canadian Federation of Nurses Unions (CFNU)"),
     # a surname the tagger took for a gerund subject
     ("Schilling describes himself on his Twitter account as a ''lifelong Leafs fan who wants to help those that cannot "
      "help themselves.''", "Schilling", None),

@@ -83,8 +83,8 @@ def _words_text(words) -> str:
 def _strip_det(words: list["Token"]) -> list["Token"]:
     while words and (words[0].dep_ in ("det", "punct", "poss", "case") or words[0].lower_ in ("the", "a", "an")):
         words = words[1:]
-    while words and words[-1].is_punct:
-        words = words[:-1]
+    while words and words[-1].is_punct and not (words[-1].text == ")" and any(t.text == "(" for t in words)):
+        words = words[:-1]  # (a bracket the phrase opened stays: 'president of the ... Unions (CFNU)')
     return words
 
 
@@ -111,7 +111,11 @@ def _appos_title(tok: "Token") -> str | None:
         if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_ == "PERSON":
             words = [t for t in c.subtree if not any(t in r.subtree for r in c.children if r.dep_ in ("relcl", "acl"))]
             words = _strip_det(words)
-            if words and len(words) <= 14:
+            doc = tok.doc
+            if words and words[-1].i + 1 < len(doc) and doc[words[-1].i + 1].text == ")" \
+                    and sum(t.text == "(" for t in words) > sum(t.text == ")" for t in words):
+                words = words + [doc[words[-1].i + 1]]  # the bracket the title opened: '... Unions (CFNU)'
+            if words and len(words) <= 15:
                 return _words_text(words)
     return None
 

@@ -15,6 +15,7 @@ _LABEL_LEAD = re.compile(r"(?:\s[-–—]+\s*|\b(?:[Ff]rom|[Ss]tated|[Hh]ere’s
 _LABEL_TITLED = re.compile(r"^\s*((?:[\w.'’-]+\s+){0,6}?)" + _NAME + r"\s*(?:\([^()\n]{1,20}\))?\s*:\s*$")
 # 'Stated Stone:' on its own line before the quote's paragraph
 _LABEL_PREV = re.compile(r"^\s*(?:Stated|Said|Added|Wrote|Continued|Explained|Asked)\s+" + _NAME + r"\s*:\s*$")
+_LEAD_CUE = re.compile(r"^(?:Stated|Said|Says|Added|Adds|Wrote|Writes|Continued|Explained|Asked)\s+(?=[A-Z])")
 _LABEL_AFTER = re.compile(r"^\s*[―—–-]{1,2}\s*" + _NAME + r"\s*(?:$|[,(\n])")
 
 
@@ -46,7 +47,7 @@ def label_speaker(text: str, open_at: int, close_at: int) -> str | None:
         m = _LABEL_AFTER.match(text[close_at:close_at + 60])
     if m is None:
         return None
-    name = m.group(group).strip()
+    name = _LEAD_CUE.sub("", m.group(group).strip())  # 'Said Moe: "..."': the cue opens the label
     words = name.split()
     if not words or words[0].lower().rstrip(".") in TITLE_WORDS and len(words) == 1:
         return None
