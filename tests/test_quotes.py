@@ -962,6 +962,9 @@ HOUSE_STYLES = [
     ('Said Moe: \u201cWe\u2019ll see what happens in the spring.\u201d', "Moe", None),
     ('\u201cOur members are exhausted,\u201d said Linda Silas, president of the Canadian Federation of Nurses Unions '
      '(CFNU).', "Linda Silas", "president of the Canadian Federation of Nurses Unions (CFNU)"),
+    # a he or she is never an outlet, a medium or a place named before it
+    ('He denied it would hurt exports, Dominic LeBlanc told CTV News in an interview.\n\n"That, unfortunately," he said, '
+     '"is the reality of the trade file."', "Dominic LeBlanc", None),
     # a surname the tagger took for a gerund subject
     ("Schilling describes himself on his Twitter account as a ''lifelong Leafs fan who wants to help those that cannot "
      "help themselves.''", "Schilling", None),

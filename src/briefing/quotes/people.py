@@ -223,7 +223,7 @@ class People:
             cand = words[k:]
             if 2 <= len(cand) <= 3 and all(w[0].isupper() for w in cand) and not any(
                 w.lower().rstrip(".,") in ORG_HEADS | TITLE_WORDS for w in cand
-            ):
+            ) and cand[-1].lower().strip(".,") not in _MEDIUM_WORDS | _OUTLET_WORDS | _PLACE_HEADS:  # ('U.S. News', 'BBC Radio')
                 name = " ".join(cand).rstrip(".,")
                 return name, self.title_of(name)
         return None, None
@@ -460,6 +460,8 @@ class People:
                 n, t = self.canonical(n, p)
                 if " " not in n:
                     continue  # a lone capitalised word stands for someone only as a known surname
+                if n.split()[-1].lower().strip(".,") in ORG_HEADS | _MEDIUM_WORDS | _OUTLET_WORDS | _PLACE_HEADS:
+                    continue  # 'BBC Radio', 'Parliament Hill': no he or she
                 t = t or self.title_of(n)
             g = self.gender_of(n)
             if gender is None or g is None or g == gender:
