@@ -1141,3 +1141,20 @@ def test_a_role_someone_else_has_carried_since_is_nobody_named(extract):
             'Asked if May would resign, the spokesman said: "No, she will not."')
     first, _, last = extract(text)
     assert first.speaker == "Keir Starmer" and last.speaker is None
+
+
+@pytest.mark.slow
+def test_a_cue_less_quote_far_after_an_attributed_one_is_a_quote_of_its_own(extract):
+    """Wire copy whose paragraph breaks were lost (one paragraph): a cue-less quote two
+    sentences or more after an attributed one is not glued onto it (it matched no gold quote)."""
+    text = ('"We will defend Canadian workers," Mark Carney said on Tuesday. The tariffs on steel and aluminum took '
+            'effect at midnight, and the federal government has promised to respond with measures of its own. '
+            'Economists have warned that the measures could cost thousands of jobs in Ontario and Quebec, where most '
+            'of the country\'s steel is made. Markets fell sharply on the news on Tuesday morning. "Nobody wins a '
+            'trade war. Nobody."')
+    quotes = extract(text)
+    assert [q.text for q in quotes] == ["We will defend Canadian workers", "Nobody wins a trade war. Nobody."]
+    assert quotes[1].speaker == "Mark Carney"  # the same speaker, as a quote of its own
+    # a quote right after its attributed one still goes on with it
+    (q,) = extract('"We will defend Canadian workers," Mark Carney said on Tuesday. "Nobody wins a trade war."')
+    assert q.speaker == "Mark Carney" and "Nobody wins" in q.text

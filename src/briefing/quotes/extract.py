@@ -115,6 +115,13 @@ def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Qu
 
 
 
+# how far (characters, about two sentences) after an attributed quote a cue-less one in its
+# paragraph still goes on with it as one quote; further on it is a quote of its own (with the
+# same speaker unless its sentence names another). Long paragraphs, and text whose paragraph
+# breaks were lost, otherwise glued a paragraph's quotes into one (quotes-dev: F1 +0.12, with
+# its paragraph breaks removed +0.70)
+CONTINUATION_GAP = 300
+
 # resolve definite descriptions the article never tied to a name ('the senator') to the latest
 # person quoted or named as a subject (People.by_coreference); False leaves them null
 COREFERENCE = True
@@ -174,8 +181,9 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         if units:
             prev_idx, prev_a = units[-1]
             same_para = pieces[prev_idx[-1]].para == p.para
+            near = p.open_at - pieces[prev_idx[-1]].close_at <= CONTINUATION_GAP
             if same_para and ((a.cue_key is not None and a.cue_key == prev_a.cue_key)
-                              or (a.cue is None and _continues(a, prev_a) and (prev_a.cue is not None or prev_a.weak))):
+                              or (a.cue is None and near and _continues(a, prev_a) and (prev_a.cue is not None or prev_a.weak))):
                 prev_idx.append(i)
                 continue
         units.append(([i], a))
