@@ -24,7 +24,9 @@ from briefing.quotes.frames import (
     Frame,
     abbreviation_dot,
     context_sentences,
+    embedded,
     intro_frames,
+    partial_clause,
     sentence_frames,
 )
 from briefing.quotes.labels import label_speaker
@@ -36,7 +38,7 @@ from briefing.quotes.spans import (
     join_pieces,
     word_count,
 )
-from briefing.quotes.vocabulary import HONORIFIC
+from briefing.quotes.vocabulary import ADDRESS_CUES, HONORIFIC
 
 
 @dataclass
@@ -96,6 +98,7 @@ def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Qu
         disable = [p for p in ("lemmatizer",) if p in nlp.pipe_names]
         for fi, (fr, doc) in enumerate(zip(frames, nlp.pipe((f.text for f in frames), batch_size=batch_size, disable=disable))):
             found = attribute_frame(doc, fi, fr, all_pieces[fr.article])
+            _partial_contents(doc, fr, texts[fr.article], all_pieces[fr.article], found)
             if fr.intro:
                 have = attrs[fr.article]
                 found = {k: v for k, v in found.items() if v.cue is not None and (k not in have or have[k].cue is None)}
@@ -109,6 +112,18 @@ def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Qu
                 attrs[ai][i] = found
     return [_assemble(t, ps, at) for t, ps, at in zip(texts, all_pieces, attrs)]
 
+
+
+def _partial_contents(doc, fr: Frame, text: str, pieces: list[Piece], found: dict[int, Attr]) -> None:
+    """A partial quote embedded in a clause its cue governs directly ('called the plan "a
+    disaster"') gets that clause as its content, where the attribution found none."""
+    for pidx, a, b in fr.holes:
+        at = found.get(pidx)
+        if at is None or at.cue_key is None or at.content is not None or not embedded(text, pieces[pidx]):
+            continue
+        c = partial_clause(doc, at.cue_key[1], (a, b), doc[at.cue_key[1]].lower_ in ADDRESS_CUES)
+        if c is not None:
+            at.content = fr.to_article(c[0], c[1], pieces)
 
 
 # resolve definite descriptions the article never tied to a name ('the senator') to the latest
@@ -155,6 +170,16 @@ def _continues(a: Attr, prev: Attr) -> bool:
     return bool(a.speaker and prev.speaker and surname(a.speaker) == surname(prev.speaker))
 
 
+def _aside(text: str, p: Piece) -> bool:
+    """A short quote or a title inside the writer's own sentence ('said on ABC's "This Week."',
+    'after a brief "I'm sorry" to Carson', 'credited Merkel with holding "the entire
+    continent together"'): no continuation of the quote before it, whatever its cue."""
+    if not embedded(text, p):
+        return False
+    body = " ".join(text[s:e] for s, e in p.segs)
+    return word_count(body) <= 4 or is_titlecase(body)
+
+
 def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Quote]:
     people = People(text)
     people.quoted = [(p.open_at, p.close_at) for p in pieces]
@@ -171,7 +196,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
             prev_idx, prev_a = units[-1]
             same_para = pieces[prev_idx[-1]].para == p.para
             if same_para and ((a.cue_key is not None and a.cue_key == prev_a.cue_key)
-                              or (a.cue is None and _continues(a, prev_a) and (prev_a.cue is not None or prev_a.weak))):
+                              or (a.cue is None and _continues(a, prev_a) and (prev_a.cue is not None or prev_a.weak)
+                                  and not _aside(text, p))):
                 prev_idx.append(i)
                 continue
         units.append(([i], a))

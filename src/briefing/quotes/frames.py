@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from briefing.quotes.spans import (
     MARK,
@@ -19,6 +20,9 @@ from briefing.quotes.spans import (
     trim,
     word_count,
 )
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
 
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Inc|Co|Corp|No|Prof|Rev|Adm|Maj|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec|vs|U\.S|U\.K|U\.N)|\b[A-Z])\.$")
 
@@ -229,3 +233,72 @@ def context_sentences(text: str, pieces: list[Piece], attributed: set[int]) -> l
             continue
         out.append((i, text[cs:ce].strip()))
     return out
+
+
+def embedded(text: str, piece: Piece) -> bool:
+    """Whether a quote stands inside a clause of the writer's: a word right before its
+    opening mark ('called the plan "a disaster"', 'said Mrs. Clinton "hid" the papers',
+    'described them as largely "very peaceful"'), not a comma, colon or sentence start."""
+    j = piece.open_at - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j >= 0 and text[j].isalnum()
+
+
+# dependents of the cue that are no part of what it reports: punctuation, a coordinated
+# verb and its conjunction ('... "stupid" and left'), an inverted subject ('said Smith'), an
+# agent, a clause hung on after the quote
+_NOT_REPORTED = frozenset("punct cc conj nsubj nsubjpass agent parataxis".split())
+# before the quote: when and where it was said ('Friday', 'in a statement', 'on Twitter')
+_SETTING = frozenset("npadvmod prep advmod dative".split())
+# after the quote: circumstances, not words ('on Monday', '..., linking to', 'as he promised')
+_AFTER = frozenset("advcl npadvmod advmod parataxis".split())
+
+
+def partial_clause(doc: "Doc", cue_i: int, hole: tuple[int, int], address: bool = False) -> tuple[int, int] | None:
+    """Frame chars of the clause a cue reports around an embedded partial quote, when the
+    quote is one of the cue's own dependents: PolNeAR (and a reader) take `called Iowa
+    voters "stupid" for supporting Carson` as what was said, not the one quoted word.
+
+    The clause runs from the cue's first dependent after it (skipping when and where it
+    was said, 'Friday', 'in a statement', and the listener of an ``address`` cue such as
+    'told reporters') or from a 'that' before the quote, to the quote, and on over
+    complements that follow it unless the quote closes on its own punctuation or a comma,
+    an adverbial clause or a time phrase comes first. ``None`` when the quote is not a
+    dependent of the cue (the attribution's reported-clause rule covers those)."""
+    span = doc.char_span(hole[0], hole[1], alignment_mode="expand")
+    if span is None or not len(span) or cue_i >= len(doc):
+        return None
+    v, h = doc[cue_i], span[0]
+    if h.head != v or h.i <= v.i:
+        return None
+    before = [c for c in v.children if v.i < c.i < h.i and c.dep_ not in _NOT_REPORTED]
+    while before and before[0].dep_ in _SETTING:
+        before.pop(0)
+    if address and len(before) > 1 and before[0].dep_ in ("dobj", "dative"):
+        before.pop(0)  # 'told reporters Clinton "has ..."': the listener
+    thats = [t for t in doc[v.i + 1:h.i] if t.lower_ == "that" and t.dep_ == "mark"]
+    if thats:
+        before = [c for c in before if c.i >= thats[-1].i] or []
+    if not before and not thats:
+        return None
+    after: list = []
+    closes = h.text.endswith((",", ".", "!", "?")) or (h.i + 1 < len(doc) and doc[h.i + 1].is_punct)
+    if not closes:
+        for c in v.children:
+            if c.i <= h.i or c.dep_ in _NOT_REPORTED:
+                continue
+            if c.dep_ in _AFTER or doc[c.left_edge.i - 1].is_punct or c.left_edge.pos_ == "SCONJ":
+                break
+            after.append(c)
+    first = thats[-1] if thats else before[0].left_edge
+    first = min(first, before[0].left_edge, key=lambda t: t.i) if before else first
+    last = after[-1].right_edge if after else h
+    toks = [t for t in doc[first.i:last.i + 1] if v.sent.start <= t.i < v.sent.end]
+    while toks and toks[-1].is_punct and toks[-1].i != h.i:
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)

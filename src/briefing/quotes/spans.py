@@ -168,3 +168,24 @@ def is_titlecase(s: str) -> bool:
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"}
     return bool(ws) and all(w[0].isupper() or w.lower() in small or w[0].isdigit() for w in ws)
 
+
+
+_CLOSERS = "\"”’'»"
+
+
+def opens_sentence(text: str, at: int) -> bool:
+    """Whether the quote mark at ``at`` opens a sentence (or follows a colon): nothing before
+    it in the text, or a sentence end ('... Smith said. "B."', '"A." "B."', 'He added: "B."').
+    A quote inside a running sentence ('... on ABC's "This Week."', 'a brief "I'm sorry" to')
+    does not: it is a title or a phrase of the narrative, not the speaker going on."""
+    j = at - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0:
+        return True
+    if text[j] in _CLOSERS:
+        j -= 1
+        while j >= 0 and text[j] in _CLOSERS:
+            j -= 1
+        return j >= 0 and text[j] in ".!?…"
+    return text[j] in ".!?:;…)"
