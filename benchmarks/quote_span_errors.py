@@ -26,8 +26,14 @@ from briefing.evaluation.quotes import (
 )
 
 
+def _load(path: str):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
 def _rows(path: str) -> list[dict]:
-    rows = [json.loads(line) for line in open(path, encoding="utf-8")]
+    with open(path, encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
     return [r for r in rows if has_gold_quotes(r)]
 
 
@@ -47,7 +53,7 @@ def _context(text: str, s: int, e: int, width: int = 120) -> str:
 
 def dump(data: str, preds_path: str) -> None:
     rows = _rows(data)
-    preds = json.load(open(preds_path, encoding="utf-8"))
+    preds = _load(preds_path)
     for r, ps in zip(rows, preds):
         gold = [g for g in r["attributions"] if g.get("direct")]
         pairs = match([g.get("content") or "" for g in gold], [p.get("content") or p.get("text") or "" for p in ps])
@@ -66,7 +72,7 @@ def compare(data: str, base_path: str, new_path: str, n: int = 1000, seed: int =
     import numpy as np
 
     rows = _rows(data)
-    runs = [json.load(open(p, encoding="utf-8")) for p in (base_path, new_path)]
+    runs = [_load(p) for p in (base_path, new_path)]
     keys = ("gold", "predicted", "matched", "speaker_checked", "speaker_correct")
     groups: dict[str, list[int]] = {"all": list(range(len(rows)))}
     for i, r in enumerate(rows):
@@ -80,16 +86,9 @@ def compare(data: str, base_path: str, new_path: str, n: int = 1000, seed: int =
         res = [scores(dict(zip(keys + ("named_checked", "named_correct"), list(c[idx].sum(0)) + [0, 0]))) for c in counts]
         samp = idx[rng.integers(0, len(idx), size=(n, len(idx)))]
 
-        def f1(c):
-            t = c[samp].sum(1)
-            return 200 * t[:, 2] / (t[:, 0] + t[:, 1])
-
-        def spk(c):
-            t = c[samp].sum(1)
-            return 100 * t[:, 4] / t[:, 3]
-
-        d = f1(counts[1]) - f1(counts[0])
-        ds = spk(counts[1]) - spk(counts[0])
+        tb, tn = counts[0][samp].sum(1), counts[1][samp].sum(1)
+        d = 200 * tn[:, 2] / (tn[:, 0] + tn[:, 1]) - 200 * tb[:, 2] / (tb[:, 0] + tb[:, 1])
+        ds = 100 * tn[:, 4] / tn[:, 3] - 100 * tb[:, 4] / tb[:, 3]
         lo, hi = np.percentile(d, [2.5, 97.5])
         slo, shi = np.percentile(ds, [2.5, 97.5])
         b, w = res

@@ -10,7 +10,6 @@ import pytest
 
 from briefing.quotes import find_spans
 from briefing.quotes.frames import embedded
-from briefing.quotes.spans import opens_sentence
 
 
 def _piece(text: str, needle: str):
@@ -27,12 +26,17 @@ def test_embedded_quote_has_a_word_before_its_opening_mark():
     assert not embedded(text, _piece(text, "to the end"))  # after 'said Mr Smith,'
 
 
-def test_opens_sentence():
-    text = '"It was a mistake," Ms Tremblay said. "We apologise." She spoke on CBC\'s "The House."'
-    marks = [i for i, c in enumerate(text) if c == '"']
-    assert opens_sentence(text, marks[0])
-    assert opens_sentence(text, marks[2])  # after 'said.'
-    assert not opens_sentence(text, marks[4])  # a title inside the sentence
+def _spans(text: str) -> list[str]:
+    return [" ".join(text[s:e] for s, e in p.segs) for p in find_spans(text)]
+
+
+def test_curly_mark_of_the_wrong_hand_goes_by_its_flanks():
+    # Canadian copy through a converter: a closing mark opens, an opening mark closes
+    text = ("”We are not going anywhere,” said Jagmeet Singh in an interview with CBC News.\n\n"
+            "The NDP leader called the budget “a missed opportunity.“ The vote is on Monday.")
+    assert _spans(text) == ["We are not going anywhere,", "a missed opportunity."]
+    # the right-handed marks are untouched, nested single quotes stay inside
+    assert _spans("She said, “It’s ‘fine’ by me.” Then she left.") == ["It’s ‘fine’ by me."]
 
 
 # ----------------------------------------------------------------------------- spaCy

@@ -50,7 +50,7 @@ class Frame:
     src: list[int] = field(default_factory=list, repr=False)  # article offset of each frame char
     intro: bool = False  # built from the paragraph before the quote (see intro_frames)
 
-    def to_article(self, a: int, b: int, pieces: list["Piece"]) -> tuple[int, int]:
+    def to_article(self, a: int, b: int, pieces: list[Piece]) -> tuple[int, int]:
         """Map a frame char range to the article, widening placeholders to their quotes."""
         s, e = self.src[a], self.src[b - 1] + 1
         for i, hs, he in self.holes:
@@ -248,14 +248,14 @@ def embedded(text: str, piece: Piece) -> bool:
 # dependents of the cue that are no part of what it reports: punctuation, a coordinated
 # verb and its conjunction ('... "stupid" and left'), an inverted subject ('said Smith'), an
 # agent, a clause hung on after the quote
-_NOT_REPORTED = frozenset("punct cc conj nsubj nsubjpass agent parataxis".split())
+_NOT_REPORTED = frozenset(["punct", "cc", "conj", "nsubj", "nsubjpass", "agent", "parataxis"])
 # before the quote: when and where it was said ('Friday', 'in a statement', 'on Twitter')
-_SETTING = frozenset("npadvmod prep advmod dative".split())
+_SETTING = frozenset(["npadvmod", "prep", "advmod", "dative"])
 # after the quote: circumstances, not words ('on Monday', '..., linking to', 'as he promised')
-_AFTER = frozenset("advcl npadvmod advmod parataxis".split())
+_AFTER = frozenset(["advcl", "npadvmod", "advmod", "parataxis"])
 
 
-def partial_clause(doc: "Doc", cue_i: int, hole: tuple[int, int], address: bool = False) -> tuple[int, int] | None:
+def partial_clause(doc: Doc, cue_i: int, hole: tuple[int, int], address: bool = False) -> tuple[int, int] | None:
     """Frame chars of the clause a cue reports around an embedded partial quote, when the
     quote is one of the cue's own dependents: PolNeAR (and a reader) take `called Iowa
     voters "stupid" for supporting Carson` as what was said, not the one quoted word.

@@ -34,12 +34,18 @@ def _kind(text: str, m: re.Match[str]) -> tuple[str, str]:
     mark = m.group()
     before = text[m.start() - 1] if m.start() > 0 else " "
     after = text[m.end()] if m.end() < len(text) else " "
+    left = not after.isspace() and (before.isspace() or before in _OPENERS or m.start() == 0 or before in "“\"")
+    right = not before.isspace() and (after.isspace() or not after.isalnum())
+    # a curly mark of the wrong hand (an editor's or a converter's slip) goes by its flanks:
+    # '” Fortunately, ...' opens, 'a proven failure.“ Then' closes
+    if mark == "”" and left and not right and after.isalnum():
+        return "d", "o"
+    if mark == "“" and right and not left and not before.isalnum():
+        return "d", "c"
     if mark in ("“", "``", "«", "„"):
         return "d", "o"
     if mark in ("”", "»"):
         return "d", "c"
-    left = not after.isspace() and (before.isspace() or before in _OPENERS or m.start() == 0 or before in "“\"")
-    right = not before.isspace() and (after.isspace() or not after.isalnum())
     if mark == "‘":
         return "s", "o" if left else "x"
     if mark == "’":
@@ -169,23 +175,3 @@ def is_titlecase(s: str) -> bool:
     return bool(ws) and all(w[0].isupper() or w.lower() in small or w[0].isdigit() for w in ws)
 
 
-
-_CLOSERS = "\"”’'»"
-
-
-def opens_sentence(text: str, at: int) -> bool:
-    """Whether the quote mark at ``at`` opens a sentence (or follows a colon): nothing before
-    it in the text, or a sentence end ('... Smith said. "B."', '"A." "B."', 'He added: "B."').
-    A quote inside a running sentence ('... on ABC's "This Week."', 'a brief "I'm sorry" to')
-    does not: it is a title or a phrase of the narrative, not the speaker going on."""
-    j = at - 1
-    while j >= 0 and text[j].isspace():
-        j -= 1
-    if j < 0:
-        return True
-    if text[j] in _CLOSERS:
-        j -= 1
-        while j >= 0 and text[j] in _CLOSERS:
-            j -= 1
-        return j >= 0 and text[j] in ".!?…"
-    return text[j] in ".!?:;…)"
