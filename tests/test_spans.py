@@ -39,6 +39,20 @@ def test_curly_mark_of_the_wrong_hand_goes_by_its_flanks():
     assert _spans("She said, “It’s ‘fine’ by me.” Then she left.") == ["It’s ‘fine’ by me."]
 
 
+def test_single_quote_closing_on_a_plural_is_no_possessive():
+    # British copy: ‘... towns’ on the day' closes; 'the players’ union' stays an apostrophe
+    assert _spans("Labour mocked his ‘new deal for towns’ on the day.") == ["new deal for towns"]
+    assert _spans("‘It is the players’ money, not ours,’ said Mr Hale.") == ["It is the players’ money, not ours,"]
+    assert _spans("The teachers’ union backed the ‘levelling up’ plan.") == ["levelling up"]
+
+
+def test_elision_typed_with_an_opening_single_mark_opens_nothing():
+    text = "Rock ‘n’ roll in the ‘90s was ‘quite something’, said Mrs Hale. ‘Round the clock,’ she added."
+    assert _spans(text) == ["quite something", "Round the clock,"]
+    assert _spans("And how ‘bout this headline: “Crime alters residents’ routines.” Then.") == [
+        "Crime alters residents’ routines."]
+
+
 # ----------------------------------------------------------------------------- spaCy
 
 

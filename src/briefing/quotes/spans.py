@@ -13,6 +13,7 @@ from briefing.nlp.sentences import paragraph_spans
 MARK = re.compile(r"``|''|[\"“”«»„‘’]")
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n|\n(?=[ \t]*[\"“«`‘])")
 _OPENERS = "([{—–-/\u00a0"
+_ELISION = re.compile(r"(?:bout|em|til|cause|cos|n|tis|twas|\d0s)\b")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -47,12 +48,14 @@ def _kind(text: str, m: re.Match[str]) -> tuple[str, str]:
     if mark in ("”", "»"):
         return "d", "c"
     if mark == "‘":
+        if _ELISION.match(text, m.end()):
+            return "s", "x"  # an apostrophe typed as an opening mark: ‘bout, ‘em, ‘90s
         return "s", "o" if left else "x"
     if mark == "’":
         if before.isalnum() and after.isalnum() or not right:
             return "s", "x"  # apostrophe: don’t, ’90s
         if before in "sS" and after == " " and text[m.end() + 1:m.end() + 2].islower():
-            return "s", "x"  # plural possessive: the players’ union
+            return "s", "p"  # plural possessive (the players’ union), unless it closes a quote
         return "s", "c"
     if left and not right:
         return "d", "o"
@@ -96,13 +99,19 @@ def find_spans(text: str) -> list[Piece]:
                 seg_start, open_m, idx = first[0].end(), cur.open_at, 1
             else:
                 cur = None
-        for m, f, k in marks[idx:]:
+        for n, (m, f, k) in enumerate(marks[idx:], idx):
             if seg_start is None:
                 if k in "ob":
                     open_m, seg_start, fam, cur = m.start(), m.end(), f, None
                 continue
             if f != fam:
                 continue  # nested quote of the other family
+            if k == "p":
+                # 'his ‘new deal for towns’ on the day': the possessive-looking mark closes the
+                # open single quote when no other mark of the paragraph could
+                if any(f2 == fam and k2 in "cb" for _, f2, k2 in marks[n + 1:]):
+                    continue
+                k = "c"
             if k in "cb":
                 s, e = trim(text, seg_start, m.start())
                 if cur is not None:
