@@ -115,3 +115,30 @@ def test_quote_that_is_the_whole_complement_keeps_no_clause(extract):
     text = "The premier said on Tuesday, “We will not back down.”"
     q = _one(extract(text), "We will not back down")
     assert q.content is None
+
+
+@pytest.mark.slow
+def test_quote_paragraph_after_a_quote_paragraph_goes_on_with_it(extract):
+    # Canadian copy: the premier talks on in the next paragraph, which names nobody
+    text = ('"We will not be intimidated," said Premier Doug Ford in an interview with CBC News.\n\n'
+            '"The people of this province expect us to get on with the job, and that is what we will do."\n\n'
+            "The legislature resumes on Monday.")
+    quotes = extract(text)
+    assert len(quotes) == 1
+    assert quotes[0].text == ("We will not be intimidated … The people of this province expect us to get on "
+                              "with the job, and that is what we will do.")
+    assert quotes[0].speaker == "Doug Ford"
+
+
+@pytest.mark.slow
+def test_no_run_on_after_a_partial_quote_or_into_a_pull_quote(extract):
+    # British copy: a partial quote in the writer's sentence is not a speaker talking on
+    text = ("Mr Smith called the deal ‘a betrayal of the north’.\n\n"
+            "‘Read the small print before you sign anything at all.’")
+    quotes = extract(text)
+    assert [q.text for q in quotes] == ["a betrayal of the north", "Read the small print before you sign anything at all."]
+    # agency copy: a pull quote with its credit line is someone else's
+    text = ('"Prices will keep rising," Ana Lopez told Reuters.\n\n'
+            '"The harvest failed across the region this summer and stocks are low.\nMaria Ruiz, grain trader."')
+    quotes = extract(text)
+    assert len(quotes) == 2 and quotes[0].text == "Prices will keep rising"

@@ -36,6 +36,8 @@ from briefing.quotes.spans import (
     find_spans,
     is_titlecase,
     join_pieces,
+    paragraphs,
+    trim,
     word_count,
 )
 from briefing.quotes.vocabulary import ADDRESS_CUES, HONORIFIC
@@ -180,6 +182,14 @@ def _aside(text: str, p: Piece) -> bool:
     return word_count(body) <= 4 or is_titlecase(body)
 
 
+def _whole_paragraph(text: str, para: tuple[int, int], p: Piece) -> bool:
+    """Whether a quote is its paragraph's only words: opened at its start, closed at its end."""
+    ps, pe = trim(text, *para)
+    (s, e), = p.segs if len(p.segs) == 1 else [(0, 0)]
+    # one block of words: a line break inside is a pull quote with its credit line
+    return p.open_at == ps and e > s and "\n" not in text[s:e] and text[p.close_at:pe].strip() == ""
+
+
 def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Quote]:
     people = People(text)
     people.quoted = [(p.open_at, p.close_at) for p in pieces]
@@ -190,12 +200,19 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         if a and a.kind == "person" and a.speaker:
             people.add(*people.canonical(a.speaker, pieces[i].open_at)) if len(a.speaker.split()) < 2 else people.add(a.speaker, a.title)
     units: list[tuple[list[int], Attr]] = []
+    paras = paragraphs(text)
     for i, p in enumerate(pieces):
         a = attrs.get(i) or Attr()
         if units:
             prev_idx, prev_a = units[-1]
             same_para = pieces[prev_idx[-1]].para == p.para
-            if same_para and ((a.cue_key is not None and a.cue_key == prev_a.cue_key)
+            # a paragraph that is nothing but a cue-less quote, right after a quote paragraph,
+            # goes on with it (the quote's speaker talking on, as in '..." Collins said. ¶ "So ...."')
+            run_on = (p.para == pieces[prev_idx[-1]].para + 1 and a.cue is None and a.kind == "none"
+                      and prev_a.cue is not None and not any(attrs[j].content for j in prev_idx if j in attrs)
+                      and _whole_paragraph(text, paras[p.para], p)
+                      and word_count(" ".join(text[s:e] for s, e in p.segs)) >= 4)
+            if (same_para or run_on) and ((a.cue_key is not None and a.cue_key == prev_a.cue_key)
                               or (a.cue is None and _continues(a, prev_a) and (prev_a.cue is not None or prev_a.weak)
                                   and not _aside(text, p))):
                 prev_idx.append(i)
