@@ -53,6 +53,14 @@ def test_elision_typed_with_an_opening_single_mark_opens_nothing():
         "Crime alters residents’ routines."]
 
 
+def test_markup_attribute_values_are_no_quotes():
+    # an embedded post left as markup in agency/Canadian copy: author="...", id="..." are no quotes
+    text = ('Ottawa police asked for calm.\n\n<tweet id="88012" author="@OttawaPolice" datetime="2026-02-01">'
+            'Please avoid the "red zone" downtown</tweet>.\n\n"We are monitoring the situation," '
+            'Chief Eric Stubbs told Reuters.')
+    assert _spans(text) == ["red zone", "We are monitoring the situation,"]
+
+
 # ----------------------------------------------------------------------------- spaCy
 
 

@@ -13,6 +13,9 @@ from briefing.nlp.sentences import paragraph_spans
 MARK = re.compile(r"``|''|[\"“”«»„‘’]")
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n|\n(?=[ \t]*[\"“«`‘])")
 _OPENERS = "([{—–-/\u00a0"
+# an embedded post's or a page's markup left in the text ('<tweet id="7711" author="@cspan">'):
+# its attribute values are not quotes
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
 _ELISION = re.compile(r"(?:bout|em|til|cause|cos|n|tis|twas|\d0s)\b")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -87,7 +90,9 @@ def find_spans(text: str) -> list[Piece]:
     cur: Piece | None = None  # quote carried over from the previous paragraph
     fam: str | None = None
     for pi, (ps, pe) in enumerate(paras):
-        marks = [(m, *_kind(text, m)) for m in MARK.finditer(text, ps, pe)]
+        tags = [t.span() for t in _TAG.finditer(text, ps, pe)]
+        marks = [(m, *_kind(text, m)) for m in MARK.finditer(text, ps, pe)
+                 if not any(a < m.start() < b for a, b in tags)]  # markup: author="@cspan"
         marks = [x for x in marks if x[2] != "x"]
         idx = 0
         seg_start: int | None = None
