@@ -35,6 +35,9 @@ def test_curly_mark_of_the_wrong_hand_goes_by_its_flanks():
     text = ("”We are not going anywhere,” said Jagmeet Singh in an interview with CBC News.\n\n"
             "The NDP leader called the budget “a missed opportunity.“ The vote is on Monday.")
     assert _spans(text) == ["We are not going anywhere,", "a missed opportunity."]
+    # an opening mark typed after a word, before a space, closes too
+    assert _spans("Mr Smith called the levy “unworkable“ in a letter. “We disagree,” said Mrs Hale.") == [
+        "unworkable", "We disagree,"]
     # the right-handed marks are untouched, nested single quotes stay inside
     assert _spans("She said, “It’s ‘fine’ by me.” Then she left.") == ["It’s ‘fine’ by me."]
 

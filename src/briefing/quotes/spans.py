@@ -41,10 +41,10 @@ def _kind(text: str, m: re.Match[str]) -> tuple[str, str]:
     left = not after.isspace() and (before.isspace() or before in _OPENERS or m.start() == 0 or before in "“\"")
     right = not before.isspace() and (after.isspace() or not after.isalnum())
     # a curly mark of the wrong hand (an editor's or a converter's slip) goes by its flanks:
-    # '” Fortunately, ...' opens, 'a proven failure.“ Then' closes
+    # '” Fortunately, ...' opens, 'a proven failure.“ Then' and 'called the KKK “abhorrent“ in' close
     if mark == "”" and left and not right and after.isalnum():
         return "d", "o"
-    if mark == "“" and right and not left and not before.isalnum():
+    if mark == "“" and right and not left and (after.isspace() or after in ".,;:!?"):
         return "d", "c"
     if mark in ("“", "``", "«", "„"):
         return "d", "o"
