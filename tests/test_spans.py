@@ -153,3 +153,30 @@ def test_no_run_on_after_a_partial_quote_or_into_a_pull_quote(extract):
             '"The harvest failed across the region this summer and stocks are low.\nMaria Ruiz, grain trader."')
     quotes = extract(text)
     assert len(quotes) == 2 and quotes[0].text == "Prices will keep rising"
+
+
+@pytest.mark.slow
+def test_partial_verb_phrase_quote_gets_its_clause_from_a_parse_with_the_words(extract):
+    # Canadian copy: the placeholder noun misparses a quoted verb phrase; the sentence with
+    # the quoted words parses right, and the reported clause is 'he would ... the border'
+    q = _one(extract('Mr Trudeau said he would "strongly consider" closing the border.'), "strongly consider")
+    assert q.text == "strongly consider"
+    assert q.content == 'he would "strongly consider" closing the border'
+    assert q.speaker == "Trudeau"
+    # British copy
+    q = _one(extract("Ms Hale said she didn't ‘want to contemplate’ the effects of a no-deal exit on the ports."),
+             "want to contemplate")
+    assert q.content is not None and q.content.startswith("she didn't") and q.content.endswith("ports")
+    # agency copy: the listener of 'told' is no part of what was said
+    q = _one(extract('The minister told reporters the government would "not get pushed around" at the summit.'),
+             "not get pushed around")
+    assert q.content is not None and q.content.startswith("the government would")
+
+
+@pytest.mark.slow
+def test_quote_in_the_speakers_description_gets_no_clause(extract):
+    # Canadian and British copy: a slogan on the speaker is not what the speaker said
+    text = 'Jean Dubois, who wears a "Bloc Quebecois forever" badge on his lapel, said the party was ready to govern.'
+    assert _one(extract(text), "Bloc Quebecois").content is None
+    text = "Mrs Hale, a veteran of the ‘Save our Post Office’ campaign, said the plan would fail."
+    assert _one(extract(text), "Save our Post Office").content is None

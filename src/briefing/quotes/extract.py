@@ -28,6 +28,7 @@ from briefing.quotes.frames import (
     intro_frames,
     partial_clause,
     sentence_frames,
+    verbatim_clause,
 )
 from briefing.quotes.labels import label_speaker
 from briefing.quotes.people import PRON_GENDER, People, organisation_spoken_for, surname
@@ -93,6 +94,7 @@ def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Qu
             intros.extend(intro_frames(t, ps, ai))
     frames.extend(intros)  # parsed last: they only fill in quotes their own frame left uncued
     attrs: list[dict[int, Attr]] = [{} for _ in texts]
+    verbatim: list[tuple[int, int, Attr, int, int, int]] = []
     if frames:
         from briefing.nlp.sentences import load_spacy
 
@@ -101,10 +103,21 @@ def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Qu
         for fi, (fr, doc) in enumerate(zip(frames, nlp.pipe((f.text for f in frames), batch_size=batch_size, disable=disable))):
             found = attribute_frame(doc, fi, fr, all_pieces[fr.article])
             _partial_contents(doc, fr, texts[fr.article], all_pieces[fr.article], found)
+            if not fr.intro:
+                verbatim.extend(_verbatim_candidates(doc, fr, texts[fr.article], all_pieces[fr.article], found))
             if fr.intro:
                 have = attrs[fr.article]
                 found = {k: v for k, v in found.items() if v.cue is not None and (k not in have or have[k].cue is None)}
             attrs[fr.article].update(found)
+        # partial quotes still without a clause: parse their sentence with the quoted words
+        sents = [texts[ai][a:b] for ai, _, _, a, b, _ in verbatim]
+        for (ai, pidx, at, a, b, cue_at), doc in zip(verbatim, nlp.pipe(sents, batch_size=batch_size, disable=disable)):
+            p = all_pieces[ai][pidx]
+            if attrs[ai].get(pidx) is not at or at.content is not None:
+                continue
+            c = verbatim_clause(doc, cue_at - a, (p.segs[0][0] - a, p.segs[0][1] - a))
+            if c is not None:
+                at.content = (a + c[0], a + c[1])
         # quotes still without a speaker that open their sentence: the sentence before speaks
         ctx = [(ai, i, s) for ai, (t, ps) in enumerate(zip(texts, all_pieces))
                for i, s in context_sentences(t, ps, _attributed(attrs[ai]))]
@@ -126,6 +139,22 @@ def _partial_contents(doc, fr: Frame, text: str, pieces: list[Piece], found: dic
         c = partial_clause(doc, at.cue_key[1], (a, b), doc[at.cue_key[1]].lower_ in ADDRESS_CUES)
         if c is not None:
             at.content = fr.to_article(c[0], c[1], pieces)
+
+
+def _verbatim_candidates(doc, fr: Frame, text: str, pieces: list[Piece], found: dict[int, Attr]):
+    """(article, piece, attr, sentence start, sentence end, cue offset) for each embedded
+    partial quote of a frame that has a cue but no reported clause yet."""
+    start = min([fr.src[0]] + [pieces[i].open_at for i, _, _ in fr.holes])
+    end = max([fr.src[-1] + 1] + [pieces[i].close_at for i, _, _ in fr.holes])
+    for pidx, _, _ in fr.holes:
+        at = found.get(pidx)
+        p = pieces[pidx]
+        if at is None or at.cue_key is None or at.content is not None or len(p.segs) != 1 \
+                or not embedded(text, p) or at.cue_key[1] >= len(doc):
+            continue
+        cue_at = fr.src[doc[at.cue_key[1]].idx]
+        if start <= cue_at < end:
+            yield fr.article, pidx, at, start, end, cue_at
 
 
 # resolve definite descriptions the article never tied to a name ('the senator') to the latest

@@ -20,9 +20,10 @@ from briefing.quotes.spans import (
     trim,
     word_count,
 )
+from briefing.quotes.vocabulary import ADDRESS_CUES
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|St|Jr|Sr|Inc|Co|Corp|No|Prof|Rev|Adm|Maj|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec|vs|U\.S|U\.K|U\.N)|\b[A-Z])\.$")
 
@@ -272,33 +273,90 @@ def partial_clause(doc: Doc, cue_i: int, hole: tuple[int, int], address: bool = 
     v, h = doc[cue_i], span[0]
     if h.head != v or h.i <= v.i:
         return None
+    return _right_clause(doc, v, h, h, address)
+
+
+def _right_clause(doc: Doc, v: Token, h: Token, last_word: Token, address: bool) -> tuple[int, int] | None:
+    """The clause a cue ``v`` reports to its right around its dependent ``h`` (the quote, or
+    its head word; ``last_word`` its last token): see :func:`partial_clause`."""
     before = [c for c in v.children if v.i < c.i < h.i and c.dep_ not in _NOT_REPORTED]
     while before and before[0].dep_ in _SETTING:
         before.pop(0)
-    if address and len(before) > 1 and before[0].dep_ in ("dobj", "dative"):
-        before.pop(0)  # 'told reporters Clinton "has ..."': the listener
+    after_listener = None
+    if address and before and before[0].dep_ in ("dobj", "dative") and before[0] != h:
+        # 'told reporters Clinton "has ..."': the listener
+        after_listener = doc[before.pop(0).right_edge.i + 1]
     thats = [t for t in doc[v.i + 1:h.i] if t.lower_ == "that" and t.dep_ == "mark"]
     if thats:
         before = [c for c in before if c.i >= thats[-1].i] or []
     if not before and not thats:
-        return None
+        if after_listener is None or after_listener.i >= h.left_edge.i:
+            return None
+        before = [after_listener]
     after: list = []
-    closes = h.text.endswith((",", ".", "!", "?")) or (h.i + 1 < len(doc) and doc[h.i + 1].is_punct)
+    end = max(last_word.i, h.i)
+    closes = last_word.text.endswith((",", ".", "!", "?")) or (end + 1 < len(doc) and doc[end + 1].is_punct
+                                                               and doc[end + 1].text not in QUOTE_MARKS)
     if not closes:
         for c in v.children:
-            if c.i <= h.i or c.dep_ in _NOT_REPORTED:
+            if c.i <= end or c.dep_ in _NOT_REPORTED:
                 continue
-            if c.dep_ in _AFTER or doc[c.left_edge.i - 1].is_punct or c.left_edge.pos_ == "SCONJ":
+            if c.dep_ in _AFTER or doc[c.left_edge.i - 1].is_punct and doc[c.left_edge.i - 1].text not in QUOTE_MARKS \
+                    or c.left_edge.pos_ == "SCONJ":
                 break
             after.append(c)
     first = thats[-1] if thats else before[0].left_edge
     first = min(first, before[0].left_edge, key=lambda t: t.i) if before else first
-    last = after[-1].right_edge if after else h
-    toks = [t for t in doc[first.i:last.i + 1] if v.sent.start <= t.i < v.sent.end]
-    while toks and toks[-1].is_punct and toks[-1].i != h.i:
+    last = max(after[-1].right_edge, doc[end], key=lambda t: t.i) if after else doc[end]
+    return _char_range(doc, v, first.i, last.i, end)
+
+
+QUOTE_MARKS = frozenset("\"“”‘’'`«»")
+
+
+def _char_range(doc: Doc, v: Token, a: int, b: int, keep: int) -> tuple[int, int] | None:
+    toks = [t for t in doc[a:b + 1] if v.sent.start <= t.i < v.sent.end]
+    while toks and toks[-1].is_punct and toks[-1].i != keep and toks[-1].text not in QUOTE_MARKS:
         toks.pop()
-    while toks and toks[0].is_punct:
+    while toks and toks[0].is_punct and toks[0].text not in QUOTE_MARKS:
         toks.pop(0)
     if not toks:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+_CLAUSES = frozenset(["ccomp", "xcomp", "advcl"])
+_SPEAKER_DEPS = frozenset(["nsubj", "nsubjpass", "agent"])
+
+
+def verbatim_clause(doc: Doc, cue_char: int, quote: tuple[int, int]) -> tuple[int, int] | None:
+    """The reported clause around a partial quote, from a parse of its sentence *with* the
+    quoted words (a placeholder noun misleads the parser where the quote is a verb phrase:
+    'he would "strongly consider" closing mosques'). ``cue_char`` is the cue word's offset
+    and ``quote`` the quoted words' range in ``doc``'s text; chars of the clause, or None.
+
+    The quote's head word must hang from the cue: where it is one of the cue's own
+    dependents the clause is what :func:`partial_clause` takes; inside a dependent of the
+    cue ('said he would "strongly consider" closing mosques') it is that dependent's words."""
+    q = doc.char_span(quote[0], quote[1], alignment_mode="expand")
+    v = next((t for t in doc if t.idx == cue_char), None)
+    if q is None or v is None or v in q:
+        return None
+    words = [t for t in q if not t.is_punct]
+    if not words:
+        return None
+    q = doc[words[0].i:words[-1].i + 1]
+    r = q.root
+    c = r
+    while c.head != v and c.head != c:
+        c = c.head
+    if c.head != v or c == v or c.dep_ in _SPEAKER_DEPS:
+        return None  # (a quote in the speaker's description: 'Eastland, wearing "Ted Cruz" pins, said')
+    if c == r and c.i > v.i and c.dep_ not in _CLAUSES:
+        return _right_clause(doc, v, c, q[-1], v.lower_ in ADDRESS_CUES)
+    # the cue's complement clause or phrase that holds the quote: 'said he would "strongly
+    # consider" closing mosques', 'lamented the climate in which people "literally hate ..."'
+    sub = list(c.subtree)
+    if sub[0].i <= q[0].i and sub[-1].i >= q[-1].i and len(sub) > len(q):
+        return _char_range(doc, v, sub[0].i, sub[-1].i, q[-1].i)
+    return None
