@@ -180,3 +180,14 @@ def test_quote_in_the_speakers_description_gets_no_clause(extract):
     assert _one(extract(text), "Bloc Quebecois").content is None
     text = "Mrs Hale, a veteran of the ‘Save our Post Office’ campaign, said the plan would fail."
     assert _one(extract(text), "Save our Post Office").content is None
+
+
+@pytest.mark.slow
+def test_partial_quote_right_after_its_cue_carries_what_follows_it(extract):
+    # Canadian copy: 'reported "..." in the region ...' reports the whole phrase
+    q = _one(extract('The RCMP reported "dozens of break-ins" in the region over the long weekend.'),
+             "dozens of break-ins")
+    assert q.text == "dozens of break-ins"
+    assert q.content == '"dozens of break-ins" in the region over the long weekend'
+    # a quote that is the cue's whole complement keeps none
+    assert _one(extract("Mr Smith said ‘never’."), "never").content is None

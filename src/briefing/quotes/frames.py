@@ -290,9 +290,10 @@ def _right_clause(doc: Doc, v: Token, h: Token, last_word: Token, address: bool)
     if thats:
         before = [c for c in before if c.i >= thats[-1].i] or []
     if not before and not thats:
-        if after_listener is None or after_listener.i >= h.left_edge.i:
-            return None
-        before = [after_listener]
+        if after_listener is not None and after_listener.i < h.left_edge.i:
+            before = [after_listener]
+        else:  # the quote's own phrase first ('lamented the "good old days" when ...')
+            before = [h]
     after: list = []
     end = max(last_word.i, h.i)
     closes = last_word.text.endswith((",", ".", "!", "?")) or (end + 1 < len(doc) and doc[end + 1].is_punct
@@ -308,6 +309,10 @@ def _right_clause(doc: Doc, v: Token, h: Token, last_word: Token, address: bool)
     first = thats[-1] if thats else before[0].left_edge
     first = min(first, before[0].left_edge, key=lambda t: t.i) if before else first
     last = max(after[-1].right_edge, doc[end], key=lambda t: t.i) if after else doc[end]
+    if before == [h]:  # the quote is the cue's first dependent: from its own phrase on
+        last = max(last, h.right_edge, key=lambda t: t.i)
+        if all(t.is_punct or h.i <= t.i <= end for t in doc[first.i:last.i + 1]):
+            return None  # the quote is the cue's whole complement
     return _char_range(doc, v, first.i, last.i, end)
 
 
@@ -315,6 +320,8 @@ QUOTE_MARKS = frozenset("\"“”‘’'`«»")
 
 
 def _char_range(doc: Doc, v: Token, a: int, b: int, keep: int) -> tuple[int, int] | None:
+    if a > 0 and doc[a - 1].text in QUOTE_MARKS and doc[a - 1].idx + len(doc[a - 1].text) == doc[a].idx:
+        a -= 1  # the opening mark of a quote the clause starts with
     toks = [t for t in doc[a:b + 1] if v.sent.start <= t.i < v.sent.end]
     while toks and toks[-1].is_punct and toks[-1].i != keep and toks[-1].text not in QUOTE_MARKS:
         toks.pop()
@@ -357,6 +364,6 @@ def verbatim_clause(doc: Doc, cue_char: int, quote: tuple[int, int]) -> tuple[in
     # the cue's complement clause or phrase that holds the quote: 'said he would "strongly
     # consider" closing mosques', 'lamented the climate in which people "literally hate ..."'
     sub = list(c.subtree)
-    if sub[0].i <= q[0].i and sub[-1].i >= q[-1].i and len(sub) > len(q):
+    if sub[0].i <= q[0].i and sub[-1].i >= q[-1].i and sum(not t.is_punct for t in sub) > len(words):
         return _char_range(doc, v, sub[0].i, sub[-1].i, q[-1].i)
     return None
