@@ -62,6 +62,10 @@ def test_markup_attribute_values_are_no_quotes():
             'Please avoid the "red zone" downtown</tweet>.\n\n"We are monitoring the situation," '
             'Chief Eric Stubbs told Reuters.')
     assert _spans(text) == ["red zone", "We are monitoring the situation,"]
+    # a tag broken over a line ('datetime="...\n">'): the break does not free its marks
+    text = ('Mr Singh replied at once.\n\n<tweet author="@theJagmeetSingh" datetime="2026-02-01\n">Proud of our '
+            'team tonight.</tweet>\n\n"We will keep fighting," he told CBC News.')
+    assert _spans(text) == ["We will keep fighting,"]
 
 
 # ----------------------------------------------------------------------------- spaCy

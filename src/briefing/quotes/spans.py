@@ -15,7 +15,8 @@ _PARA = re.compile(r"\n[ \t\r\f\v]*\n|\n(?=[ \t]*[\"“«`‘])")
 _OPENERS = "([{—–-/\u00a0"
 # an embedded post's or a page's markup left in the text ('<tweet id="7711" author="@cspan">'):
 # its attribute values are not quotes
-_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?/?>")
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]{0,400}?)?/?>")
+_BLANK = re.compile(r"\n[ \t]*\n")
 _ELISION = re.compile(r"(?:bout|em|til|cause|cos|n|tis|twas|\d0s)\b")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -87,10 +88,11 @@ def find_spans(text: str) -> list[Piece]:
     """
     pieces: list[Piece] = []
     paras = paragraphs(text)
+    # (a tag may hold a line break: 'tweet-date="January 19, 2016\n">'; never a blank line)
+    tags = [t.span() for t in _TAG.finditer(text) if not _BLANK.search(t.group())] if "<" in text else []
     cur: Piece | None = None  # quote carried over from the previous paragraph
     fam: str | None = None
     for pi, (ps, pe) in enumerate(paras):
-        tags = [t.span() for t in _TAG.finditer(text, ps, pe)]
         marks = [(m, *_kind(text, m)) for m in MARK.finditer(text, ps, pe)
                  if not any(a < m.start() < b for a, b in tags)]  # markup: author="@cspan"
         marks = [x for x in marks if x[2] != "x"]
