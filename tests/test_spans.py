@@ -195,3 +195,15 @@ def test_partial_quote_right_after_its_cue_carries_what_follows_it(extract):
     assert q.content == '"dozens of break-ins" in the region over the long weekend'
     # a quote that is the cue's whole complement keeps none
     assert _one(extract("Mr Smith said ‘never’."), "never").content is None
+
+
+@pytest.mark.slow
+def test_a_quoted_headline_with_its_byline_is_no_quote(extract):
+    # a British newsletter's reading list: headline, comma, byline
+    text = ('READING LIST — "Council to close the last library in the borough by spring," by the '
+            'Guardian\'s Jane Roe.\n\n"We have no money left," said Mr Smith, the council leader.')
+    quotes = extract(text)
+    assert [q.text for q in quotes] == ["We have no money left"]
+    # an agent after a quote with its cue is no byline
+    text = 'The minister said the "ugliness of these remarks, made in haste," by the mayor was regrettable.'
+    assert any("ugliness" in q.text for q in extract(text))

@@ -211,6 +211,10 @@ def _aside(text: str, p: Piece) -> bool:
     return word_count(body) <= 4 or is_titlecase(body)
 
 
+# a quoted headline's credit: '"...," by Times' Ben Sisario', '"...", by Jane Roe'
+_BYLINE = re.compile(r"(?:,[\"”’'»]+|[\"”’'»]+,)\s*by\s+(?:the\s+)?[A-Z]")
+
+
 def _whole_paragraph(text: str, para: tuple[int, int], p: Piece) -> bool:
     """Whether a quote is its paragraph's only words: opened at its start, closed at its end."""
     ps, pe = trim(text, *para)
@@ -349,8 +353,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 last_person = (speaker, title, para)
         if cue is None:
             # no cue in its sentence: a scare quote, a title, or the previous speaker talking on
-            if n_words <= 2 or is_titlecase(body) and n_words <= 6:
-                continue
+            if n_words <= 2 or is_titlecase(body) and n_words <= 6 or _BYLINE.match(text, end):
+                continue  # (a headline with its byline: '"Museum to close in May," by Jane Roe')
             if a.weak and speaker:
                 via = "weak"
             elif last_speaker is not None and para - last_speaker[2] <= 1:
