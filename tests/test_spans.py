@@ -207,3 +207,14 @@ def test_a_quoted_headline_with_its_byline_is_no_quote(extract):
     # an agent after a quote with its cue is no byline
     text = 'The minister said the "ugliness of these remarks, made in haste," by the mayor was regrettable.'
     assert any("ugliness" in q.text for q in extract(text))
+
+
+@pytest.mark.slow
+def test_reported_clause_starts_at_the_relative_clause_that_holds_the_quote(extract):
+    # British and agency copy: the antecedent before ', which' is the writer's
+    q = _one(extract("Mr Smith said the council had backed a new levy on the ports, which he called "
+                     "‘a counsel of despair’ for the north."), "a counsel of despair")
+    assert q.content == "which he called ‘a counsel of despair’ for the north"
+    q = _one(extract('Lavrov told Reuters that Moscow would review the treaty, which he called "a relic of '
+                     'another age."'), "a relic of another age")
+    assert q.content == 'which he called "a relic of another age."'

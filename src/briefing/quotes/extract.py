@@ -215,6 +215,19 @@ def _aside(text: str, p: Piece) -> bool:
 _BYLINE = re.compile(r"(?:,[\"”’'»]+|[\"”’'»]+,)\s*by\s+(?:the\s+)?[A-Z]")
 
 
+_RELATIVE = re.compile(r",\s+(?=(?:which|who|whom|whose|where)\s)")
+
+
+def _relative_start(text: str, cs: int, open_at: int) -> int:
+    """A reported clause that starts before a relative clause holding the quote ('..., a path
+    to nomination, which he declared "a total disaster" for his party') starts at the
+    relative pronoun: the writer's clause before it is no part of what was said."""
+    last = None
+    for m in _RELATIVE.finditer(text, cs, open_at):
+        last = m.end()
+    return last if last is not None else cs
+
+
 def _whole_paragraph(text: str, para: tuple[int, int], p: Piece) -> bool:
     """Whether a quote is its paragraph's only words: opened at its start, closed at its end."""
     ps, pe = trim(text, *para)
@@ -268,6 +281,7 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
             # a reader takes as the speaker's), the reported clause goes to ``content``
             cs = min(start, min(c[0] for c in contents))
             ce = max(end, max(c[1] for c in contents))
+            cs = _relative_start(text, cs, ps[0].open_at)
             if 0 < ps[-1].close_at - ce <= 2:
                 ce = ps[-1].close_at  # keep the closing mark the clause ends on
             content = text[cs:ce].strip()
