@@ -218,3 +218,16 @@ def test_reported_clause_starts_at_the_relative_clause_that_holds_the_quote(extr
     q = _one(extract('Lavrov told Reuters that Moscow would review the treaty, which he called "a relic of '
                      'another age."'), "a relic of another age")
     assert q.content == 'which he called "a relic of another age."'
+
+
+@pytest.mark.slow
+def test_a_title_under_the_same_cue_does_not_stretch_the_quote_into_a_clause(extract):
+    # British and Canadian copy: the programme's name joins the quote (its cue is the quote's),
+    # but the quote keeps no 'reported clause' running over the writer's words
+    for text in ["“Being a dad, that’s my job,” Mr Hale said in May on the BBC podcast “Desert Island Discs.” "
+                 "He has three children.",
+                 '"We were never consulted," Chief Marie Tremblay said on CBC\'s "The Current." The band council '
+                 "meets on Friday."]:
+        q = extract(text)[0]
+        assert q.content is None
+        assert q.speaker in ("Hale", "Marie Tremblay")

@@ -274,7 +274,10 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
             continue
         body, start, end = join_pieces(text, ps)
         n_words = word_count(body)
-        contents = [attrs[i].content for i in idx if i in attrs and attrs[i].content]
+        # (an aside joined to the quote before it under the same cue, 'said on the podcast "Here's
+        # the Thing."', does not stretch the quote's clause over the writer's words)
+        contents = [attrs[i].content for k, i in enumerate(idx) if i in attrs and attrs[i].content
+                    and not (k and _aside(text, pieces[i]))]
         content = None
         if contents:
             # partial quote(s) inside reported speech: ``text`` stays the verbatim words (what
