@@ -224,10 +224,9 @@ def test_reported_clause_starts_at_the_relative_clause_that_holds_the_quote(extr
 def test_a_title_under_the_same_cue_does_not_stretch_the_quote_into_a_clause(extract):
     # British and Canadian copy: the programme's name joins the quote (its cue is the quote's),
     # but the quote keeps no 'reported clause' running over the writer's words
-    for text in ["“Being a dad, that’s my job,” Mr Hale said in May on the BBC podcast “Desert Island Discs.” "
-                 "He has three children.",
-                 '"We were never consulted," Chief Marie Tremblay said on CBC\'s "The Current." The band council '
-                 "meets on Friday."]:
+    british = "“Being a dad, that’s my job,” Mr Hale said in May on the BBC podcast “Desert Island Discs.” He has kids."
+    canadian = '"We were never consulted," Chief Marie Tremblay said on CBC\'s "The Current." The council meets Friday.'
+    for text in (british, canadian):
         q = extract(text)[0]
         assert q.content is None
         assert q.speaker in ("Hale", "Marie Tremblay")
