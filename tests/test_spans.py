@@ -68,6 +68,16 @@ def test_markup_attribute_values_are_no_quotes():
     assert _spans(text) == ["We will keep fighting,"]
 
 
+def test_headline_end():
+    from briefing.quotes.spans import headline_end
+
+    text = "Smith: ‘We Will Not Be Bullied By Brussels’ Over Fishing Rights\n\nThe prime minister said ..."
+    assert headline_end(text) == text.index("\n")
+    # a lede in sentence case, or a text of one line, has no headline
+    assert headline_end("Mr Smith said on Monday that ‘we will not be bullied’ by anyone.\n\nMore.") == 0
+    assert headline_end("Smith: ‘We Will Not Be Bullied’") == 0
+
+
 # ----------------------------------------------------------------------------- spaCy
 
 
@@ -230,3 +240,13 @@ def test_a_title_under_the_same_cue_does_not_stretch_the_quote_into_a_clause(ext
         q = extract(text)[0]
         assert q.content is None
         assert q.speaker in ("Hale", "Marie Tremblay")
+
+
+@pytest.mark.slow
+def test_quotes_in_a_headline_are_left_to_the_article(extract):
+    text = ("Singh: ‘We Will Not Prop Up This Government’ On Pharmacare\n\n"
+            "“We will not prop up this government without a pharmacare bill,” Jagmeet Singh said in an "
+            "interview with CBC News on Sunday.")
+    quotes = extract(text)
+    assert [q.speaker for q in quotes] == ["Jagmeet Singh"]
+    assert quotes[0].text.startswith("We will not prop up this government without")

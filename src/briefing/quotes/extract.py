@@ -35,6 +35,7 @@ from briefing.quotes.people import PRON_GENDER, People, organisation_spoken_for,
 from briefing.quotes.spans import (
     Piece,
     find_spans,
+    headline_end,
     is_titlecase,
     join_pieces,
     paragraphs,
@@ -265,6 +266,7 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 continue
         units.append(([i], a))
     quotes: list[Quote] = []
+    headline = headline_end(text)  # a headline's quotes repeat (or tease) the article's
     last_person: tuple[str, str | None, int] | None = None  # (speaker, title, paragraph)
     last_speaker: tuple[str | None, str | None, int, str] | None = None
     for idx, a in units:
@@ -273,6 +275,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         if not segs:
             continue
         body, start, end = join_pieces(text, ps)
+        if end <= headline:
+            continue
         n_words = word_count(body)
         # (an aside joined to the quote before it under the same cue, 'said on the podcast "Here's
         # the Thing."', does not stretch the quote's clause over the writer's words)

@@ -191,3 +191,20 @@ def is_titlecase(s: str) -> bool:
     return bool(ws) and all(w[0].isupper() or w.lower() in small or w[0].isdigit() for w in ws)
 
 
+
+
+_SMALL = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "vs", "via", "with"])
+
+
+def headline_end(text: str) -> int:
+    """Where a headline that opens the text ends (0 when there is none): a first line of at
+    most 25 words, followed by more text, with most of its words capitalised ('Trump: Cruz
+    Has ‘To Come a Long Way’ On Ethanol'). A lede in sentence case is no headline."""
+    nl = text.find("\n")
+    if nl <= 0 or not text[nl:].strip():
+        return 0
+    words = [w for w in _WORD.findall(text[:nl]) if w.lower() not in _SMALL and not w[0].isdigit()]
+    if not 2 <= len(words) <= 25:
+        return 0
+    caps = sum(w[0].isupper() for w in words)
+    return nl if caps >= 0.8 * len(words) else 0
