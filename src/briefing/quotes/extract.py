@@ -24,19 +24,25 @@ from briefing.quotes.frames import (
     Frame,
     abbreviation_dot,
     context_sentences,
+    embedded,
     intro_frames,
+    partial_clause,
     sentence_frames,
+    verbatim_clause,
 )
 from briefing.quotes.labels import label_speaker
 from briefing.quotes.people import PRON_GENDER, People, organisation_spoken_for, surname
 from briefing.quotes.spans import (
     Piece,
     find_spans,
+    headline_end,
     is_titlecase,
     join_pieces,
+    paragraphs,
+    trim,
     word_count,
 )
-from briefing.quotes.vocabulary import HONORIFIC
+from briefing.quotes.vocabulary import ADDRESS_CUES, HONORIFIC
 
 
 @dataclass
@@ -93,6 +99,7 @@ def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Qu
             intros.extend(intro_frames(t, ps, ai))
     frames.extend(intros)  # parsed last: they only fill in quotes their own frame left uncued
     attrs: list[dict[int, Attr]] = [{} for _ in texts]
+    verbatim: list[tuple[int, int, Attr, int, int, int]] = []
     if frames:
         from briefing.nlp.sentences import load_spacy
 
@@ -100,10 +107,22 @@ def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Qu
         disable = [p for p in ("lemmatizer",) if p in nlp.pipe_names]
         for fi, (fr, doc) in enumerate(zip(frames, nlp.pipe((f.text for f in frames), batch_size=batch_size, disable=disable))):
             found = attribute_frame(doc, fi, fr, all_pieces[fr.article])
+            _partial_contents(doc, fr, texts[fr.article], all_pieces[fr.article], found)
+            if not fr.intro:
+                verbatim.extend(_verbatim_candidates(doc, fr, texts[fr.article], all_pieces[fr.article], found))
             if fr.intro:
                 have = attrs[fr.article]
                 found = {k: v for k, v in found.items() if v.cue is not None and (k not in have or have[k].cue is None)}
             attrs[fr.article].update(found)
+        # partial quotes still without a clause: parse their sentence with the quoted words
+        sents = [texts[ai][a:b] for ai, _, _, a, b, _ in verbatim]
+        for (ai, pidx, at, a, b, cue_at), doc in zip(verbatim, nlp.pipe(sents, batch_size=batch_size, disable=disable)):
+            p = all_pieces[ai][pidx]
+            if attrs[ai].get(pidx) is not at or at.content is not None:
+                continue
+            c = verbatim_clause(doc, cue_at - a, (p.segs[0][0] - a, p.segs[0][1] - a))
+            if c is not None:
+                at.content = (a + c[0], a + c[1])
         # quotes still without a speaker that open their sentence: the sentence before speaks
         ctx = [(ai, i, s) for ai, (t, ps) in enumerate(zip(texts, all_pieces))
                for i, s in context_sentences(t, ps, _attributed(attrs[ai]))]
@@ -113,6 +132,34 @@ def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Qu
                 attrs[ai][i] = found
     return [_assemble(t, ps, at) for t, ps, at in zip(texts, all_pieces, attrs)]
 
+
+
+def _partial_contents(doc, fr: Frame, text: str, pieces: list[Piece], found: dict[int, Attr]) -> None:
+    """A partial quote embedded in a clause its cue governs directly ('called the plan "a
+    disaster"') gets that clause as its content, where the attribution found none."""
+    for pidx, a, b in fr.holes:
+        at = found.get(pidx)
+        if at is None or at.cue_key is None or at.content is not None or not embedded(text, pieces[pidx]):
+            continue
+        c = partial_clause(doc, at.cue_key[1], (a, b), doc[at.cue_key[1]].lower_ in ADDRESS_CUES)
+        if c is not None:
+            at.content = fr.to_article(c[0], c[1], pieces)
+
+
+def _verbatim_candidates(doc, fr: Frame, text: str, pieces: list[Piece], found: dict[int, Attr]):
+    """(article, piece, attr, sentence start, sentence end, cue offset) for each embedded
+    partial quote of a frame that has a cue but no reported clause yet."""
+    start = min([fr.src[0]] + [pieces[i].open_at for i, _, _ in fr.holes])
+    end = max([fr.src[-1] + 1] + [pieces[i].close_at for i, _, _ in fr.holes])
+    for pidx, _, _ in fr.holes:
+        at = found.get(pidx)
+        p = pieces[pidx]
+        if at is None or at.cue_key is None or at.content is not None or len(p.segs) != 1 \
+                or not embedded(text, p) or at.cue_key[1] >= len(doc):
+            continue
+        cue_at = fr.src[doc[at.cue_key[1]].idx]
+        if start <= cue_at < end:
+            yield fr.article, pidx, at, start, end, cue_at
 
 
 # how far (characters, about two sentences) after an attributed quote a cue-less one in its
@@ -166,6 +213,41 @@ def _continues(a: Attr, prev: Attr) -> bool:
     return bool(a.speaker and prev.speaker and surname(a.speaker) == surname(prev.speaker))
 
 
+def _aside(text: str, p: Piece) -> bool:
+    """A short quote or a title inside the writer's own sentence ('said on ABC's "This Week."',
+    'after a brief "I'm sorry" to Carson', 'credited Merkel with holding "the entire
+    continent together"'): no continuation of the quote before it, whatever its cue."""
+    if not embedded(text, p):
+        return False
+    body = " ".join(text[s:e] for s, e in p.segs)
+    return word_count(body) <= 4 or is_titlecase(body)
+
+
+# a quoted headline's credit: '"...," by Times' Ben Sisario', '"...", by Jane Roe'
+_BYLINE = re.compile(r"(?:,[\"”’'»]+|[\"”’'»]+,)\s*by\s+(?:the\s+)?[A-Z]")
+
+
+_RELATIVE = re.compile(r",\s+(?=(?:which|who|whom|whose|where)\s)")
+
+
+def _relative_start(text: str, cs: int, open_at: int) -> int:
+    """A reported clause that starts before a relative clause holding the quote ('..., a path
+    to nomination, which he declared "a total disaster" for his party') starts at the
+    relative pronoun: the writer's clause before it is no part of what was said."""
+    last = None
+    for m in _RELATIVE.finditer(text, cs, open_at):
+        last = m.end()
+    return last if last is not None else cs
+
+
+def _whole_paragraph(text: str, para: tuple[int, int], p: Piece) -> bool:
+    """Whether a quote is its paragraph's only words: opened at its start, closed at its end."""
+    ps, pe = trim(text, *para)
+    (s, e), = p.segs if len(p.segs) == 1 else [(0, 0)]
+    # one block of words: a line break inside is a pull quote with its credit line
+    return p.open_at == ps and e > s and "\n" not in text[s:e] and text[p.close_at:pe].strip() == ""
+
+
 def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Quote]:
     people = People(text)
     people.quoted = [(p.open_at, p.close_at) for p in pieces]
@@ -176,18 +258,27 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         if a and a.kind == "person" and a.speaker:
             people.add(*people.canonical(a.speaker, pieces[i].open_at)) if len(a.speaker.split()) < 2 else people.add(a.speaker, a.title)
     units: list[tuple[list[int], Attr]] = []
+    paras = paragraphs(text)
     for i, p in enumerate(pieces):
         a = attrs.get(i) or Attr()
         if units:
             prev_idx, prev_a = units[-1]
             same_para = pieces[prev_idx[-1]].para == p.para
             near = p.open_at - pieces[prev_idx[-1]].close_at <= CONTINUATION_GAP
-            if same_para and ((a.cue_key is not None and a.cue_key == prev_a.cue_key)
-                              or (a.cue is None and near and _continues(a, prev_a) and (prev_a.cue is not None or prev_a.weak))):
+            # a paragraph that is nothing but a cue-less quote, right after a quote paragraph,
+            # goes on with it (the quote's speaker talking on, as in '..." Collins said. ¶ "So ...."')
+            run_on = (p.para == pieces[prev_idx[-1]].para + 1 and a.cue is None and a.kind == "none"
+                      and prev_a.cue is not None and not any(attrs[j].content for j in prev_idx if j in attrs)
+                      and _whole_paragraph(text, paras[p.para], p)
+                      and word_count(" ".join(text[s:e] for s, e in p.segs)) >= 4)
+            if (same_para or run_on) and ((a.cue_key is not None and a.cue_key == prev_a.cue_key)
+                              or (a.cue is None and (near or run_on) and _continues(a, prev_a)
+                                  and (prev_a.cue is not None or prev_a.weak) and not _aside(text, p))):
                 prev_idx.append(i)
                 continue
         units.append(([i], a))
     quotes: list[Quote] = []
+    headline = headline_end(text)  # a headline's quotes repeat (or tease) the article's
     last_person: tuple[str, str | None, int] | None = None  # (speaker, title, paragraph)
     last_speaker: tuple[str | None, str | None, int, str] | None = None
     for idx, a in units:
@@ -196,14 +287,20 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         if not segs:
             continue
         body, start, end = join_pieces(text, ps)
+        if end <= headline:
+            continue
         n_words = word_count(body)
-        contents = [attrs[i].content for i in idx if i in attrs and attrs[i].content]
+        # (an aside joined to the quote before it under the same cue, 'said on the podcast "Here's
+        # the Thing."', does not stretch the quote's clause over the writer's words)
+        contents = [attrs[i].content for k, i in enumerate(idx) if i in attrs and attrs[i].content
+                    and not (k and _aside(text, pieces[i]))]
         content = None
         if contents:
             # partial quote(s) inside reported speech: ``text`` stays the verbatim words (what
             # a reader takes as the speaker's), the reported clause goes to ``content``
             cs = min(start, min(c[0] for c in contents))
             ce = max(end, max(c[1] for c in contents))
+            cs = _relative_start(text, cs, ps[0].open_at)
             if 0 < ps[-1].close_at - ce <= 2:
                 ce = ps[-1].close_at  # keep the closing mark the clause ends on
             content = text[cs:ce].strip()
@@ -298,8 +395,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 last_person = (speaker, title, para)
         if cue is None:
             # no cue in its sentence: a scare quote, a title, or the previous speaker talking on
-            if n_words <= 2 or is_titlecase(body) and n_words <= 6:
-                continue
+            if n_words <= 2 or is_titlecase(body) and n_words <= 6 or _BYLINE.match(text, end):
+                continue  # (a headline with its byline: '"Museum to close in May," by Jane Roe')
             if a.weak and speaker:
                 via = "weak"
             elif last_speaker is not None and (ps[0].open_para if ps[0].open_para >= 0 else para) - last_speaker[2] <= 1:

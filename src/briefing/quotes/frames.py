@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from briefing.quotes.spans import (
     MARK,
@@ -19,6 +20,10 @@ from briefing.quotes.spans import (
     trim,
     word_count,
 )
+from briefing.quotes.vocabulary import ADDRESS_CUES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
 
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Const|Supt|Insp|Det|Cpl|Cmdr|Cdr|Hon|Coun|Cllr|St|Jr|Sr|Inc|Co|Corp|No|Prof|Rev|Adm|Maj|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec|vs|U\.S|U\.K|U\.N)|\b[A-Z])\.$")
 
@@ -46,7 +51,7 @@ class Frame:
     src: list[int] = field(default_factory=list, repr=False)  # article offset of each frame char
     intro: bool = False  # built from the paragraph before the quote (see intro_frames)
 
-    def to_article(self, a: int, b: int, pieces: list["Piece"]) -> tuple[int, int]:
+    def to_article(self, a: int, b: int, pieces: list[Piece]) -> tuple[int, int]:
         """Map a frame char range to the article, widening placeholders to their quotes."""
         s, e = self.src[a], self.src[b - 1] + 1
         for i, hs, he in self.holes:
@@ -229,3 +234,136 @@ def context_sentences(text: str, pieces: list[Piece], attributed: set[int]) -> l
             continue
         out.append((i, text[cs:ce].strip()))
     return out
+
+
+def embedded(text: str, piece: Piece) -> bool:
+    """Whether a quote stands inside a clause of the writer's: a word right before its
+    opening mark ('called the plan "a disaster"', 'said Mrs. Clinton "hid" the papers',
+    'described them as largely "very peaceful"'), not a comma, colon or sentence start."""
+    j = piece.open_at - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j >= 0 and text[j].isalnum()
+
+
+# dependents of the cue that are no part of what it reports: punctuation, a coordinated
+# verb and its conjunction ('... "stupid" and left'), an inverted subject ('said Smith'), an
+# agent, a clause hung on after the quote
+_NOT_REPORTED = frozenset(["punct", "cc", "conj", "nsubj", "nsubjpass", "agent", "parataxis"])
+# before the quote: when and where it was said ('Friday', 'in a statement', 'on Twitter')
+_SETTING = frozenset(["npadvmod", "prep", "advmod", "dative"])
+# after the quote: circumstances, not words ('on Monday', '..., linking to', 'as he promised')
+_AFTER = frozenset(["advcl", "npadvmod", "advmod", "parataxis"])
+
+
+def partial_clause(doc: Doc, cue_i: int, hole: tuple[int, int], address: bool = False) -> tuple[int, int] | None:
+    """Frame chars of the clause a cue reports around an embedded partial quote, when the
+    quote is one of the cue's own dependents: PolNeAR (and a reader) take `called Iowa
+    voters "stupid" for supporting Carson` as what was said, not the one quoted word.
+
+    The clause runs from the cue's first dependent after it (skipping when and where it
+    was said, 'Friday', 'in a statement', and the listener of an ``address`` cue such as
+    'told reporters') or from a 'that' before the quote, to the quote, and on over
+    complements that follow it unless the quote closes on its own punctuation or a comma,
+    an adverbial clause or a time phrase comes first. ``None`` when the quote is not a
+    dependent of the cue (the attribution's reported-clause rule covers those)."""
+    span = doc.char_span(hole[0], hole[1], alignment_mode="expand")
+    if span is None or not len(span) or cue_i >= len(doc):
+        return None
+    v, h = doc[cue_i], span[0]
+    if h.head != v or h.i <= v.i:
+        return None
+    return _right_clause(doc, v, h, h, address)
+
+
+def _right_clause(doc: Doc, v: Token, h: Token, last_word: Token, address: bool) -> tuple[int, int] | None:
+    """The clause a cue ``v`` reports to its right around its dependent ``h`` (the quote, or
+    its head word; ``last_word`` its last token): see :func:`partial_clause`."""
+    before = [c for c in v.children if v.i < c.i < h.i and c.dep_ not in _NOT_REPORTED]
+    while before and before[0].dep_ in _SETTING:
+        before.pop(0)
+    after_listener = None
+    if address and before and before[0].dep_ in ("dobj", "dative") and before[0] != h:
+        # 'told reporters Clinton "has ..."': the listener
+        after_listener = doc[before.pop(0).right_edge.i + 1]
+    thats = [t for t in doc[v.i + 1:h.i] if t.lower_ == "that" and t.dep_ == "mark"]
+    if thats:
+        before = [c for c in before if c.i >= thats[-1].i] or []
+    if not before and not thats:
+        if after_listener is not None and after_listener.i < h.left_edge.i:
+            before = [after_listener]
+        else:  # the quote's own phrase first ('lamented the "good old days" when ...')
+            before = [h]
+    after: list = []
+    end = max(last_word.i, h.i)
+    closes = last_word.text.endswith((",", ".", "!", "?")) or (end + 1 < len(doc) and doc[end + 1].is_punct
+                                                               and doc[end + 1].text not in QUOTE_MARKS)
+    if not closes:
+        for c in v.children:
+            if c.i <= end or c.dep_ in _NOT_REPORTED:
+                continue
+            if c.dep_ in _AFTER or doc[c.left_edge.i - 1].is_punct and doc[c.left_edge.i - 1].text not in QUOTE_MARKS \
+                    or c.left_edge.pos_ == "SCONJ":
+                break
+            after.append(c)
+    first = thats[-1] if thats else before[0].left_edge
+    first = min(first, before[0].left_edge, key=lambda t: t.i) if before else first
+    last = max(after[-1].right_edge, doc[end], key=lambda t: t.i) if after else doc[end]
+    if before == [h]:  # the quote is the cue's first dependent: from its own phrase on
+        last = max(last, h.right_edge, key=lambda t: t.i)
+        if all(t.is_punct or h.i <= t.i <= end for t in doc[first.i:last.i + 1]):
+            return None  # the quote is the cue's whole complement
+    return _char_range(doc, v, first.i, last.i, end)
+
+
+QUOTE_MARKS = frozenset("\"“”‘’'`«»")
+
+
+def _char_range(doc: Doc, v: Token, a: int, b: int, keep: int) -> tuple[int, int] | None:
+    if a > 0 and doc[a - 1].text in QUOTE_MARKS and doc[a - 1].idx + len(doc[a - 1].text) == doc[a].idx:
+        a -= 1  # the opening mark of a quote the clause starts with
+    toks = [t for t in doc[a:b + 1] if v.sent.start <= t.i < v.sent.end]
+    while toks and toks[-1].is_punct and toks[-1].i != keep and toks[-1].text not in QUOTE_MARKS:
+        toks.pop()
+    while toks and toks[0].is_punct and toks[0].text not in QUOTE_MARKS:
+        toks.pop(0)
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+_CLAUSES = frozenset(["ccomp", "xcomp", "advcl"])
+_SPEAKER_DEPS = frozenset(["nsubj", "nsubjpass", "agent"])
+
+
+def verbatim_clause(doc: Doc, cue_char: int, quote: tuple[int, int]) -> tuple[int, int] | None:
+    """The reported clause around a partial quote, from a parse of its sentence *with* the
+    quoted words (a placeholder noun misleads the parser where the quote is a verb phrase:
+    'he would "strongly consider" closing mosques'). ``cue_char`` is the cue word's offset
+    and ``quote`` the quoted words' range in ``doc``'s text; chars of the clause, or None.
+
+    The quote's head word must hang from the cue: where it is one of the cue's own
+    dependents the clause is what :func:`partial_clause` takes; inside a dependent of the
+    cue ('said he would "strongly consider" closing mosques') it is that dependent's words."""
+    q = doc.char_span(quote[0], quote[1], alignment_mode="expand")
+    v = next((t for t in doc if t.idx == cue_char), None)
+    if q is None or v is None or v in q:
+        return None
+    words = [t for t in q if not t.is_punct]
+    if not words:
+        return None
+    q = doc[words[0].i:words[-1].i + 1]
+    r = q.root
+    c = r
+    while c.head != v and c.head != c:
+        c = c.head
+    if c.head != v or c == v or c.dep_ in _SPEAKER_DEPS:
+        return None  # (a quote in the speaker's description: 'Eastland, wearing "Ted Cruz" pins, said')
+    if c == r and c.i > v.i and c.dep_ not in _CLAUSES:
+        return _right_clause(doc, v, c, q[-1], v.lower_ in ADDRESS_CUES)
+    # the cue's complement clause or phrase that holds the quote: 'said he would "strongly
+    # consider" closing mosques', 'lamented the climate in which people "literally hate ..."'
+    sub = list(c.subtree)
+    if sub[0].i <= q[0].i and sub[-1].i >= q[-1].i and sum(not t.is_punct for t in sub) > len(words):
+        return _char_range(doc, v, sub[0].i, sub[-1].i, q[-1].i)
+    return None

@@ -13,6 +13,11 @@ from briefing.nlp.sentences import paragraph_spans
 MARK = re.compile(r"``|''|[\"“”«»„‘’]")
 _PARA = re.compile(r"\n[ \t\r\f\v]*\n|\n(?=[ \t]*[\"“«`‘])")
 _OPENERS = "([{—–-/\u00a0"
+# an embedded post's or a page's markup left in the text ('<tweet id="7711" author="@cspan">'):
+# its attribute values are not quotes
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]{0,400}?)?/?>")
+_BLANK = re.compile(r"\n[ \t]*\n")
+_ELISION = re.compile(r"(?:bout|em|til|cause|cos|n|tis|twas|\d0s)\b")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -38,21 +43,29 @@ def _kind(text: str, m: re.Match[str]) -> tuple[str, str]:
     mark = m.group()
     before = text[m.start() - 1] if m.start() > 0 else " "
     after = text[m.end()] if m.end() < len(text) else " "
+    left = not after.isspace() and (before.isspace() or before in _OPENERS or m.start() == 0 or before in "“\"")
+    right = not before.isspace() and (after.isspace() or not after.isalnum())
+    # a curly mark of the wrong hand (an editor's or a converter's slip) goes by its flanks:
+    # '” Fortunately, ...' opens, 'a proven failure.“ Then' and 'called the KKK “abhorrent“ in' close
+    if mark == "”" and left and not right and after.isalnum():
+        return "d", "o"
+    if mark == "“" and right and not left and (after.isspace() or after in ".,;:!?"):
+        return "d", "c"
     if mark in ("“", "``", "«", "„"):
         return "d", "o"
     if mark in ("”", "»"):
         return "d", "c"
     if mark == '"' and _FEET_INCHES.search(text, max(0, m.start() - 6), m.start()):
         return "d", "x"  # 6'3": a height, not a closing mark
-    left = not after.isspace() and (before.isspace() or before in _OPENERS or m.start() == 0 or before in "“\"")
-    right = not before.isspace() and (after.isspace() or not after.isalnum())
     if mark == "‘":
+        if _ELISION.match(text, m.end()):
+            return "s", "x"  # an apostrophe typed as an opening mark: ‘bout, ‘em, ‘90s
         return "s", "o" if left else "x"
     if mark == "’":
         if before.isalnum() and after.isalnum() or not right:
             return "s", "x"  # apostrophe: don’t, ’90s
         if before in "sS" and after == " " and text[m.end() + 1:m.end() + 2].islower():
-            return "s", "x"  # plural possessive: the players’ union
+            return "s", "p"  # plural possessive (the players’ union), unless it closes a quote
         return "s", "c"
     if left and not right:
         return "d", "o"
@@ -116,12 +129,16 @@ def find_spans(text: str) -> list[Piece]:
     """
     pieces: list[Piece] = []
     paras = paragraphs(text)
+    # (a tag may hold a line break: 'tweet-date="January 19, 2016\n">'; never a blank line)
+    tags = [t.span() for t in _TAG.finditer(text) if not _BLANK.search(t.group())] if "<" in text else []
     cur: Piece | None = None  # quote carried over from the previous paragraph
     fam: str | None = None
     for pi, (ps, pe) in enumerate(paras):
-        marks = [(m, *_kind(text, m)) for m in MARK.finditer(text, ps, pe)]
+        marks = [(m, *_kind(text, m)) for m in MARK.finditer(text, ps, pe)
+                 if not any(a < m.start() < b for a, b in tags)]  # markup: author="@cspan"
         if _ascii_single_paragraph(text, ps, pe, headline=pi == 0 and len(paras) > 1 and pe - ps < 200):
-            marks = sorted(marks + [(m, *_ascii_single_kind(text, m)) for m in _ASCII_SINGLE.finditer(text, ps, pe)],
+            marks = sorted(marks + [(m, *_ascii_single_kind(text, m)) for m in _ASCII_SINGLE.finditer(text, ps, pe)
+                                    if not any(a < m.start() < b for a, b in tags)],
                            key=lambda x: x[0].start())
         marks = [x for x in marks if x[2] != "x"]
         idx = 0
@@ -134,13 +151,19 @@ def find_spans(text: str) -> list[Piece]:
                 seg_start, open_m, idx = first[0].end(), cur.open_at, 1
             else:
                 cur = None
-        for m, f, k in marks[idx:]:
+        for n, (m, f, k) in enumerate(marks[idx:], idx):
             if seg_start is None:
                 if k in "ob":
                     open_m, seg_start, fam, cur = m.start(), m.end(), f, None
                 continue
             if f != fam:
                 continue  # nested quote of the other family
+            if k == "p":
+                # 'his ‘new deal for towns’ on the day': the possessive-looking mark closes the
+                # open single quote when no other mark of the paragraph could
+                if any(f2 == fam and k2 in "cb" for _, f2, k2 in marks[n + 1:]):
+                    continue
+                k = "c"
             if k in "cb":
                 s, e = trim(text, seg_start, m.start())
                 if cur is not None:
@@ -212,3 +235,21 @@ def is_titlecase(s: str) -> bool:
     small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"}
     return bool(ws) and all(w[0].isupper() or w.lower() in small or w[0].isdigit() for w in ws)
 
+
+
+
+_SMALL = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "vs", "via", "with"])
+
+
+def headline_end(text: str) -> int:
+    """Where a headline that opens the text ends (0 when there is none): a first line of at
+    most 25 words, followed by more text, with most of its words capitalised ('Trump: Cruz
+    Has ‘To Come a Long Way’ On Ethanol'). A lede in sentence case is no headline."""
+    nl = text.find("\n")
+    if nl <= 0 or not text[nl:].strip():
+        return 0
+    words = [w for w in _WORD.findall(text[:nl]) if w.lower() not in _SMALL and not w[0].isdigit()]
+    if not 2 <= len(words) <= 25:
+        return 0
+    caps = sum(w[0].isupper() for w in words)
+    return nl if caps >= 0.8 * len(words) else 0
