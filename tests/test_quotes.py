@@ -1158,3 +1158,13 @@ def test_a_cue_less_quote_far_after_an_attributed_one_is_a_quote_of_its_own(extr
     # a quote right after its attributed one still goes on with it
     (q,) = extract('"We will defend Canadian workers," Mark Carney said on Tuesday. "Nobody wins a trade war."')
     assert q.speaker == "Mark Carney" and "Nobody wins" in q.text
+
+
+@pytest.mark.slow
+def test_a_four_word_name_is_the_name_before_a_pronoun_quote(extract):
+    # Spanish-style names give two given names and two surnames; the fallback for "She said"
+    # with nobody quoted yet took the event before it ("Copa America") for the person
+    text = ("At the Copa America in Santiago, the 31-year-old Ana María Fernández Ruiz waved to the crowd "
+            "from the team bus.\n\nShe said: “We came here for the trophy and we will take it home.”")
+    (q,) = extract(text)
+    assert q.speaker == "Ana María Fernández Ruiz"

@@ -221,7 +221,8 @@ class People:
             while k < len(words) - 1 and words[k].lower().rstrip(".") in TITLE_WORDS | {"the", "but", "and", "when", "as", "if", "after"}:
                 k += 1
             cand = words[k:]
-            if 2 <= len(cand) <= 3 and all(w[0].isupper() for w in cand) and not any(
+            # up to four words: 'Jorge Alberto López Amores' (two given names, two surnames)
+            if 2 <= len(cand) <= 4 and all(w[0].isupper() for w in cand) and not any(
                 w.lower().rstrip(".,") in ORG_HEADS | TITLE_WORDS for w in cand
             ) and cand[-1].lower().strip(".,") not in _MEDIUM_WORDS | _OUTLET_WORDS | _PLACE_HEADS:  # ('U.S. News', 'BBC Radio')
                 name = " ".join(cand).rstrip(".,")
