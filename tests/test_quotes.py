@@ -1168,3 +1168,15 @@ def test_a_four_word_name_is_the_name_before_a_pronoun_quote(extract):
             "from the team bus.\n\nShe said: “We came here for the trophy and we will take it home.”")
     (q,) = extract(text)
     assert q.speaker == "Ana María Fernández Ruiz"
+
+
+@pytest.mark.slow
+def test_a_cue_less_quote_far_after_a_speaker_in_text_without_breaks_is_nobodys(extract):
+    # agency copy whose paragraph breaks were lost: the whole story is one paragraph, so
+    # 'the paragraph or the next' no longer bounds how far a speaker talks on
+    filler = " ".join(f"The council met on day {i} of the inquiry and heard evidence from residents of the district." for i in range(16))
+    text = (f"Mayor Joan Albright told Reuters: \"We will rebuild the bridge this year.\" {filler} "
+            f"Critics were unconvinced. \"Nobody in this town believes a word of those promises anymore.\"")
+    first, last = extract(text)
+    assert first.speaker == "Joan Albright"
+    assert last.speaker is None

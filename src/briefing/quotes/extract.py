@@ -169,6 +169,11 @@ def _verbatim_candidates(doc, fr: Frame, text: str, pieces: list[Piece], found: 
 # its paragraph breaks removed +0.70)
 CONTINUATION_GAP = 300
 
+# a cue-less quote goes on with the previous speaker at most this many characters after that
+# quote ends (besides being in its paragraph or the next): a run of text without paragraph
+# breaks ('... López said: "A." ... 2,000 characters ... "B."') is one long paragraph
+PREVIOUS_REACH = 1200
+
 # resolve definite descriptions the article never tied to a name ('the senator') to the latest
 # person quoted or named as a subject (People.by_coreference); False leaves them null
 COREFERENCE = True
@@ -281,6 +286,7 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
     headline = headline_end(text)  # a headline's quotes repeat (or tease) the article's
     last_person: tuple[str, str | None, int] | None = None  # (speaker, title, paragraph)
     last_speaker: tuple[str | None, str | None, int, str] | None = None
+    last_end = 0  # where the last quote with a cue or a speaker ends
     for idx, a in units:
         ps = [pieces[i] for i in idx]
         segs = [s for p in ps for s in p.segs if s[1] > s[0]]
@@ -399,8 +405,10 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 continue  # (a headline with its byline: '"Museum to close in May," by Jane Roe')
             if a.weak and speaker:
                 via = "weak"
-            elif last_speaker is not None and (ps[0].open_para if ps[0].open_para >= 0 else para) - last_speaker[2] <= 1:
-                # (a quote over several paragraphs counts from the one it opens in)
+            elif last_speaker is not None and (ps[0].open_para if ps[0].open_para >= 0 else para) - last_speaker[2] <= 1 \
+                    and start - last_end <= PREVIOUS_REACH:
+                # (a quote over several paragraphs counts from the one it opens in; in text whose
+                # paragraph breaks were lost, the characters between count instead)
                 speaker, title = last_speaker[0], last_speaker[1]
                 via = "previous"
         elif n_words <= 2 and not a.adjacent and not contents:
@@ -411,4 +419,5 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         quotes.append(Quote(body, clean_speaker(speaker), _clean_title(title), cue, start, end, segs, content, via))
         if cue is not None or speaker is not None:
             last_speaker = (speaker, title, para, "org" if kind == "org" else "person")
+            last_end = end
     return quotes
