@@ -1180,3 +1180,32 @@ def test_a_cue_less_quote_far_after_a_speaker_in_text_without_breaks_is_nobodys(
     first, last = extract(text)
     assert first.speaker == "Joan Albright"
     assert last.speaker is None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # Canadian and British copy: a description heads the sentence but describes no person
+    "Her most striking appeal came when she said, “Make no mistake about it, this winter will decide "
+    "the election for every family in Ontario.”",
+    "The review goes on to mock the chancellor’s “plan for growth” as a fantasy.",
+    "The first taste the Glasgow crowd got of the new signing was a chant of “one of our own” from the stands.",
+])
+def test_an_unnamed_speakers_title_is_a_kind_of_person_or_none(extract, text):
+    (q,) = extract(text)
+    assert q.speaker is None and q.speaker_title is None
+
+
+@pytest.mark.slow
+def test_an_unnamed_official_keeps_the_description(extract):
+    (q,) = extract("One senior official told the BBC: “We have no plans to change course this year.”")
+    assert q.speaker is None and q.speaker_title == "One senior official"
+
+
+def test_describes_person():
+    from briefing.quotes.extract import describes_person
+
+    for title in ("senior administration official", "spokesman for Bernie Sanders", "Aides", "46-year-old",
+                  "retired neurosurgeon", "head of the RNC's rules committee", "one Sanders supporter", "the ad's narrator"):
+        assert describes_person(title), title
+    for title in ("piece", "most striking appeal", "timing of Sanders' surge", "campaign hat", "72 percent of Democrats"):
+        assert not describes_person(title), title

@@ -42,7 +42,7 @@ from briefing.quotes.spans import (
     trim,
     word_count,
 )
-from briefing.quotes.vocabulary import ADDRESS_CUES, HONORIFIC
+from briefing.quotes.vocabulary import ADDRESS_CUES, HONORIFIC, PERSON_HEADS
 
 
 @dataclass
@@ -216,6 +216,24 @@ def _continues(a: Attr, prev: Attr) -> bool:
     if not a.weak or a.kind == "pronoun":
         return True
     return bool(a.speaker and prev.speaker and surname(a.speaker) == surname(prev.speaker))
+
+
+_YEAR_OLD = re.compile(r"\d+-year-old$")
+
+
+def describes_person(title: str) -> bool:
+    """Whether a speaker's description names a kind of person ('senior official', 'Aides',
+    '46-year-old'), so that it may stand as the title of an unnamed speaker."""
+    words = title.replace("’", "'").split()
+    for k, w in enumerate(words[1:], 1):  # 'spokesman for Bernie Sanders', 'head of the RNC'
+        if w in ("of", "for", "at", "with", "from", "in", "on", "to"):
+            words = words[:k]
+            break
+    head = words[-1].lower().strip(".,;:'\"") if words else ""
+    if head.endswith("'s"):
+        head = head[:-2]
+    return bool(head) and (head in PERSON_HEADS or (head.endswith("s") and head[:-1] in PERSON_HEADS)
+                           or head.endswith(("man", "woman", "person", "ist", "ian")) or bool(_YEAR_OLD.search(head)))
 
 
 def _aside(text: str, p: Piece) -> bool:
@@ -416,6 +434,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         vetted, title = people.vet(clean_speaker(speaker), title, ps[0].open_at, spoken)
         if vetted != clean_speaker(speaker):
             speaker, via = vetted, via + "+vetted"
+        if clean_speaker(speaker) is None and title and not describes_person(title):
+            title = None  # no one to describe: 'the piece', 'her most striking appeal'
         quotes.append(Quote(body, clean_speaker(speaker), _clean_title(title), cue, start, end, segs, content, via))
         if cue is not None or speaker is not None:
             last_speaker = (speaker, title, para, "org" if kind == "org" else "person")
