@@ -1209,3 +1209,16 @@ def test_describes_person():
         assert describes_person(title), title
     for title in ("piece", "most striking appeal", "timing of Sanders' surge", "campaign hat", "72 percent of Democrats"):
         assert not describes_person(title), title
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # British and agency copy put the spokesperson first, with a capital 'A'
+    ("Campaigners asked why the Crown Prosecution Service (CPS) was still pursuing the case.\n\n"
+     "A CPS spokesman said: ‘It is the DPP’s job to make these extremely difficult decisions.’", "Crown Prosecution Service"),
+    ("A Twitter spokesman told Reuters: “We are looking into the report.”", "Twitter"),
+    ("One Bayer spokesman said: “It is clear that there has been a dispute after the match.”", "Bayer"),
+])
+def test_a_spokesperson_at_the_sentence_start_speaks_for_the_organisation(extract, text, speaker):
+    (q,) = extract(text)
+    assert (q.speaker, q.speaker_title) == (speaker, "spokesman")

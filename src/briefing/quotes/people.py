@@ -580,9 +580,9 @@ def _document_head(words: list[str]) -> int:
 
 _SPOKES = r"(?P<role>spokes(?:man|woman|person)|representative|press\s+secretary|official)"
 _ORG = r"(?P<org>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|the|on|&|[A-Z][\w.&’'-]*))*?)"
-_SPOKES_FOR = re.compile(r"^(?:a|an|one|the|another)\s+(?:(?:senior|top|chief|former|deputy|regional|local|federal|provincial|"
+_SPOKES_FOR = re.compile(r"^(?i:a|an|one|the|another)\s+(?:(?:senior|top|chief|former|deputy|regional|local|federal|provincial|"
                          r"state|city|county)\s+)*" + _SPOKES + r"\s+(?:for|of|at|with)\s+(?:the\s+)?" + _ORG + r"$")
-_ORG_SPOKES = re.compile(r"^(?:a|an|one|the|another)\s+(?:(?:senior|top|chief|former)\s+)*(?P<org>(?:[A-Z][\w.&’'-]*\s+)+"
+_ORG_SPOKES = re.compile(r"^(?i:a|an|one|the|another)\s+(?:(?:senior|top|chief|former)\s+)*(?P<org>(?:[A-Z][\w.&’'-]*\s+)+"
                          r"(?:(?:campaign|committee|department|ministry|office|police|government|team|club|party)\s+)?)"
                          + _SPOKES + r"$")
 _PERSON_TITLES = frozenset("""mr mrs ms miss dr sen rep gov gen pres lt col capt sgt president senator governor
