@@ -8,6 +8,9 @@
     PYTHONPATH=src python benchmarks/quote_errors.py compare ../shared/data/quotes-dev.jsonl A.jsonl B.jsonl
     # wrong speakers by kind (docs/quotes.md) and outlet, for each dump
     PYTHONPATH=src python benchmarks/quote_errors.py kinds ../shared/data/quotes-dev.jsonl A.jsonl [B.jsonl ...]
+    # quote finding: every unmatched predicted (FP) and unmatched gold (FN) quote, one tab-separated
+    # line each (outlet, id, offset, the quote in [[ ]] with its context; paragraph breaks as ¶)
+    PYTHONPATH=src python benchmarks/quote_errors.py unmatched ../shared/data/quotes-dev.jsonl A.jsonl > unmatched.tsv
 """
 from __future__ import annotations
 
@@ -120,6 +123,29 @@ def kind_of(gold: str, ours: str | None) -> str:
     return "wrong person or organisation"
 
 
+def _context(text: str, s: int, e: int, width: int = 120) -> str:
+    a, b = max(0, s - width), min(len(text), e + width)
+    return (text[a:s] + "[[" + text[s:e] + "]]" + text[e:b]).replace("\n", " ¶ ")
+
+
+def unmatched(data: str, pred_path: str) -> None:
+    """Quote finding's errors: predicted quotes no gold quote matches, and gold quotes missed."""
+    preds = _load(pred_path)
+    for r in _rows(data):
+        gold = [g for g in r["attributions"] if g.get("direct")]
+        ps = preds.get(r["id"], [])
+        pairs = match([g.get("content") or "" for g in gold], [p.get("content") or p.get("text") or "" for p in ps])
+        mg, mp = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
+        text = r["text"]
+        for j, p in enumerate(ps):
+            if j not in mp:
+                print(f"FP\t{outlet_of(r)}\t{r['id']}\t{p['start']}\t{_context(text, p['start'], p['end'])}")
+        for i, g in enumerate(gold):
+            if i not in mg:
+                sp = g.get("content_spans") or [[0, 0]]
+                print(f"FN\t{outlet_of(r)}\t{r['id']}\t{sp[0][0]}\t{_context(text, sp[0][0], sp[-1][1])}")
+
+
 def kinds(data: str, *pred_paths: str) -> None:
     """Wrong speakers by kind and outlet, for each dump given."""
     from collections import Counter
@@ -146,4 +172,4 @@ def kinds(data: str, *pred_paths: str) -> None:
 
 if __name__ == "__main__":
     cmd, *args = sys.argv[1:]
-    {"dump": dump, "errors": errors, "compare": compare, "kinds": kinds}[cmd](*args)
+    {"dump": dump, "errors": errors, "compare": compare, "kinds": kinds, "unmatched": unmatched}[cmd](*args)
