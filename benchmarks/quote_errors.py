@@ -19,7 +19,7 @@ import re
 import sys
 
 from briefing.evaluation.quotes import (
-    _COUNTS, _predict_left_out, article_counts, has_gold_quotes, is_name, match, outlet_of, same_speaker, scores,
+    COUNTS, predict_left_out, article_counts, has_gold_quotes, is_name, match, outlet_of, same_speaker,
 )
 
 
@@ -29,7 +29,7 @@ def _rows(path: str) -> list[dict]:
 
 def dump(data: str, out: str) -> None:
     rows = _rows(data)
-    preds = _predict_left_out(rows)
+    preds = predict_left_out(rows)
     with open(out, "w", encoding="utf-8") as f:
         for r, p in zip(rows, preds):
             f.write(json.dumps({"id": r.get("id"), "quotes": p}, ensure_ascii=False) + "\n")
@@ -70,9 +70,9 @@ def compare(data: str, a_path: str, b_path: str, n: int = 1000, seed: int = 0) -
     for i, r in enumerate(rows):
         groups.setdefault(outlet_of(r), []).append(i)
     groups["all"] = list(range(len(rows)))
-    ma = np.array([[c[k] for k in _COUNTS] for c in ca], dtype=float)
-    mb = np.array([[c[k] for k in _COUNTS] for c in cb], dtype=float)
-    K = {k: i for i, k in enumerate(_COUNTS)}
+    ma = np.array([[c[k] for k in COUNTS] for c in ca], dtype=float)
+    mb = np.array([[c[k] for k in COUNTS] for c in cb], dtype=float)
+    K = {k: i for i, k in enumerate(COUNTS)}
     rng = np.random.default_rng(seed)
 
     def metr(m):

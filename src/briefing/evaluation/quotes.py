@@ -100,13 +100,13 @@ def outlet_of(row: dict[str, Any]) -> str:
     return rid.split("_", 1)[0] if "_" in rid else (rid or "?")
 
 
-_COUNTS = ("gold", "predicted", "matched", "speaker_checked", "speaker_correct", "named_checked", "named_correct")
+COUNTS = ("gold", "predicted", "matched", "speaker_checked", "speaker_correct", "named_checked", "named_correct")
 
 
 def article_counts(row: dict[str, Any], preds: list[dict[str, Any]]) -> dict[str, int]:
     """The counts one article adds to the scores (see :func:`scores`)."""
     gold = _direct_gold(row)
-    c = dict.fromkeys(_COUNTS, 0)
+    c = dict.fromkeys(COUNTS, 0)
     c["gold"], c["predicted"] = len(gold), len(preds)
     for i, j, _ in match([g.get("content") or "" for g in gold], [p.get("content") or p.get("text") or "" for p in preds]):
         c["matched"] += 1
@@ -143,7 +143,7 @@ def scores(counts: dict[str, int]) -> dict[str, float | int]:
 
 
 def _sum(counts: list[dict[str, int]]) -> dict[str, int]:
-    return {k: sum(c[k] for c in counts) for k in _COUNTS}
+    return {k: sum(c[k] for c in counts) for k in COUNTS}
 
 
 def _predict(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -174,10 +174,10 @@ def bootstrap_intervals(counts: list[dict[str, int]], n: int = 1000, seed: int =
     (``{"f1": (lo, hi), "speaker_accuracy": (lo, hi)}``)."""
     import numpy as np
 
-    m = np.array([[c[k] for k in _COUNTS] for c in counts], dtype=float)
+    m = np.array([[c[k] for k in COUNTS] for c in counts], dtype=float)
     idx = np.random.default_rng(seed).integers(0, len(m), size=(n, len(m)))
-    tot = np.stack([m[:, k][idx].sum(axis=1) for k in range(len(_COUNTS))], axis=1)
-    gold, pred, matched, checked, correct = (tot[:, _COUNTS.index(k)] for k in
+    tot = np.stack([m[:, k][idx].sum(axis=1) for k in range(len(COUNTS))], axis=1)
+    gold, pred, matched, checked, correct = (tot[:, COUNTS.index(k)] for k in
                                              ("gold", "predicted", "matched", "speaker_checked", "speaker_correct"))
     with np.errstate(invalid="ignore", divide="ignore"):
         f1 = np.nan_to_num(200.0 * matched / (gold + pred))  # 2PR/(P+R) = 2 matched / (gold + predicted)
@@ -185,7 +185,7 @@ def bootstrap_intervals(counts: list[dict[str, int]], n: int = 1000, seed: int =
     return {k: (float(np.percentile(v, 2.5)), float(np.percentile(v, 97.5))) for k, v in (("f1", f1), ("speaker_accuracy", spk))}
 
 
-def _predict_left_out(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+def predict_left_out(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """Predictions where each outlet's articles get the speaker ranker fitted without that
     outlet (weights shipped for the quotes-dev outlets); other rows get the shipped one."""
     from briefing.quotes import attribution
@@ -217,7 +217,7 @@ def evaluate_quotes_by_outlet(
     on the other outlets (the rules themselves are fitted to none)."""
     rows = [r for r in rows if has_gold_quotes(r)]
     if predictions is None:
-        predictions = _predict_left_out(rows)
+        predictions = predict_left_out(rows)
     groups: dict[str, list[dict[str, int]]] = {}
     for r, p in zip(rows, predictions):
         c = article_counts(r, p)
