@@ -1222,3 +1222,18 @@ def test_describes_person():
 def test_a_spokesperson_at_the_sentence_start_speaks_for_the_organisation(extract, text, speaker):
     (q,) = extract(text)
     assert (q.speaker, q.speaker_title) == (speaker, "spokesman")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # a sentence that presents the speaker, with when after the name (Canadian, British copy)
+    ("Critics say little has changed.\n\nHere’s Trudeau in October 2015: “This will be the last "
+     "federal election conducted under first-past-the-post.”", "Trudeau"),
+    ("In her memoir, Harriet Harman traces the party's turn.\n\nHere’s Blair in October 1996: “Ask me my three "
+     "main priorities for government, and I tell you: education, education and education.”", "Blair"),
+    ("Boris Johnson promised a deal.\n\nHere is Mr Johnson on Tuesday: “We will get Brexit done by the end of January.”",
+     "Boris Johnson"),
+])
+def test_a_presenting_sentence_names_the_speaker(extract, text, speaker):
+    (q,) = extract(text)
+    assert q.speaker == speaker

@@ -198,12 +198,16 @@ def _attributed(attrs: dict[int, Attr]) -> set[int]:
     return {i for i, a in attrs.items() if a.cue is not None or a.kind != "none"}
 
 
+_PRESENTING = re.compile(r"^Here(?:['’]s|\s+is)\s+(?=[A-Z])")
+
+
 def clean_speaker(name: str | None) -> str | None:
     """Drop punctuation a sentence left on the name ("Carl Probyn." -> "Carl Probyn"),
     keeping the dot of "Jr." or an initial."""
     if not name:
         return name
     name = name.strip().strip("“”\"‘").strip().rstrip(",;:")  # (and a quote mark the phrase took in)
+    name = _PRESENTING.sub("", name)  # 'Here’s Trudeau in 2015: "..."': the sentence presents Trudeau
     while name.endswith(".") and not _KEEP_DOT.search(name):
         name = name[:-1].rstrip()
     return name or None
@@ -279,7 +283,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
     for i in range(len(pieces)):
         a = attrs.get(i)
         if a and a.kind == "person" and a.speaker:
-            people.add(*people.canonical(a.speaker, pieces[i].open_at)) if len(a.speaker.split()) < 2 else people.add(a.speaker, a.title)
+            name = clean_speaker(a.speaker) or a.speaker
+            people.add(*people.canonical(name, pieces[i].open_at)) if len(name.split()) < 2 else people.add(name, a.title)
     units: list[tuple[list[int], Attr]] = []
     paras = paragraphs(text)
     for i, p in enumerate(pieces):

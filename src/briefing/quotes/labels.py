@@ -10,7 +10,9 @@ _NAME = r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|(?:de|van|von|al)\b)){0,3})
 _LABEL_BEFORE = re.compile(r"^\s*" + _NAME + r"\s*:\s*$")
 # two names joined by "and" ('- Frank Newport and Jim Harter: "..."'): co-authors speak together
 _NAMES = _NAME[:-1] + r"(?:\s+and\s+" + _NAME[1:-1] + r")?)"
-_LABEL_LEAD = re.compile(r"(?:\s[-–—]+\s*|\b(?:[Ff]rom|[Ss]tated|[Hh]ere’s|[Hh]ere's)\s+)" + _NAMES + r"\s*:\s*$")
+# ('Here's Clinton in December 1992:', 'Here is Trump on Tuesday:': when, after the name)
+_WHEN = r"(?:\s+(?:in|on|at|during|back\s+in|last|this)\s+[\w.,’'-]+(?:\s+[\w.,’'-]+){0,3}?)?"
+_LABEL_LEAD = re.compile(r"(?:\s[-–—]+\s*|\b(?:[Ff]rom|[Ss]tated|[Hh]ere’s|[Hh]ere's|[Hh]ere\s+is)\s+)" + _NAMES + _WHEN + r"\s*:\s*$")
 # 'Rep. Trey Gowdy (R-S.C.):"...', 'Former secretary of state Hillary Rodham Clinton:"..."'
 _LABEL_TITLED = re.compile(r"^\s*((?:[\w.'’-]+\s+){0,6}?)" + _NAME + r"\s*(?:\([^()\n]{1,20}\))?\s*:\s*$")
 # 'Stated Stone:' on its own line before the quote's paragraph
