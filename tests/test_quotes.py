@@ -1237,3 +1237,16 @@ def test_a_spokesperson_at_the_sentence_start_speaks_for_the_organisation(extrac
 def test_a_presenting_sentence_names_the_speaker(extract, text, speaker):
     (q,) = extract(text)
     assert q.speaker == speaker
+
+
+@pytest.mark.slow
+def test_a_title_before_the_name_outside_the_quote_sentence_is_the_speakers_title(extract):
+    # Canadian copy: the name is titled once, in a sentence without a quote; later quotes give
+    # the surname alone
+    text = ("OTTAWA — The government will table legislation this fall, Employment Minister Carla Qualtrough said Tuesday.\n\n"
+            "NDP Leader Jagmeet Singh said his party would support the bill.\n\n"
+            "\"We've heard loud and clear from workers that the system is outdated,\" Qualtrough told reporters.\n\n"
+            "\"Workers can't wait another five years,\" Singh said in an interview with CBC News.")
+    first, second = extract(text)
+    assert (first.speaker, first.speaker_title) == ("Carla Qualtrough", "Employment Minister")
+    assert (second.speaker, second.speaker_title) == ("Jagmeet Singh", "NDP Leader")

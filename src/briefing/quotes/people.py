@@ -192,10 +192,16 @@ class People:
             cand = words[k:]
             while len(cand) > 2 and cand[0].endswith(("'s", "’s")):
                 cand = cand[1:]  # "NBC’s Chuck Todd": the possessor is no part of the name
+            lead_title = None
             if len(cand) > 3:  # long capitalised runs carry titles or organisations
-                cand = cand[-2:]
+                start = _name_start(words)
+                if 0 < start < len(words) - 1 and words[start - 1].lower().rstrip(".,") in TITLE_WORDS and 2 <= len(words) - start <= 3:
+                    lead_title = " ".join(words[:start])  # 'Employment Minister Carla Qualtrough'
+                    cand = words[start:]
+                else:
+                    cand = cand[-2:]
             if len(cand) >= 2 and (best is None or len(best[0].split()) < 2):
-                title = " ".join(words[:k]) or None
+                title = lead_title or " ".join(words[:k]) or None
                 # lower-case role word right before the run: "spokesman P.J. Crowley"
                 pre = self.text[max(0, pos - 60):pos].split()
                 if pre and pre[-1].lower().rstrip(",") in TITLE_WORDS:
