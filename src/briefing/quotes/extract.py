@@ -436,12 +436,13 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 via = "previous"
         elif n_words <= 2 and not a.adjacent and not contents:
             continue
-        vetted, title = people.vet(clean_speaker(speaker), title, ps[0].open_at, spoken)
-        if vetted != clean_speaker(speaker):
-            speaker, via = vetted, via + "+vetted"
-        if clean_speaker(speaker) is None and title and not describes_person(title):
+        speaker = clean_speaker(speaker)
+        vetted, title = people.vet(speaker, title, ps[0].open_at, spoken)
+        if vetted != speaker:
+            speaker, via = clean_speaker(vetted), via + "+vetted"
+        if speaker is None and title and not describes_person(title):
             title = None  # no one to describe: 'the piece', 'her most striking appeal'
-        quotes.append(Quote(body, clean_speaker(speaker), _clean_title(title), cue, start, end, segs, content, via))
+        quotes.append(Quote(body, speaker, _clean_title(title), cue, start, end, segs, content, via))
         if cue is not None or speaker is not None:
             last_speaker = (speaker, title, para, "org" if kind == "org" else "person")
             last_end = end

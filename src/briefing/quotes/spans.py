@@ -230,15 +230,13 @@ def word_count(s: str) -> int:
     return len(_WORD.findall(s))
 
 
+# words a title leaves in lower case
+_SMALL = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "vs", "via", "with"])
+
+
 def is_titlecase(s: str) -> bool:
     ws = _WORD.findall(s)
-    small = {"of", "the", "a", "an", "and", "in", "on", "for", "to", "at", "with", "or"}
-    return bool(ws) and all(w[0].isupper() or w.lower() in small or w[0].isdigit() for w in ws)
-
-
-
-
-_SMALL = frozenset(["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "vs", "via", "with"])
+    return bool(ws) and all(w[0].isupper() or w.lower() in _SMALL or w[0].isdigit() for w in ws)
 
 
 def headline_end(text: str) -> int:

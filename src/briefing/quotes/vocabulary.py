@@ -71,15 +71,15 @@ pensioner retiree motorist cyclist pedestrian tourist customer employee supporte
 # head nouns of a description that can stand for an unnamed speaker ('a senior official',
 # 'one longtime adviser', 'the retired neurosurgeon'), besides TITLE_WORDS and INDIVIDUAL_NOUNS;
 # a description with another head ('the piece', 'her most striking appeal') describes no one
-PERSON_HEADS = TITLE_WORDS | INDIVIDUAL_NOUNS | frozenset("""source person user narrator moderator surgeon
-neurosurgeon physician tycoon businessman businesswoman entrepreneur investor billionaire millionaire delegate
-broadcaster expert critic member insider observer strategist economist scientist researcher historian author
-writer journalist reporter columnist publisher lawmaker legislator politician diplomat consultant pollster
-organiser organizer volunteer relative colleague partner ally rival opponent donor prosecutor investigator
-operative staffer negotiator representative resident attendee participant organizer contestant athlete
-defenceman defenseman forward winger goalie goaltender centre center striker midfielder defender
-manager trainer dealer seller buyer trader banker lender landlord tenant caller viewer listener reader
-mogul designer developer commenter questioner announcer spymaster lady contender counsel head""".split())
+PERSON_HEADS = TITLE_WORDS | INDIVIDUAL_NOUNS | frozenset("""source person user narrator moderator surgeon neurosurgeon physician tycoon businessman
+businesswoman entrepreneur investor billionaire millionaire delegate broadcaster expert critic
+member insider observer strategist economist scientist researcher historian author writer journalist
+reporter columnist publisher lawmaker legislator politician diplomat consultant pollster organiser
+organizer volunteer relative colleague partner ally rival opponent donor prosecutor investigator
+operative staffer negotiator attendee participant contestant athlete defenceman defenseman forward
+winger goalie goaltender centre center striker midfielder defender trainer dealer seller buyer
+trader banker lender landlord tenant caller viewer listener reader mogul designer developer
+commenter questioner announcer spymaster lady contender counsel head""".split())
 
 QUOTE_TOKS = frozenset('" “ ” ‘ ’ « » `` \'\' \''.split())
 REPORTING_CUES = frozenset(w for b in """say tell add write note explain claim insist argue recall report declare state
