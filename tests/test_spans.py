@@ -250,3 +250,13 @@ def test_quotes_in_a_headline_are_left_to_the_article(extract):
     quotes = extract(text)
     assert [q.speaker for q in quotes] == ["Jagmeet Singh"]
     assert quotes[0].text.startswith("We will not prop up this government without")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("opening, closing", [("“", "”"), ("''", "''")])
+def test_a_reported_clause_keeps_the_opening_mark_it_starts_with(extract, opening, closing):
+    # the New York Times types quotes as '' ... '': its clause kept the closing mark and lost
+    # the opening one, since frames had a copy of the quote-mark set without ''
+    text = f"Mr. Bush said {opening}some good things{closing} about Mr. Trump on Tuesday."
+    (q,) = extract(text)
+    assert q.content == f"{opening}some good things{closing} about Mr. Trump on Tuesday"

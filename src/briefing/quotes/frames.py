@@ -20,7 +20,7 @@ from briefing.quotes.spans import (
     trim,
     word_count,
 )
-from briefing.quotes.vocabulary import ADDRESS_CUES
+from briefing.quotes.vocabulary import ADDRESS_CUES, QUOTE_TOKS
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
@@ -297,12 +297,12 @@ def _right_clause(doc: Doc, v: Token, h: Token, last_word: Token, address: bool)
     after: list = []
     end = max(last_word.i, h.i)
     closes = last_word.text.endswith((",", ".", "!", "?")) or (end + 1 < len(doc) and doc[end + 1].is_punct
-                                                               and doc[end + 1].text not in QUOTE_MARKS)
+                                                               and doc[end + 1].text not in QUOTE_TOKS)
     if not closes:
         for c in v.children:
             if c.i <= end or c.dep_ in _NOT_REPORTED:
                 continue
-            if c.dep_ in _AFTER or doc[c.left_edge.i - 1].is_punct and doc[c.left_edge.i - 1].text not in QUOTE_MARKS \
+            if c.dep_ in _AFTER or doc[c.left_edge.i - 1].is_punct and doc[c.left_edge.i - 1].text not in QUOTE_TOKS \
                     or c.left_edge.pos_ == "SCONJ":
                 break
             after.append(c)
@@ -316,16 +316,14 @@ def _right_clause(doc: Doc, v: Token, h: Token, last_word: Token, address: bool)
     return _char_range(doc, v, first.i, last.i, end)
 
 
-QUOTE_MARKS = frozenset("\"“”‘’'`«»")
-
 
 def _char_range(doc: Doc, v: Token, a: int, b: int, keep: int) -> tuple[int, int] | None:
-    if a > 0 and doc[a - 1].text in QUOTE_MARKS and doc[a - 1].idx + len(doc[a - 1].text) == doc[a].idx:
+    if a > 0 and doc[a - 1].text in QUOTE_TOKS and doc[a - 1].idx + len(doc[a - 1].text) == doc[a].idx:
         a -= 1  # the opening mark of a quote the clause starts with
     toks = [t for t in doc[a:b + 1] if v.sent.start <= t.i < v.sent.end]
-    while toks and toks[-1].is_punct and toks[-1].i != keep and toks[-1].text not in QUOTE_MARKS:
+    while toks and toks[-1].is_punct and toks[-1].i != keep and toks[-1].text not in QUOTE_TOKS:
         toks.pop()
-    while toks and toks[0].is_punct and toks[0].text not in QUOTE_MARKS:
+    while toks and toks[0].is_punct and toks[0].text not in QUOTE_TOKS:
         toks.pop(0)
     if not toks:
         return None

@@ -81,7 +81,8 @@ winger goalie goaltender centre center striker midfielder defender trainer deale
 trader banker lender landlord tenant caller viewer listener reader mogul designer developer
 commenter questioner announcer spymaster lady contender counsel head""".split())
 
-QUOTE_TOKS = frozenset('" “ ” ‘ ’ « » `` \'\' \''.split())
+# quote marks as spaCy tokens them (`` and '' in text typed the LaTeX way, ` alone)
+QUOTE_TOKS = frozenset('" “ ” ‘ ’ « » `` \'\' \' `'.split())
 REPORTING_CUES = frozenset(w for b in """say tell add write note explain claim insist argue recall report declare state
 announce warn acknowledge admit contend maintain assert stress emphasize emphasise predict concede""".split() for w in inflect(b))
 NOT_A_SPEAKER = frozenset("it this that there which what who whom i we you these those here".split())
