@@ -102,3 +102,14 @@ def test_one_bad_file_exit_1_others_written(tmp_path: Path):
     assert r.returncode == 1
     assert "empty.txt: empty file" in r.stderr
     assert json.loads(r.stdout.splitlines()[0])["title"].startswith("U.S., Cuba")
+
+
+@pytest.mark.parametrize("content", ["", '{"id": "a", "text": "No reference here."}\n'])
+def test_eval_with_nothing_to_score_fails_with_one_line(tmp_path, content):
+    # it printed "nothing to score" and exited 0, so a script took an empty file for a score
+    data = tmp_path / "rows.jsonl"
+    data.write_text(content, encoding="utf-8")
+    res = run("eval", str(data))
+    assert res.returncode == 2
+    assert res.stderr.strip().splitlines() == [
+        f"briefing: {data}: no row has a 'reference' or 'attributions' field: nothing to score"]

@@ -426,6 +426,8 @@ def eval_(
         report = run_eval(str(data), engine=engine, model=model, device=device.value, limit=limit, compare=compare, pool=pool, log=_err)
     except FileNotFoundError:
         raise _fail_usage(f"{data}: no such file")
+    except BriefingError as exc:  # nothing to score
+        raise _exit_for(exc)
     print(report)
 
 

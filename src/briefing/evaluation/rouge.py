@@ -146,6 +146,10 @@ def run_eval(path: str, engine: str = "extractive", model: str | None = None, de
     what = f" (validation pool: sha1(id) mod {_pool_modulus()} == 0)" if pool else ""
     lines = [f"# {path}{what}: {len(rows)} rows"]
     summ_rows = [r for r in rows if r.get("reference")]
+    if not summ_rows and not any(isinstance(r.get("attributions"), list) for r in rows):
+        from briefing.errors import RunError
+
+        raise RunError(f"{path}: no row has a 'reference' or 'attributions' field: nothing to score")
     if summ_rows:
         refs = [r["reference"] for r in summ_rows]
         texts = [r.get("text") or r.get("article") or "" for r in summ_rows]
@@ -196,8 +200,6 @@ def run_eval(path: str, engine: str = "extractive", model: str | None = None, de
             worst = min(by_outlet, key=lambda k: by_outlet[k]["speaker_accuracy"])
             lines.append(f"worst outlet: {worst} (speaker accuracy {by_outlet[worst]['speaker_accuracy']:.2f}, "
                          f"F1 {by_outlet[worst]['f1']:.2f})")
-    if not summ_rows and not quote_rows:
-        lines.append("no row has a 'reference' or 'attributions' field: nothing to score")
     return "\n".join(lines)
 
 
