@@ -10,6 +10,7 @@ _CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-
 
 
 _RUN_WORD = re.compile(r"\S+")
+_POSSESSIVE_END = re.compile(r"(?<=\w)['’]s?$")
 _RUN_ABBR = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt st prof rev adm maj pres sec amb const supt insp det cpl cmdr cdr hon coun cllr".split())
 
 
@@ -181,17 +182,27 @@ class People:
             if surname(n) == sur and len(n.split()) >= len(bare.split()) and (len(n.split()) > 1 or n == bare):
                 if best is None or (len(best[0].split()) < 2 <= len(n.split())):
                     best = (n, t)
-        # the first fuller mention in the article text (possibly outside any quote frame)
-        for pos, run in self.runs():
+        # the first fuller mention in the article text (possibly outside any quote frame); a
+        # possessive one only when no other gives the name ('Michael Howard's stance' gives
+        # Howard in full, 'Bill Clinton's policies' is not who 'Mrs. Clinton' is)
+        runs = self.runs()
+        is_poss = [bool(_POSSESSIVE_END.search(r.split()[-1].rstrip(".,;:"))) if r.split() else False for _, r in runs]
+        plain_done = False
+        for pos, run in [r for r, p in zip(runs, is_poss) if not p] + [r for r, p in zip(runs, is_poss) if p]:
             words = run.split()
-            if len(words) < 2 or words[-1].rstrip(".,") != sur:
+            last = _POSSESSIVE_END.sub("", words[-1].rstrip(".,;:")) if len(words) >= 2 else ""
+            possessive = last != words[-1].rstrip(".,;:")
+            if last != sur or plain_done and not possessive:
                 continue
+            words = words[:-1] + [last]
             k = 0
             while k < len(words) - 1 and words[k].lower().rstrip(".,") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | _RUN_OPENERS:
                 k += 1
             cand = words[k:]
             while len(cand) > 2 and cand[0].endswith(("'s", "’s")):
                 cand = cand[1:]  # "NBC’s Chuck Todd": the possessor is no part of the name
+            if possessive and len(cand) < 2:
+                continue  # ('Mrs. Clinton’s plan' says nothing of her name)
             lead_title = None
             if len(cand) > 3:  # long capitalised runs carry titles or organisations
                 start = _name_start(words)
@@ -213,7 +224,9 @@ class People:
                             break
                     title = " ".join(lead + ([title] if title else [])) or title
                 best = (" ".join(cand), title)
-            break
+            if possessive or best is not None and len(best[0].split()) >= 2:
+                break
+            plain_done = True  # the first plain mention decides; a possessive one may still give the name
         if best is None:
             return bare if not name.startswith(("Mr", "Ms", "Mrs", "Dr")) else name, None
         return best
@@ -223,6 +236,8 @@ class People:
             if start >= pos or pos - start > 600:
                 continue
             words = run.split()
+            if _POSSESSIVE_END.search(words[-1].rstrip(".,;:")):
+                continue  # 'Gordon Brown's official spokesman declined ... He said': not Brown
             k = 0
             while k < len(words) - 1 and words[k].lower().rstrip(".") in TITLE_WORDS | {"the", "but", "and", "when", "as", "if", "after"}:
                 k += 1
@@ -230,7 +245,7 @@ class People:
             # up to four words: 'Jorge Alberto López Amores' (two given names, two surnames)
             if 2 <= len(cand) <= 4 and all(w[0].isupper() for w in cand) and not any(
                 w.lower().rstrip(".,") in ORG_HEADS | TITLE_WORDS for w in cand
-            ) and cand[-1].lower().strip(".,") not in _MEDIUM_WORDS | _OUTLET_WORDS | _PLACE_HEADS:  # ('U.S. News', 'BBC Radio')
+            ) and cand[-1].lower().strip(".,") not in _MEDIUM_WORDS | _OUTLET_WORDS | _PLACE_HEADS | _DATE_WORDS:  # ('U.S. News', 'BBC Radio', 'Super Tuesday')
                 name = " ".join(cand).rstrip(".,")
                 return name, self.title_of(name)
         return None, None

@@ -1,0 +1,54 @@
+"""Speakers' names in British, Canadian and agency house styles (issue 20): sentences written
+for these tests, each in a shape that named the wrong person or a possessive before."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from briefing.quotes import extract_quotes
+
+    return extract_quotes
+
+
+def speakers(extract, text: str) -> list[str | None]:
+    return [q.speaker for q in extract(text)]
+
+
+def test_a_possessor_is_no_antecedent_of_he(extract):
+    # British: the spokesman speaks, not the minister he speaks for
+    text = ("Ministers will not raise the pension age, the government said on Monday. Gordon Brown's "
+            "official spokesman declined to say whether the chancellor backed the plans. He said: "
+            "\"What matters is that the consultation runs its course.\"")
+    assert speakers(extract, text) == [None]
+    # Canadian: nobody else named, so nobody (never "Doug Ford's")
+    text = ("Queen's Park will review the rules, Doug Ford's office said on Tuesday. He added that "
+            "the review would be \"quick and thorough.\"")
+    assert "Doug Ford's" not in speakers(extract, text)
+
+
+def test_a_possessive_mention_gives_the_full_name(extract):
+    # the only full mention is possessive: 'Mr Howard' is Michael Howard
+    text = ("The archbishop backed Michael Howard's stance on Tuesday.\n\n"
+            "In a magazine interview Mr Howard said: \"I believe the law should be changed.\"")
+    assert speakers(extract, text) == ["Michael Howard"]
+    text = ("Critics questioned Rachel Notley's budget figures.\n\n"
+            "\"The numbers add up,\" Notley told reporters in Edmonton.")
+    assert speakers(extract, text) == ["Rachel Notley"]
+
+
+def test_a_possessive_mention_of_a_namesake_does_not_rename(extract):
+    # 'Mrs. Clinton' is Hillary Clinton, named in full, not the Bill Clinton of a possessive
+    text = ("In a year when Bill Clinton's record has faced scrutiny, Hillary Clinton is shaping "
+            "the role he would play.\n\nMrs. Clinton told voters in Kentucky that he would be "
+            "\"in charge of revitalizing the economy.\"")
+    assert speakers(extract, text) == ["Hillary Clinton"]
+
+
+def test_a_date_is_no_name_before_a_pronoun(extract):
+    text = ("The view from Beijing of Super Tuesday was mixed. Many hoped he would lift the world "
+            "economy \"out of its quagmire,\" one commentator wrote.")
+    assert "Super Tuesday" not in speakers(extract, text)
