@@ -52,3 +52,25 @@ def test_a_date_is_no_name_before_a_pronoun(extract):
     text = ("The view from Beijing of Super Tuesday was mixed. Many hoped he would lift the world "
             "economy \"out of its quagmire,\" one commentator wrote.")
     assert "Super Tuesday" not in speakers(extract, text)
+
+
+def test_namesakes_stay_apart(extract):
+    # British sport: the coach and the captain share a surname
+    text = ("Scotland lost 19-18 to Wales on Saturday. Coach Andy Robinson said he would \"keep "
+            "working on the line-out\" with his squad.\n\n"
+            "Scotland captain Jason Robinson admitted his side had failed to cope after the break.\n\n"
+            "\"We controlled the first half but we knew they would come back at us,\" he said.")
+    assert speakers(extract, text)[-1] == "Jason Robinson"
+    # Canadian: a husband and wife, she named in full after him
+    text = ("Mark Tremblay opened the bakery in Moncton in 1998.\n\n"
+            "\"We never thought it would last this long,\" Tremblay said.\n\n"
+            "His wife, Josée Tremblay, runs the shop now. \"Every morning starts at four,\" she said.")
+    assert speakers(extract, text) == ["Mark Tremblay", "Josée Tremblay"]
+
+
+def test_a_sentence_opener_is_no_given_name(extract):
+    # 'Following Sanders' opens a sentence: Sanders is still Bernie Sanders
+    text = ("Bernie Sanders won Rhode Island on Tuesday.\n\n"
+            "Following Sanders, Clinton told supporters in Philadelphia that \"we are going to win.\"\n\n"
+            "Following Sanders' lead, the senator's aides said \"the race goes on.\"")
+    assert "Following Sanders" not in speakers(extract, text)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from briefing.quotes.vocabulary import HONORIFIC, ORG_HEADS, ROLE_ABBR, TITLE_WORDS
+from briefing.quotes.vocabulary import HONORIFIC, ORG_HEADS, PERSON_HEADS, ROLE_ABBR, TITLE_WORDS
 
 _CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:de|van|von|del|da|al|bin)\b))*)", re.M)
 
 
 _RUN_WORD = re.compile(r"\S+")
+_PARTICLES = frozenset("de del della di da van von der den du la le al el bin ibn ben st".split())
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s?$")
 _RUN_ABBR = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt st prof rev adm maj pres sec amb const supt insp det cpl cmdr cdr hon coun cllr".split())
 
@@ -78,6 +79,9 @@ _OUTLET_WORDS = frozenset("news times post journal press herald tribune daily we
 _PLACE_HEADS = frozenset("""hill street st road avenue ave square park hall centre center building tower towers
 airport station river lake mountain mountains county city state island islands bay beach valley arena stadium
 field gardens palace castle bridge harbour harbor coast falls heights plaza mall""".split())
+# a subject named in apposition: 'His wife, Josée Tremblay, runs the shop', 'Trump's eldest
+# daughter, Ivanka Trump, spoke' (the head noun must name a person)
+_APPOSED_SUBJECT = re.compile(r"^(?:(?:his|her|their|the|a|an|[A-Z][\w.'’-]*['’]s?)\s+)?(?:[\w-]+\s+){0,3}([\w-]+),$", re.I)
 _COREF_REACH = 1200  # characters: about two paragraphs
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _CUE_BEFORE = re.compile(r"\b(?:said|says|according to|told|added|wrote|asked)$")
@@ -156,6 +160,7 @@ class People:
         self._subjects: list[tuple[int, str]] | None = None
         self._acronyms: dict[str, str] | None = None
         self._described: list[tuple[int, str, str]] | None = None
+        self._lower_words: frozenset[str] | None = None
 
     def runs(self) -> list[tuple[int, str]]:
         if self._runs is None:
@@ -178,8 +183,14 @@ class People:
         if not sur:
             return name, None
         best: tuple[str, str | None] | None = None
+        given = self._given_names(bare)  # 'Jason Robinson' is not the 'Andy Robinson' seen before
+
+        def fits(full: list[str]) -> bool:
+            return given <= {w.rstrip(".,") for w in full[:-1]}
+
         for n, t in self.known:
-            if surname(n) == sur and len(n.split()) >= len(bare.split()) and (len(n.split()) > 1 or n == bare):
+            if surname(n) == sur and len(n.split()) >= len(bare.split()) and (len(n.split()) > 1 or n == bare) \
+                    and fits(n.split()):
                 if best is None or (len(best[0].split()) < 2 <= len(n.split())):
                     best = (n, t)
         # the first fuller mention in the article text (possibly outside any quote frame); a
@@ -201,7 +212,7 @@ class People:
             cand = words[k:]
             while len(cand) > 2 and cand[0].endswith(("'s", "’s")):
                 cand = cand[1:]  # "NBC’s Chuck Todd": the possessor is no part of the name
-            if possessive and len(cand) < 2:
+            if possessive and len(cand) < 2 or not fits(cand):
                 continue  # ('Mrs. Clinton’s plan' says nothing of her name)
             lead_title = None
             if len(cand) > 3:  # long capitalised runs carry titles or organisations
@@ -230,6 +241,27 @@ class People:
         if best is None:
             return bare if not name.startswith(("Mr", "Ms", "Mrs", "Dr")) else name, None
         return best
+
+    def _given_names(self, name: str) -> set[str]:
+        """The words of a name before its surname that tell namesakes apart: not a possessor
+        ('CNN's Jake Tapper'), a particle ('de Blasio') or a word the article also writes in
+        lower case (a sentence's opener the parser took into the name: 'Like Allen')."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(re.findall(r"\b[a-z][a-z'’-]*\b", self.text))
+        words = name.split()
+        return {w.rstrip(".,") for w in words[:-1]
+                if w[:1].isupper() and not _POSSESSIVE_END.search(w) and w.lower() not in _PARTICLES
+                and w.lower() not in self._lower_words | _RUN_OPENERS | _CONNECTORS | _LEAD_CUES
+                and (not re.search(r"(?:ing|ed|ly)$", w) or self._inside_sentence(f"{w} {words[-1]}"))}
+
+    def _inside_sentence(self, phrase: str) -> bool:
+        """Whether ``phrase`` occurs other than at a sentence's start ('captain Jason
+        Robinson', not 'Following Sanders' at the head of a sentence)."""
+        for m in re.finditer(re.escape(phrase), self.text):
+            before = self.text[max(0, m.start() - 3):m.start()].rstrip(" “\"‘'(")
+            if before and before[-1] not in ".!?:\n":
+                return True
+        return False
 
     def last_name_before(self, pos: int) -> tuple[str | None, str | None]:
         for start, run in reversed(self.runs()):
@@ -467,9 +499,17 @@ class People:
                            self.text.rfind("! ", 0, start))
                 prefix = self.text[sent + 1:start].strip(" \t\n\"“”'‘’")
                 first = (prefix.split() or [""])[0].lower().strip(",")
+                apposed = _APPOSED_SUBJECT.match(prefix)
+                if apposed and apposed.group(1).lower() not in PERSON_HEADS | PERSON_NOUNS | _FEMALE_WORDS | _MALE_WORDS:
+                    apposed = None
                 if not prefix or prefix.endswith(",") and first in _CONNECTORS or prefix.lower() in _CONNECTORS \
-                        or _CUE_BEFORE.search(prefix) or _title_prefix(prefix):
+                        or _CUE_BEFORE.search(prefix) or _title_prefix(prefix) or apposed:
                     self._subjects.append((start, " ".join(cand)))
+                if apposed and len(cand) >= 2:  # 'His wife, Josée Tremblay,': she
+                    head = apposed.group(1).lower()
+                    g = "f" if head in _FEMALE_WORDS else "m" if head in _MALE_WORDS else None
+                    if g:
+                        self.learned.setdefault(" ".join(cand), g)
         return self._subjects
 
     def antecedent(self, pos: int, gender: str | None, spoken: list[tuple[int, str, str | None]]) -> tuple[str, str | None] | None:
