@@ -243,8 +243,8 @@ class People:
         return best
 
     def _given_names(self, name: str) -> set[str]:
-        """The words of a name before its surname that tell namesakes apart: not a possessor
-        ('CNN's Jake Tapper'), a particle ('de Blasio') or a word the article also writes in
+        """The words of a name before its surname that tell namesakes apart: not a title
+        ('Senator Jane Roe'), a possessor ('CNN's Jake Tapper'), a particle ('de Blasio') or a word the article also writes in
         lower case (a sentence's opener the parser took into the name: 'Like Allen')."""
         if self._lower_words is None:
             self._lower_words = frozenset(re.findall(r"\b[a-z][a-z'’-]*\b", self.text))
@@ -252,6 +252,7 @@ class People:
         return {w.rstrip(".,") for w in words[:-1]
                 if w[:1].isupper() and not _POSSESSIVE_END.search(w) and w.lower() not in _PARTICLES
                 and w.lower() not in self._lower_words | _RUN_OPENERS | _CONNECTORS | _LEAD_CUES
+                and w.lower().rstrip(".") not in TITLE_WORDS | PERSON_NOUNS | _RUN_ABBR
                 and (not re.search(r"(?:ing|ed|ly)$", w) or self._inside_sentence(f"{w} {words[-1]}"))}
 
     def _inside_sentence(self, phrase: str) -> bool:
