@@ -74,3 +74,31 @@ def test_a_sentence_opener_is_no_given_name(extract):
             "Following Sanders, Clinton told supporters in Philadelphia that \"we are going to win.\"\n\n"
             "Following Sanders' lead, the senator's aides said \"the race goes on.\"")
     assert "Following Sanders" not in speakers(extract, text)
+
+
+def test_a_dashed_reflexive_aside_leaves_the_name_speaking(extract):
+    # British: 'Mr Bez - himself a former engineer at Porsche - said' (the parser makes
+    # 'himself' the subject)
+    text = ("The carmaker unveiled its cheapest model yet, said chief executive Ulrich Bez.\n\n"
+            "Mr Bez - himself a former engineer at rival Porsche - said the new car was the "
+            "company's \"most affordable car ever\".")
+    assert speakers(extract, text) == ["Ulrich Bez"]
+
+
+def test_a_hyphenated_role_is_a_title_not_a_name(extract):
+    (q,) = extract("England lost by a point. Fly-half Charlie Hodgson missed three penalties. "
+                   "\"I'm very disappointed with the result,\" Hodgson said.")
+    assert (q.speaker, q.speaker_title) == ("Charlie Hodgson", "Fly-half")
+    (q,) = extract("Co-founder Amira Haddad spoke in Halifax on Friday. \"We started in a garage,\" "
+                   "Haddad told CBC News.")
+    assert (q.speaker, q.speaker_title) == ("Amira Haddad", "Co-founder")
+
+
+def test_a_relative_clause_is_no_part_of_the_title(extract):
+    # agency copy: the clause describes the firm, not the speaker's role
+    (q,) = extract("\"Orders rose sharply,\" said Paul Reynolds, chief executive of BT Wholesale "
+                   "which provides phone lines that other firms rent.")
+    assert q.speaker_title == "chief executive of BT Wholesale"
+    (q,) = extract("\"The vote was close,\" said Marie Gagnon, a city councillor in Laval, Que., who "
+                   "voted against the plan.")
+    assert q.speaker == "Marie Gagnon" and "voted" not in (q.speaker_title or "")

@@ -426,8 +426,17 @@ def _nominal_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
                 if v.head.dep_ == "appos" and c.lower_ == "who" and (v.head.head.ent_type_ == "PERSON" or v.head.head.pos_ == "PROPN"):
                     return v.head.head  # 'Braynard, a South Carolina native who writes': the name
                 return _author_of_document(v.head, skip) or v.head
+            if c.lower_ in _REFLEXIVES:
+                # 'Mr Bez - himself a former engineer at Porsche - said': the parser heads the
+                # name with the reflexive of its dashed aside; the name speaks
+                names = [t for t in c.children if t.dep_ == "compound" and t.i < c.i and t.pos_ == "PROPN"]
+                if names:
+                    return names[-1]
             return _author_of_document(c, skip) or c
     return None
+
+
+_REFLEXIVES = frozenset("himself herself themselves itself".split())
 
 
 def _author_of_document(d: "Token", skip: frozenset[int]) -> "Token | None":

@@ -76,10 +76,16 @@ class Quote:
 _SPOKESPEOPLE = frozenset("spokesperson spokespeople".split())
 
 
+_TITLE_RELATIVE = re.compile(r",?\s+(?:which|who|whose|that|where)\s+")
+
+
 def _clean_title(title: str | None) -> str | None:
     if not title:
         return None
     title = HONORIFIC.sub("", title + " ").strip(" ,")
+    # a relative clause describes the organisation, not the role: 'chief executive of BT
+    # Wholesale which provides phone lines' is chief executive of BT Wholesale
+    title = re.sub(r"\s+(?:and|or|but)$", "", _TITLE_RELATIVE.split(title, 1)[0].strip(" ,"))
     return None if title.rstrip(".").lower() in ("", "mr", "mrs", "ms", "dr", "miss") else title
 
 

@@ -10,6 +10,7 @@ _CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-
 
 
 _RUN_WORD = re.compile(r"\S+")
+_ROLE_COMPOUND = re.compile(r"[A-Z][a-z]+-[a-z]+$")  # a capitalised role opening a sentence: 'Fly-half'
 _PARTICLES = frozenset("de del della di da van von der den du la le al el bin ibn ben st".split())
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s?$")
 _RUN_ABBR = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt st prof rev adm maj pres sec amb const supt insp det cpl cmdr cdr hon coun cllr".split())
@@ -207,8 +208,9 @@ class People:
                 continue
             words = words[:-1] + [last]
             k = 0
-            while k < len(words) - 1 and words[k].lower().rstrip(".,") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | _RUN_OPENERS:
-                k += 1
+            while k < len(words) - 1 and (words[k].lower().rstrip(".,") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | _RUN_OPENERS
+                                          or _ROLE_COMPOUND.match(words[k]) and len(words) - k > 2):
+                k += 1  # ('Fly-half Charlie Hodgson', 'Co-founder Jane Roe': a role, not a name)
             cand = words[k:]
             while len(cand) > 2 and cand[0].endswith(("'s", "’s")):
                 cand = cand[1:]  # "NBC’s Chuck Todd": the possessor is no part of the name
