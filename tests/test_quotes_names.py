@@ -102,3 +102,49 @@ def test_a_relative_clause_is_no_part_of_the_title(extract):
     (q,) = extract("\"The vote was close,\" said Marie Gagnon, a city councillor in Laval, Que., who "
                    "voted against the plan.")
     assert q.speaker == "Marie Gagnon" and "voted" not in (q.speaker_title or "")
+
+
+def test_the_name_before_has_said_is_the_sentence_subject(extract):
+    # British: the role in the next sentence is the person who 'has said'
+    text = ("The government has had eight years to fix the railways and has failed, Michael Howard "
+            "has said.\n\n\"Britain is heading in the wrong direction,\" the Conservative leader said "
+            "in his New Year message.")
+    assert speakers(extract, text) == ["Michael Howard"]
+    # ... but not an organisation after a preposition, nor a listener
+    text = ("The deficit will grow, a fellow at the C.D. Howe Institute said.\n\n"
+            "He told CBC News: \"The numbers do not add up.\"")
+    assert "C.D. Howe Institute" not in speakers(extract, text) and "CBC News" not in speakers(extract, text)
+
+
+def test_a_listener_is_no_antecedent(extract):
+    text = ("The midfielder could leave in the summer. He told BBC Sport: \"I'm not sure if I want to "
+            "stay or not.\"")
+    assert speakers(extract, text) == [None]
+
+
+def test_a_capitalised_role_with_a_determiner_is_a_role(extract):
+    # an unnamed MP is nobody named; 'The Premier' is the premier the article named
+    (q,) = extract("A senior Tory MP has criticised the department's \"lackadaisical\" approach to planning.")
+    assert q.speaker is None
+    text = ("Premier Kathleen Wynne spoke to reporters at Queen's Park on Tuesday. The Premier stated, "
+            "\"The budget means new money for community care.\"")
+    assert speakers(extract, text) == ["Kathleen Wynne"]
+    # a newspaper whose name ends in a title word is still a name
+    (q,) = extract("\"The senator has lost his way,\" The New Hampshire Union Leader said in an editorial.")
+    assert q.speaker and "Union Leader" in q.speaker
+
+
+def test_british_names_and_labels(extract):
+    # a knight named by his given name; a person noun opening a sentence; a one-word
+    # organisation NER took for a person; a list's label after a bullet
+    text = ("National Audit Office head Sir John Bourn said the department had improved. On the unpaid "
+            "invoices, Sir John said the department had paid \"97% of the bills submitted\".")
+    assert speakers(extract, text) == ["Sir John Bourn"]
+    (q,) = extract("Teenager Sania Mirza won the title. \"It is a big moment in my career,\" Mirza said.")
+    assert (q.speaker, q.speaker_title) == ("Sania Mirza", "Teenager")
+    (q,) = extract("The report was published on Tuesday. A Defra spokesman said: \"We welcome the report.\"")
+    assert (q.speaker, q.speaker_title) == ("Defra", "spokesman")
+    text = "Burnley won 2-0 on Saturday.\n\n- Burnley boss Steve Cotterill: \"They will be fresh and we'll be tired.\""
+    assert speakers(extract, text) == ["Steve Cotterill"]
+    (q,) = extract("\"It would be better on 1 April,\" said Labour spokesman Mr Kemp.")
+    assert q.speaker_title == "Labour spokesman"

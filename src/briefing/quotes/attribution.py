@@ -255,8 +255,11 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
         # title is not a name; the name set off after it is, when NER missed it
         end = next(t.i for t in tok.doc[tok.i:] if t.text in (",", "--", "—", "–"))
         return "person", named, _words_text(_strip_det([t for t in tok.subtree if t.i < end])) or None
-    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and (ent is None or ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")) \
-            or _untagged_name(tok):  # (a lower-case 'PROPN' is a tagging slip: 'the deputy prime minister')
+    capitalised_role = tok.lower_.rstrip(".") in TITLE_WORDS and any(c.dep_ in ("det", "poss") for c in tok.children) \
+        and sum(c.dep_ == "compound" and c.lower_ not in TITLE_WORDS for c in tok.children) <= 1  # (not 'The New Hampshire Union Leader')
+    if not capitalised_role and tok.pos_ == "PROPN" and tok.text[:1].isupper() \
+            and (ent is None or ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC")) \
+            or _untagged_name(tok):  # ('A senior Tory MP', 'The Premier': a role, capitalised)  # (a lower-case 'PROPN' is a tagging slip: 'the deputy prime minister')
         chain = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"
                  and t.i >= tok.i - 3] + [tok]
         chain.sort(key=lambda t: t.i)

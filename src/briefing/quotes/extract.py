@@ -79,6 +79,21 @@ _SPOKESPEOPLE = frozenset("spokesperson spokespeople".split())
 _TITLE_RELATIVE = re.compile(r",?\s+(?:which|who|whose|that|where)\s+")
 
 
+def _lone_word_person(people: People, phrase: str | None, pos: int) -> bool:
+    """'A Defra spokesman': NER took the one capitalised word before the role for a person,
+    but the article never gives anyone that surname, so it names an organisation."""
+    words = (phrase or "").split()
+    caps = [w for w in words[1:-1] if w[:1].isupper()]
+    if len(caps) != 1 or not words[-1].islower() or any(w.lower() in ("for", "of", "to", "with") for w in words) \
+            or people.is_person(caps[0], pos):
+        return False  # (not 'a spokesman for Bernie Sanders')
+    for _, run in people.runs():
+        ws = [w for w in run.split() if w.lower() not in ("a", "an", "the", "one")]
+        if len(ws) >= 2 and re.sub(r"['’]s?$", "", ws[-1].rstrip(".,;:")) == caps[0]:
+            return False  # ('a Warren adviser' after 'Elizabeth Warren')
+    return True
+
+
 def _clean_title(title: str | None) -> str | None:
     if not title:
         return None
@@ -86,6 +101,7 @@ def _clean_title(title: str | None) -> str | None:
     # a relative clause describes the organisation, not the role: 'chief executive of BT
     # Wholesale which provides phone lines' is chief executive of BT Wholesale
     title = re.sub(r"\s+(?:and|or|but)$", "", _TITLE_RELATIVE.split(title, 1)[0].strip(" ,"))
+    title = re.sub(r"\s+(?:Mr|Mrs|Ms|Miss|Dr)\.?$", "", title)  # 'Labour spokesman Mr Kemp'
     return None if title.rstrip(".").lower() in ("", "mr", "mrs", "ms", "dr", "miss") else title
 
 
@@ -402,7 +418,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 and (described := people.by_coreference(speaker, _sentence_start(text, ps[0].open_at), spoken)) is not None:
             speaker, title = described, people.title_of(described)  # 'the Utah Republican' (tagged NORP)
             via = "coreference"
-        if kind in ("role", "org") and not a.for_person and (spoken_for := organisation_spoken_for(
+        if kind in ("role", "org") and (not a.for_person or _lone_word_person(people, a.phrase, ps[0].open_at)) \
+                and (spoken_for := organisation_spoken_for(
                 people, a.phrase if kind == "role" else speaker, ps[0].open_at)) is not None \
                 and (speaker is None or speaker[:1].islower() or speaker.split()[0] in ("A", "An", "One", "The", "Another")):
             speaker, title = spoken_for  # 'a Twitter spokesman said': Twitter speaks

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.quotes.vocabulary import TITLE_WORDS
+from briefing.quotes.vocabulary import PERSON_HEADS, TITLE_WORDS
 
 _NAME = r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|(?:de|van|von|al)\b)){0,3})"
 _LABEL_BEFORE = re.compile(r"^\s*" + _NAME + r"\s*:\s*$")
@@ -21,6 +21,11 @@ _LEAD_CUE = re.compile(r"^(?:Stated|Said|Says|Added|Adds|Wrote|Writes|Continued|
 _LABEL_AFTER = re.compile(r"^\s*[―—–-]{1,2}\s*" + _NAME + r"\s*(?:$|[,(\n])")
 
 
+def _team_role(lead: list[str]) -> bool:
+    """'Burnley boss', 'Toronto Maple Leafs coach': capitalised words, then the role."""
+    return 2 <= len(lead) <= 5 and lead[-1].lower() in PERSON_HEADS and all(w[:1].isupper() for w in lead[:-1])
+
+
 def label_speaker(text: str, open_at: int, close_at: int) -> str | None:
     """Transcript and list styles: ``Name: "..."`` and ``"..." — Name``."""
     line_start = text.rfind("\n", 0, open_at) + 1
@@ -31,7 +36,10 @@ def label_speaker(text: str, open_at: int, close_at: int) -> str | None:
     if m is None and open_at - line_start <= 100:
         t = _LABEL_TITLED.match(text[line_start:open_at])
         lead = t.group(1).split() if t is not None else []
-        if t is not None and all(w.lower().rstrip(".") in TITLE_WORDS | {"of", "the", "and", "for"} for w in lead):
+        if lead and lead[0] in ("-", "–", "—", "•", "*"):
+            lead = lead[1:]  # a list's bullet
+        if t is not None and (all(w.lower().rstrip(".") in TITLE_WORDS | {"of", "the", "and", "for"} for w in lead)
+                              or _team_role(lead)):
             m, group = t, 2
             words = t.group(2).split()
             if len(words) > 1 and words[0].lower().split("-")[0].rstrip(".") in TITLE_WORDS:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
-from briefing.quotes.vocabulary import HONORIFIC, ORG_HEADS, PERSON_HEADS, ROLE_ABBR, TITLE_WORDS
+from briefing.quotes.vocabulary import HONORIFIC, INDIVIDUAL_NOUNS, ORG_HEADS, PERSON_HEADS, ROLE_ABBR, TITLE_WORDS
 
 _CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:de|van|von|del|da|al|bin)\b))*)", re.M)
 
 
 _RUN_WORD = re.compile(r"\S+")
+_KNIGHTED = re.compile(r"(Sir|Dame)\s+([A-Z][\w'’-]+)$")
+_LISTENER_BEFORE = re.compile(r"\b(?:told|tells|telling|tell|informed|assured)\s+$")
 _ROLE_COMPOUND = re.compile(r"[A-Z][a-z]+-[a-z]+$")  # a capitalised role opening a sentence: 'Fly-half'
 _PARTICLES = frozenset("de del della di da van von der den du la le al el bin ibn ben st".split())
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s?$")
@@ -85,7 +87,9 @@ field gardens palace castle bridge harbour harbor coast falls heights plaza mall
 _APPOSED_SUBJECT = re.compile(r"^(?:(?:his|her|their|the|a|an|[A-Z][\w.'’-]*['’]s?)\s+)?(?:[\w-]+\s+){0,3}([\w-]+),$", re.I)
 _COREF_REACH = 1200  # characters: about two paragraphs
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
-_CUE_BEFORE = re.compile(r"\b(?:said|says|according to|told|added|wrote|asked)$")
+# '..., Michael Howard has said.': the name is the subject of the reporting clause that follows it
+_CUE_AFTER = re.compile(r"\s+(?:(?:has|have|had|also|later|then)\s+){0,2}(?:said|says|told|tells|added|adds|wrote|writes|argued|warned|insisted)\b")
+_CUE_BEFORE = re.compile(r"\b(?:said|says|according to|added|wrote|asked)$")  # (not told: its object listens)
 
 
 _LEAD_CUES = frozenset("stated said says added wrote continued explained asked told".split())  # 'Stated Stone:'
@@ -179,6 +183,13 @@ class People:
         self.known.append((name, title))
 
     def canonical(self, name: str, before: int) -> tuple[str, str | None]:
+        if " " not in name and (sir := re.search(rf"\b(Sir|Dame)\s+{re.escape(name)}\b(?!\s+[A-Z])", self.text)):
+            name = f"{sir.group(1)} {name}"  # 'Sir John said', the parser leaving out the Sir
+        knighted = _KNIGHTED.match(name)
+        if knighted:  # 'Sir John' after 'Sir John Bourn': British style names a knight by his given name
+            full = re.search(rf"\b{knighted.group(1)}\s+{re.escape(knighted.group(2))}\s+([A-Z][\w'’-]+)", self.text)
+            if full and not _POSSESSIVE_END.search(full.group(1)):
+                return self.canonical(f"{knighted.group(2)} {full.group(1)}", before)
         bare = HONORIFIC.sub("", name).strip()
         sur = surname(bare)
         if not sur:
@@ -209,7 +220,8 @@ class People:
             words = words[:-1] + [last]
             k = 0
             while k < len(words) - 1 and (words[k].lower().rstrip(".,") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | _RUN_OPENERS
-                                          or _ROLE_COMPOUND.match(words[k]) and len(words) - k > 2):
+                                          or (_ROLE_COMPOUND.match(words[k]) or words[k].lower() in INDIVIDUAL_NOUNS | PERSON_NOUNS)
+                                          and len(words) - k > 2):
                 k += 1  # ('Fly-half Charlie Hodgson', 'Co-founder Jane Roe': a role, not a name)
             cand = words[k:]
             while len(cand) > 2 and cand[0].endswith(("'s", "’s")):
@@ -273,6 +285,8 @@ class People:
             words = run.split()
             if _POSSESSIVE_END.search(words[-1].rstrip(".,;:")):
                 continue  # 'Gordon Brown's official spokesman declined ... He said': not Brown
+            if _LISTENER_BEFORE.search(self.text[max(0, start - 20):start]) or re.fullmatch(r"[A-Z]{3,}", words[0]):
+                continue  # 'He told BBC Sport:': the listener, and an outlet, is not who he is
             k = 0
             while k < len(words) - 1 and words[k].lower().rstrip(".") in TITLE_WORDS | {"the", "but", "and", "when", "as", "if", "after"}:
                 k += 1
@@ -505,8 +519,12 @@ class People:
                 apposed = _APPOSED_SUBJECT.match(prefix)
                 if apposed and apposed.group(1).lower() not in PERSON_HEADS | PERSON_NOUNS | _FEMALE_WORDS | _MALE_WORDS:
                     apposed = None
+                # ('..., Michael Howard has said.'; not 'a fellow at the Brookings Institution said',
+                # 'the hall of mirrors that is Trump World told me')
+                cue_after = _CUE_AFTER.match(self.text, start + len(run)) and (
+                    not prefix or prefix.endswith(",") or prefix.split()[-1].lower() in ("and", "but", "while", "as", "when"))
                 if not prefix or prefix.endswith(",") and first in _CONNECTORS or prefix.lower() in _CONNECTORS \
-                        or _CUE_BEFORE.search(prefix) or _title_prefix(prefix) or apposed:
+                        or _CUE_BEFORE.search(prefix) or _title_prefix(prefix) or apposed or cue_after:
                     self._subjects.append((start, " ".join(cand)))
                 if apposed and len(cand) >= 2:  # 'His wife, Josée Tremblay,': she
                     head = apposed.group(1).lower()
