@@ -148,3 +148,26 @@ def test_british_names_and_labels(extract):
     assert speakers(extract, text) == ["Steve Cotterill"]
     (q,) = extract("\"It would be better on 1 April,\" said Labour spokesman Mr Kemp.")
     assert q.speaker_title == "Labour spokesman"
+
+
+def test_a_title_and_surname_first_does_not_hide_the_full_name(extract):
+    # NYT/abstract style: 'Mr. Putin' before 'President Vladimir V. Putin'
+    text = ("Mr. Putin drew applause on Thursday.\n\nWith his customary swagger, President Vladimir V. "
+            "Putin held forth on a sweeping array of topics.\n\n\"We will answer,\" Mr. Putin said.")
+    assert speakers(extract, text) == ["Vladimir V. Putin"]
+    # a sentence's first word is no given name ('Will Sanders ...?' asks a question)
+    text = ("Will Sanders stay in the race? Bernie Sanders told supporters in Vermont that \"the race "
+            "goes on.\"\n\n\"We are not done,\" Sanders said.")
+    assert speakers(extract, text) == ["Bernie Sanders", "Bernie Sanders"]
+
+
+
+def test_co_chairman_and_mr_surname_as_antecedents(extract):
+    # British: 'Tory co-chairman Liam Fox' is a sentence's subject; 'Mr Clarke' (no full name
+    # given) is someone, where 'Lib Dem' is not
+    text = ("Tory co-chairman Liam Fox has opened proceedings with a speech. Labour's rule has been "
+            "characterised by \"lost trust and failure to deliver\", he told the conference.")
+    assert speakers(extract, text) == ["Liam Fox"]
+    text = ("The Lib Dem leader attacked the plans. But Mr Clarke said he had supported them. \"ID cards "
+            "are a means to a more secure society,\" he said.")
+    assert speakers(extract, text)[-1] == "Clarke"

@@ -88,7 +88,7 @@ _APPOSED_SUBJECT = re.compile(r"^(?:(?:his|her|their|the|a|an|[A-Z][\w.'’-]*['
 _COREF_REACH = 1200  # characters: about two paragraphs
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 # '..., Michael Howard has said.': the name is the subject of the reporting clause that follows it
-_CUE_AFTER = re.compile(r"\s+(?:(?:has|have|had|also|later|then)\s+){0,2}(?:said|says|told|tells|added|adds|wrote|writes|argued|warned|insisted)\b")
+_CUE_AFTER = re.compile(r"\s+(?:(?:has|have|had|also|later|then)\s+){0,2}(?:said|says|told|tells|added|adds|wrote|writes)\b")
 _CUE_BEFORE = re.compile(r"\b(?:said|says|according to|added|wrote|asked)$")  # (not told: its object listens)
 
 
@@ -125,7 +125,7 @@ def _title_prefix(prefix: str) -> bool:
     words = prefix.split()
     if not words or len(words) > 6:
         return False
-    low = [w.lower().strip(",.") for w in words]
+    low = [re.sub(r"^(?:co|vice|ex|deputy)-", "", w.lower().strip(",.")) for w in words]  # 'Tory co-chairman'
     return low[-1] in TITLE_WORDS | PERSON_NOUNS and all(
         w[:1].isupper() or lw in TITLE_WORDS | PERSON_NOUNS | _TITLE_MODIFIERS for w, lw in zip(words, low))
 
@@ -226,8 +226,8 @@ class People:
             cand = words[k:]
             while len(cand) > 2 and cand[0].endswith(("'s", "’s")):
                 cand = cand[1:]  # "NBC’s Chuck Todd": the possessor is no part of the name
-            if possessive and len(cand) < 2 or not fits(cand):
-                continue  # ('Mrs. Clinton’s plan' says nothing of her name)
+            if len(cand) < 2 or not fits(cand) or any(HONORIFIC.match(w + " ") for w in cand[1:-1]):
+                continue  # ('Mr. Putin', 'Mrs. Clinton’s plan', 'What Mr. Obama' say nothing of the name in full)
             lead_title = None
             if len(cand) > 3:  # long capitalised runs carry titles or organisations
                 start = _name_start(words)
@@ -236,6 +236,9 @@ class People:
                     cand = words[start:]
                 else:
                     cand = cand[-2:]
+            if cand[0] is words[0] and self._opens_sentence(pos) and (cand[0].lower() in self._lower() or re.search(
+                    r"(?:ing|ly)$", cand[0]) and not self._inside_sentence(" ".join(cand[:2]))):
+                continue  # 'Maybe Trump', 'A Trump rally': a sentence's first word, not a given name
             if len(cand) >= 2 and (best is None or len(best[0].split()) < 2):
                 title = lead_title or " ".join(words[:k]) or None
                 # lower-case role word right before the run: "spokesman P.J. Crowley"
@@ -260,23 +263,27 @@ class People:
         """The words of a name before its surname that tell namesakes apart: not a title
         ('Senator Jane Roe'), a possessor ('CNN's Jake Tapper'), a particle ('de Blasio') or a word the article also writes in
         lower case (a sentence's opener the parser took into the name: 'Like Allen')."""
-        if self._lower_words is None:
-            self._lower_words = frozenset(re.findall(r"\b[a-z][a-z'’-]*\b", self.text))
         words = name.split()
         return {w.rstrip(".,") for w in words[:-1]
                 if w[:1].isupper() and not _POSSESSIVE_END.search(w) and w.lower() not in _PARTICLES
-                and w.lower() not in self._lower_words | _RUN_OPENERS | _CONNECTORS | _LEAD_CUES
+                and w.lower() not in self._lower() | _RUN_OPENERS | _CONNECTORS | _LEAD_CUES
                 and w.lower().rstrip(".") not in TITLE_WORDS | PERSON_NOUNS | _RUN_ABBR
                 and (not re.search(r"(?:ing|ed|ly)$", w) or self._inside_sentence(f"{w} {words[-1]}"))}
+
+    def _lower(self) -> frozenset[str]:
+        """Every word the article writes in lower case."""
+        if self._lower_words is None:
+            self._lower_words = frozenset(re.findall(r"\b[a-z][a-z'’-]*\b", self.text))
+        return self._lower_words
+
+    def _opens_sentence(self, pos: int) -> bool:
+        before = self.text[max(0, pos - 3):pos].rstrip(" “\"‘'(")
+        return not before or before[-1] in ".!?:\n"
 
     def _inside_sentence(self, phrase: str) -> bool:
         """Whether ``phrase`` occurs other than at a sentence's start ('captain Jason
         Robinson', not 'Following Sanders' at the head of a sentence)."""
-        for m in re.finditer(re.escape(phrase), self.text):
-            before = self.text[max(0, m.start() - 3):m.start()].rstrip(" “\"‘'(")
-            if before and before[-1] not in ".!?:\n":
-                return True
-        return False
+        return any(not self._opens_sentence(m.start()) for m in re.finditer(re.escape(phrase), self.text))
 
     def last_name_before(self, pos: int) -> tuple[str | None, str | None]:
         for start, run in reversed(self.runs()):
@@ -288,7 +295,7 @@ class People:
             if _LISTENER_BEFORE.search(self.text[max(0, start - 20):start]) or re.fullmatch(r"[A-Z]{3,}", words[0]):
                 continue  # 'He told BBC Sport:': the listener, and an outlet, is not who he is
             k = 0
-            while k < len(words) - 1 and words[k].lower().rstrip(".") in TITLE_WORDS | {"the", "but", "and", "when", "as", "if", "after"}:
+            while k < len(words) - 1 and words[k].lower().rstrip(".") in TITLE_WORDS | {"the", "a", "an", "but", "and", "when", "as", "if", "after"}:
                 k += 1
             cand = words[k:]
             # up to four words: 'Jorge Alberto López Amores' (two given names, two surnames)
@@ -470,6 +477,11 @@ class People:
             return True
         return 2 <= len(words) <= 3 and any(n == words[-1] for _, n in self.subject_mentions())
 
+    def _honorific_of(self, surname_: str) -> str | None:
+        """'m' or 'f' when the article writes Mr/Mrs/Ms before this surname, else None."""
+        self.gender_of(surname_)  # (fills the table)
+        return (self._honorific or {}).get(surname_)
+
     def gender_of(self, name: str | None) -> str | None:
         """'m', 'f' or None: from what the article shows (Mr./Mrs./Ms. before the surname,
         a gendered title word, a he/she the same sentence bound to the name)."""
@@ -522,7 +534,7 @@ class People:
                 # ('..., Michael Howard has said.'; not 'a fellow at the Brookings Institution said',
                 # 'the hall of mirrors that is Trump World told me')
                 cue_after = _CUE_AFTER.match(self.text, start + len(run)) and (
-                    not prefix or prefix.endswith(",") or prefix.split()[-1].lower() in ("and", "but", "while", "as", "when"))
+                    not prefix or prefix.endswith(",") or prefix.split()[-1].lower() in ("and", "but"))
                 if not prefix or prefix.endswith(",") and first in _CONNECTORS or prefix.lower() in _CONNECTORS \
                         or _CUE_BEFORE.search(prefix) or _title_prefix(prefix) or apposed or cue_after:
                     self._subjects.append((start, " ".join(cand)))
@@ -541,8 +553,8 @@ class People:
         for p, n, t, was_speaker in sorted(cands, key=lambda c: -c[0]):
             if not was_speaker:
                 n, t = self.canonical(n, p)
-                if " " not in n:
-                    continue  # a lone capitalised word stands for someone only as a known surname
+                if " " not in n and self._honorific_of(n) is None:
+                    continue  # a lone capitalised word stands for someone only as a known surname or after Mr/Ms
                 if n.split()[-1].lower().strip(".,") in ORG_HEADS | _MEDIUM_WORDS | _OUTLET_WORDS | _PLACE_HEADS:
                     continue  # 'BBC Radio', 'Parliament Hill': no he or she
                 t = t or self.title_of(n)
