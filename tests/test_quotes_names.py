@@ -171,3 +171,25 @@ def test_co_chairman_and_mr_surname_as_antecedents(extract):
     text = ("The Lib Dem leader attacked the plans. But Mr Clarke said he had supported them. \"ID cards "
             "are a means to a more secure society,\" he said.")
     assert speakers(extract, text)[-1] == "Clarke"
+
+
+def test_an_organisations_role_word_before_a_name(extract):
+    # 'NM2's co-ordinator Peter Stollenmayer explained': he is the sentence's subject
+    text = ("Dr Ann Wood of BT leads the trial.\n\nNM2's co-ordinator Peter Stollenmayer explained that "
+            "the new genre would change the audience's role.\n\n\"Viewers will be able to interact,\" he said.")
+    assert speakers(extract, text)[-1] == "Peter Stollenmayer"
+    # ... but a place after a preposition is no role ('In downtown Halifax, ...')
+    text = ("Mayor Mike Savage spoke first. In downtown Halifax, a crowd marched in silence. "
+            "\"We cried the whole way,\" he said.")
+    assert "Halifax" not in " ".join(s or "" for s in speakers(extract, text))
+
+
+def test_a_hyphenated_apposition_is_one_title(extract):
+    (q,) = extract("\"Broadband is putting the 'me' in media,\" said John Craig, co-author of the Demos report.")
+    assert q.speaker_title == "co-author of the Demos report"
+
+
+def test_a_judge_is_not_the_last_person_named(extract):
+    text = ("Peter Stollenmayer was bailed last week. On Monday, the judge agreed to allow him to perform "
+            "on condition that requests were \"not too regular an occurrence\".")
+    assert speakers(extract, text) == [None]

@@ -107,9 +107,16 @@ def _title_left(head: "Token", name_start: int) -> str | None:
 
 
 def _appos_title(tok: "Token") -> str | None:
+    appos = [c for c in tok.children if c.dep_ == "appos"]
     for c in tok.children:
         if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN") and not c.ent_type_ == "PERSON":
             words = [t for t in c.subtree if not any(t in r.subtree for r in c.children if r.dep_ in ("relcl", "acl"))]
+            # 'co-author of the Demos report' parsed as three appositions: co, -, author of ...
+            while words and words[-1].i + 2 < len(tok.doc) and tok.doc[words[-1].i + 1].text == "-" \
+                    and tok.doc[words[-1].i + 2] in appos and not tok.doc[words[-1].i + 1].whitespace_:
+                nxt = tok.doc[words[-1].i + 2]
+                words = words + [tok.doc[words[-1].i + 1]] + [
+                    t for t in nxt.subtree if not any(t in r.subtree for r in nxt.children if r.dep_ in ("relcl", "acl"))]
             words = _strip_det(words)
             doc = tok.doc
             if words and words[-1].i + 1 < len(doc) and doc[words[-1].i + 1].text == ")" \

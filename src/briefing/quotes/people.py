@@ -78,6 +78,10 @@ pope cardinal archbishop bishop pastor priest rabbi imam
 _NOT_ONE_PERSON = frozenset("""couple family pair duo trio spokesman spokeswoman spokesperson aide adviser advisor
 official officials lawyer attorney representative assistant deputy staffer source host moderator interviewer
 man woman boy girl person friend neighbour neighbor resident voter supporter protester questioner caller""".split())
+# people who act on the story's people rather than being them ('the judge agreed to allow him'):
+# a description by them is never the last person named, unless a title tied it (by_role)
+_THIRD_PARTIES = frozenset("""judge magistrate prosecutor coroner officer detective sheriff constable sergeant
+inspector referee umpire doctor surgeon nurse paramedic witness suspect victim""".split())
 _OUTLET_WORDS = frozenset("news times post journal press herald tribune daily weekly standard today review".split())
 _PLACE_HEADS = frozenset("""hill street st road avenue ave square park hall centre center building tower towers
 airport station river lake mountain mountains county city state island islands bay beach valley arena stadium
@@ -126,8 +130,22 @@ def _title_prefix(prefix: str) -> bool:
     if not words or len(words) > 6:
         return False
     low = [re.sub(r"^(?:co|vice|ex|deputy)-", "", w.lower().strip(",.")) for w in words]  # 'Tory co-chairman'
-    return low[-1] in TITLE_WORDS | PERSON_NOUNS and all(
-        w[:1].isupper() or lw in TITLE_WORDS | PERSON_NOUNS | _TITLE_MODIFIERS for w, lw in zip(words, low))
+    if low[-1] in TITLE_WORDS | PERSON_NOUNS and all(
+            w[:1].isupper() or lw in TITLE_WORDS | PERSON_NOUNS | _TITLE_MODIFIERS for w, lw in zip(words, low)):
+        return True
+    # an organisation's own role word ('NM2's co-ordinator', 'HMV manager', 'Burnley boss'):
+    # capitalised words, then one lower-case noun that no function or verb form could be
+    last = words[-1]
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words[:-1]) and re.fullmatch(r"[a-z][a-z-]{3,}", last) is not None \
+        and low[0] not in _RUN_OPENERS | _CONNECTORS | _DETERMINER_WORDS | _SPEAKER_PRONOUNS \
+        and last not in _NOT_A_ROLE and not re.search(r"(?:ed|ing|ly|s)$", last)
+
+
+# lower-case words that end a phrase before a name without titling it ('Ahead of the vote Jane Roe')
+_NOT_A_ROLE = frozenset("""with from into onto upon than then when where while after before about against
+among around along during since until unless though although because without within across over under
+also even just only again still once here there this that these those what which whose whom
+""".split())
 
 
 _TITLE_MODIFIERS = frozenset("""of the and presidential former then deputy senior top chief veteran rookie star longtime
@@ -419,7 +437,8 @@ class People:
         if len(low) < 2 or low[0] != "the":
             return None
         head = low[-1]
-        if head in ORG_HEADS or head in DOCUMENT_NOUNS or head in _NOT_ONE_PERSON or head.endswith("s") and not head.endswith("ss") \
+        if head in ORG_HEADS or head in DOCUMENT_NOUNS or head in _NOT_ONE_PERSON | _THIRD_PARTIES \
+                or head.endswith("s") and not head.endswith("ss") \
                 or not (head in TITLE_WORDS or head in PERSON_NOUNS or head in _MALE_WORDS or head in _FEMALE_WORDS
                         or head.endswith("-year-old")):
             return None
