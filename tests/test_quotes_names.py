@@ -193,3 +193,10 @@ def test_a_judge_is_not_the_last_person_named(extract):
     text = ("Peter Stollenmayer was bailed last week. On Monday, the judge agreed to allow him to perform "
             "on condition that requests were \"not too regular an occurrence\".")
     assert speakers(extract, text) == [None]
+
+
+def test_an_organisations_spokesman_is_the_next_he(extract):
+    text = ("Former Chelsea striker Adrian Mutu is to begin talks with Juventus.\n\n\"Mutu will be in our "
+            "main stand to watch the match,\" said a Juventus official, who declined to be named. \"Then he "
+            "will meet some important people of the club,\" he added.")
+    assert speakers(extract, text) == ["Juventus", "Juventus"]

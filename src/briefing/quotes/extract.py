@@ -424,6 +424,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 and (speaker is None or speaker[:1].islower() or speaker.split()[0] in ("A", "An", "One", "The", "Another")):
             speaker, title = spoken_for  # 'a Twitter spokesman said': Twitter speaks
             kind, via = "org", "spokesperson"
+            # (and its spokesman is the he of '"...," he added' after it)
+            spoken.append((ps[0].open_at, speaker, title))
         elif kind == "org" and a.for_person and speaker and speaker == a.speaker \
                 and speaker.split()[0] in ("A", "An", "One", "The", "Another", "a", "an", "one", "the", "another") \
                 and speaker.split()[1:2] and speaker.split()[1].lower() in _SPOKESPEOPLE:
