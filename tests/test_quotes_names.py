@@ -200,3 +200,17 @@ def test_an_organisations_spokesman_is_the_next_he(extract):
             "main stand to watch the match,\" said a Juventus official, who declined to be named. \"Then he "
             "will meet some important people of the club,\" he added.")
     assert speakers(extract, text) == ["Juventus", "Juventus"]
+
+
+def test_a_lost_paragraph_break_inside_a_quote(extract):
+    # BBC copy as it often comes: the quote's paragraphs joined, only the next opening mark left
+    (q,) = extract("Mr Howard said: \"We watched the scenes with a sense of disbelief. The scale was hard to "
+                   "grasp. \"Yet Britain's response has shone a light on our character.\" He went on to talk about tax.")
+    assert q.speaker == "Howard" and q.text.startswith("We watched") and q.text.endswith("our character.")
+    # wire copy: the attribution after the second part speaks for both
+    (q,) = extract("\"We will appeal this decision as soon as we can. \"Our members deserve better,\" Unifor "
+                   "national president Lana Payne said on Tuesday.")
+    assert q.speaker == "Lana Payne" and "appeal" in q.text and "deserve better" in q.text
+    # a stray mark before a short fragment still restarts the quote
+    qs = extract("The so-called \"reform. \"It will cost jobs,\" said Amira Haddad.")
+    assert [q.text for q in qs] == ["It will cost jobs"]

@@ -34,6 +34,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return paragraph_spans(text, _PARA)
 
 
+_LOST_BREAK = re.compile(r"[.!?…]\s+$")
+LOST_BREAK_WORDS = 4  # (0 turns the reading off)
 _FEET_INCHES = re.compile(r"\b\d['’]\d{1,2}$")
 
 
@@ -175,6 +177,18 @@ def find_spans(text: str) -> list[Piece]:
                 elif e > s:
                     pieces.append(Piece([(s, e)], open_m, m.end(), pi))
                 seg_start = None
+            elif _LOST_BREAK.search(text, max(ps, m.start() - 4), m.start()) \
+                    and word_count(text[seg_start:m.start()]) >= LOST_BREAK_WORDS:
+                # a second opening mark after a quoted sentence: the paragraph break of a quote
+                # over paragraphs was lost ('... hard to grasp. "Yet Britain's response ...'):
+                # the quote goes on, as it does over a kept break
+                s, e = trim(text, seg_start, m.start())
+                if cur is None:
+                    cur = Piece([(s, e)], open_m, e, pi, pi)
+                else:
+                    cur.segs[-1] = (s, e)
+                cur.segs.append((m.end(), m.end()))
+                seg_start = m.end()
             else:  # a second opening mark: the earlier one was stray; restart here
                 open_m, seg_start, cur = m.start(), m.end(), None
         if seg_start is not None:
