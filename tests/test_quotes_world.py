@@ -35,3 +35,29 @@ def test_quote_over_paragraphs_opened_after_a_colon_has_its_cue(extract, text, s
     q = quotes[0]
     assert q.speaker is not None and q.speaker.endswith(speaker.split()[-1])
     assert q.cue in ("said", "told")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # NZ style: the article quotes its subject by surname only; a place named in between
+    ("“The talks went well,” Marsden said on Tuesday.\n\nNew Zealand has sold more dairy to China this year. "
+     "Marsden expects that to hold.\n\n“It is early days and we will keep talking,” he said.", "Marsden"),
+    # Irish style: the same, with a country as the last capitalised subject
+    ("“We want a deal,” Kinsella said.\n\nNorthern Ireland has been without an executive for months. Kinsella "
+     "wants it back by May.\n\n“That cannot go on,” he said.", "Kinsella"),
+])
+def test_he_after_a_surname_only_speaker_goes_to_that_surname(extract, text, speaker):
+    assert [q.speaker for q in extract(text)] == [speaker, speaker]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # British: the subject is titled by a description ('Veteran anti-war campaigner X')
+    ('"We will appeal," said protester Tom Reed, 19.\n\nLong-serving parish councillor Ann Pryce, who has lived '
+     'in the village for 40 years, was also at the hearing. "I am nothing to do with them," she said.', "Ann Pryce"),
+    # Australian: the same shape with a hyphenated modifier and 'campaigner'
+    ('"This is a win for the valley," said Greens MP Jo Hart.\n\nVeteran anti-logging campaigner Peter Quill, who '
+     'has fought the plan since 2009, was more cautious. "It is not over yet," he said.', "Peter Quill"),
+])
+def test_he_or_she_goes_to_a_subject_titled_by_a_description(extract, text, speaker):
+    assert extract(text)[-1].speaker == speaker

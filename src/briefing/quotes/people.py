@@ -89,6 +89,7 @@ field gardens palace castle bridge harbour harbor coast falls heights plaza mall
 # a subject named in apposition: 'His wife, Josée Tremblay, runs the shop', 'Trump's eldest
 # daughter, Ivanka Trump, spoke' (the head noun must name a person)
 _APPOSED_SUBJECT = re.compile(r"^(?:(?:his|her|their|the|a|an|[A-Z][\w.'’-]*['’]s?)\s+)?(?:[\w-]+\s+){0,3}([\w-]+),$", re.I)
+_SURNAME_CUES = "said|says|told|tells|added|replied|explained|insisted"
 _COREF_REACH = 1200  # characters: about two paragraphs
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 # '..., Michael Howard has said.': the name is the subject of the reporting clause that follows it
@@ -135,6 +136,14 @@ def _title_prefix(prefix: str) -> bool:
         return True
     # an organisation's own role word ('NM2's co-ordinator', 'HMV manager', 'Burnley boss'):
     # capitalised words, then one lower-case noun that no function or verb form could be
+    # ('Veteran anti-war campaigner', 'Long-serving parish councillor': plain modifiers and a
+    # head noun for one person title the name as well; not a verb, a preposition or a relative
+    # word before it, as in 'Speaking to councillor X', 'Sharon Murch, whose daughter, X')
+    if low[-1] in TITLE_WORDS | PERSON_NOUNS | PERSON_HEADS and all(
+            w[:1].isupper() or lw in TITLE_WORDS | PERSON_NOUNS | PERSON_HEADS | _TITLE_MODIFIERS or "-" in lw.strip("-")
+            or lw.isalpha() and lw not in _CONNECTORS | _LEADING_PREPOSITIONS | _FUNCTION_WORDS and not lw.endswith(("ing", "ed", "ly"))
+            for w, lw in zip(words, low)):
+        return True
     last = words[-1]
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words[:-1]) and re.fullmatch(r"[a-z][a-z-]{3,}", last) is not None \
         and low[0] not in _RUN_OPENERS | _CONNECTORS | _DETERMINER_WORDS | _SPEAKER_PRONOUNS \
@@ -146,6 +155,9 @@ _NOT_A_ROLE = frozenset("""with from into onto upon than then when where while a
 among around along during since until unless though although because without within across over under
 also even just only again still once here there this that these those what which whose whom
 """.split())
+
+
+_FUNCTION_WORDS = frozenset("to of a an his her their its our my your this that these those who which whom".split())
 
 
 _TITLE_MODIFIERS = frozenset("""of the and presidential former then deputy senior top chief veteran rookie star longtime
@@ -564,6 +576,20 @@ class People:
                         self.learned.setdefault(" ".join(cand), g)
         return self._subjects
 
+    def speaks_by_surname(self, word: str) -> bool:
+        """Whether a lone capitalised word is someone the article quotes by surname alone
+        ('Luxon said', 'said Varadkar'): a person, though the article never gives a first name."""
+        if not word[:1].isupper() or not word.isalpha() \
+                or word.lower() in ORG_HEADS | TITLE_WORDS | _CONNECTORS | _MONTHS | _SPEAKER_PRONOUNS | _DETERMINER_WORDS:
+            return False
+        w = re.escape(word)
+        if re.search(rf"\b[Ii]n\s+{w}\b", self.text):
+            return False  # 'in Greece': a place
+        # the subject of a cue ('Luxon said'), or named after one at the end of its clause
+        # ('..., said Luxon.'; not 'said Labour had left', a reported clause's subject)
+        return re.search(rf"(?<![Tt]he )\b{w}\s+(?:{_SURNAME_CUES})\b|\b(?:said|says|added|asked|replied)\s+{w}[,.;]",
+                         self.text) is not None
+
     def antecedent(self, pos: int, gender: str | None, spoken: list[tuple[int, str, str | None]]) -> tuple[str, str | None] | None:
         """Whom he/she before ``pos`` stands for: the most recent speaker or sentence subject
         whose gender (when the article shows it) agrees."""
@@ -572,8 +598,12 @@ class People:
         for p, n, t, was_speaker in sorted(cands, key=lambda c: -c[0]):
             if not was_speaker:
                 n, t = self.canonical(n, p)
-                if " " not in n and self._honorific_of(n) is None:
-                    continue  # a lone capitalised word stands for someone only as a known surname or after Mr/Ms
+                if " " not in n and self._honorific_of(n) is None \
+                        and not (any(sn == n for _, sn, _ in spoken) or self.speaks_by_surname(n)):
+                    # a lone capitalised word stands for someone only as a known surname, after
+                    # Mr/Ms, or as the name an article that never gives a first name quotes someone
+                    # by ('Luxon said ...' until 'he said'): not a place ('New Zealand') instead
+                    continue
                 if n.split()[-1].lower().strip(".,") in ORG_HEADS | _MEDIUM_WORDS | _OUTLET_WORDS | _PLACE_HEADS:
                     continue  # 'BBC Radio', 'Parliament Hill': no he or she
                 t = t or self.title_of(n)

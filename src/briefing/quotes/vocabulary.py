@@ -79,7 +79,7 @@ organizer volunteer relative colleague partner ally rival opponent donor prosecu
 operative staffer negotiator attendee participant contestant athlete defenceman defenseman forward
 winger goalie goaltender centre center striker midfielder defender trainer dealer seller buyer
 trader banker lender landlord tenant caller viewer listener reader mogul designer developer
-commenter questioner announcer spymaster lady contender counsel head boss""".split())
+commenter questioner announcer spymaster lady contender counsel head boss campaigner""".split())
 
 # quote marks as spaCy tokens them (`` and '' in text typed the LaTeX way, ` alone)
 QUOTE_TOKS = frozenset('" “ ” ‘ ’ « » `` \'\' \' `'.split())
