@@ -61,3 +61,17 @@ def test_he_after_a_surname_only_speaker_goes_to_that_surname(extract, text, spe
 ])
 def test_he_or_she_goes_to_a_subject_titled_by_a_description(extract, text, speaker):
     assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Irish: an Irish title, used bare and with 'the', before and after the article names its bearer
+    ("The Tánaiste said the plan was “not good enough”.\n\nTánaiste Niamh Brophy was speaking in Cork. "
+     "Critics accused her of “playing politics”, but the Tánaiste dismissed this as “nonsense”.", "Niamh Brophy"),
+    # Australian: the title quoted a paragraph before the one person who carries it is named
+    ("“We will not be rushed,” the Premier told reporters on Sunday.\n\nPremier Jo Blackwell has been under "
+     "pressure from her own backbench for weeks.", "Jo Blackwell"),
+])
+def test_a_title_goes_to_the_one_person_the_article_gives_it(extract, text, speaker):
+    got = [q.speaker for q in extract(text) if q.text != "playing politics"]
+    assert got and all(s == speaker for s in got), got

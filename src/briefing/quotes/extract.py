@@ -42,7 +42,7 @@ from briefing.quotes.spans import (
     trim,
     word_count,
 )
-from briefing.quotes.vocabulary import ADDRESS_CUES, HONORIFIC, PERSON_HEADS
+from briefing.quotes.vocabulary import ADDRESS_CUES, HONORIFIC, ORG_HEADS, PERSON_HEADS, TITLE_WORDS
 
 
 @dataclass
@@ -359,6 +359,13 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         speaker, title, cue = a.speaker, a.title, a.cue
         kind = a.kind
         via = kind
+        bare = speaker[4:] if speaker and speaker.lower().startswith("the ") else speaker
+        if kind in ("org", "person") and bare and " " not in bare and bare[:1].isupper() \
+                and bare.lower() in TITLE_WORDS and bare.lower() not in ORG_HEADS \
+                and (titled := people.by_role(bare, ps[0].open_at)) is not None:
+            # a title the tagger took for a name or an organisation ('the Tánaiste', 'Premier'):
+            # the person the article gives it ('Tánaiste Leo Varadkar')
+            speaker, title, kind = titled, people.title_of(titled), "person"
         if kind == "org" and speaker and HONORIFIC.match(speaker):
             kind = "person"  # 'Ms Sturgeon' tagged as an organisation: an honorific names a person
         elif kind == "org" and speaker and " " not in speaker and any(surname(n) == speaker for n, _ in people.known):

@@ -71,7 +71,7 @@ mogul magnate tycoon developer entrepreneur investor star actor actress singer r
 author writer columnist commentator host anchor reporter journalist veteran
 defenceman defenseman forward winger centre center goaltender goalie quarterback pitcher striker
 midfielder defender player rookie captain coach manager skipper athlete champion
-premier minister mp mpp mla leader chief officer inspector sergeant constable
+premier minister mp mpp mla msp td taoiseach tánaiste tanaiste leader chief officer inspector sergeant constable
 pope cardinal archbishop bishop pastor priest rabbi imam
 """.split())
 # groups, and people who speak for someone else or are anyone: never the person named before
@@ -359,7 +359,13 @@ class People:
             if head in titles and 2 <= len(words) - k <= 3:
                 cands.append((" ".join(words[k:]).rstrip(".,"), modifiers <= set(titles)))
         if not cands:
-            return None
+            # 'the Tánaiste said ...' a paragraph before 'Tánaiste Leo Varadkar': the one
+            # person the whole article gives the title, when it names one only
+            later = {" ".join(run.split()[_name_start(run.split()):]).rstrip(".,") for start, run in self.runs()
+                     if start >= before and head in [ROLE_ABBR.get(w.lower().rstrip("."), w.lower().rstrip("."))
+                                                     for w in run.split()[:_name_start(run.split())]]
+                     and 2 <= len(run.split()) - _name_start(run.split()) <= 3}
+            return later.pop() if len(later) == 1 and not modifiers else None
         fitting = [n for n, ok in cands if ok]
         found = fitting[0] if fitting else cands[0][0] if len({n for n, _ in cands}) == 1 else None
         # (none names the modifiers: only one person with that title is unambiguous)
