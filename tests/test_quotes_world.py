@@ -75,3 +75,16 @@ def test_he_or_she_goes_to_a_subject_titled_by_a_description(extract, text, spea
 def test_a_title_goes_to_the_one_person_the_article_gives_it(extract, text, speaker):
     got = [q.speaker for q in extract(text) if q.text != "playing politics"]
     assert got and all(s == speaker for s in got), got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # agency copy: the organisation is the subject of a sentence, then speaks as 'it'
+    ("LONDON (AFP) - Greenwood Trust, which runs 40 hospices, said it would close two of them by March.\n\n"
+     "\"We have no choice left,\" it said in a statement.", "Greenwood Trust"),
+    # British copy: 'X said it' marks the organisation the same way
+    ("Harbour Rail said it had suspended the late services after a review.\n\n“Safety comes first,” it said.",
+     "Harbour Rail"),
+])
+def test_it_that_speaks_is_the_organisation_named_before(extract, text, speaker):
+    assert [q.speaker for q in extract(text)] == [speaker]

@@ -42,7 +42,7 @@ from briefing.quotes.spans import (
     trim,
     word_count,
 )
-from briefing.quotes.vocabulary import ADDRESS_CUES, HONORIFIC, ORG_HEADS, PERSON_HEADS, TITLE_WORDS
+from briefing.quotes.vocabulary import ADDRESS_CUES, HONORIFIC, ORG_HEADS, PERSON_HEADS, REPORTING_CUES, TITLE_WORDS
 
 
 @dataclass
@@ -405,6 +405,10 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 speaker, title = people.last_name_before(ps[0].open_at)
             elif a.pronoun in ("they", "we", "it") and last_speaker is not None and last_speaker[3] == "org":
                 speaker, title = last_speaker[0], last_speaker[1]
+            elif a.pronoun == "it" and (a.cue or "").lower() in REPORTING_CUES | {"vowed", "vows", "pledged", "pledges"} \
+                    and (org := people.organisation_before(ps[0].open_at)) is not None:
+                # (not 'It read:', a document)
+                speaker = org  # '"...," it said in a statement' after 'Extinction Rebellion, which ...'
         elif kind == "role":
             # "the governor said" after "Gov. Chris Christie": the person the article gave
             # that role; an unnamed individual ("a friend") stays None

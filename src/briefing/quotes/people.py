@@ -582,6 +582,27 @@ class People:
                         self.learned.setdefault(" ".join(cand), g)
         return self._subjects
 
+    def organisation_before(self, pos: int) -> str | None:
+        """The organisation an 'it' that speaks stands for: the latest name before ``pos``
+        (within two paragraphs or so) that the article shows is no person: the subject of a
+        cue with a 'which' clause between, or an 'it' as the subject of its own cue ('Extinction Rebellion, which is
+        protesting ..., said it would leave the site', 'Harbour Rail said it had ...')."""
+        for start, run in reversed(self.runs()):
+            if start >= pos or any(o <= start < c for o, c in self.quoted):
+                continue
+            if pos - start > _COREF_REACH:
+                break
+            name = run.rstrip(".,;:")
+            words = name.split()
+            if not words or words[0].lower() in _CONNECTORS | _DETERMINER_WORDS | _SPEAKER_PRONOUNS | _MONTHS:
+                continue
+            n = re.escape(name)
+            if re.search(rf"\b{n},\s+which\b[^.;]*?,\s+(?:{_SURNAME_CUES}|announced|vowed|warned)\b"
+                         rf"|\b{n}\s+(?:{_SURNAME_CUES}|announced|vowed|warned)\s+(?:that\s+)?it\b", self.text) \
+                    and not self.is_person(name, start) and self.gender_of(name) is None:
+                return self.canonical(name, start)[0]
+        return None
+
     def speaks_by_surname(self, word: str) -> bool:
         """Whether a lone capitalised word is someone the article quotes by surname alone
         ('Luxon said', 'said Varadkar'): a person, though the article never gives a first name."""
