@@ -88,3 +88,19 @@ def test_a_title_goes_to_the_one_person_the_article_gives_it(extract, text, spea
 ])
 def test_it_that_speaks_is_the_organisation_named_before(extract, text, speaker):
     assert [q.speaker for q in extract(text)] == [speaker]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # British trade press: the group's spokesperson, then 'The spokesperson said:' (and its initials spelled out
+    # with a capitalised small word)
+    ("The campaign group Save Our Town Halls (SOTH) has defended the protest.\n\nA spokesperson for SOTH said the "
+     "council had ignored residents.\n\nThe spokesperson said: \"We will be back next month with twice the numbers.\"",
+     "Save Our Town Halls"),
+    # agency copy: 'a Qantas spokesman', then 'the spokesman said'
+    ("SYDNEY (Reuters) - A Qantas spokesman said the flight had landed safely.\n\n\"Passengers were never in any "
+     "danger,\" the spokesman said.", "Qantas"),
+])
+def test_the_spokesperson_speaks_for_the_organisation_of_the_spokesperson_before(extract, text, speaker):
+    assert [q.speaker for q in extract(text)] == [speaker]
+

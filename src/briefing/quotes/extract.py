@@ -437,6 +437,13 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
             kind, via = "org", "spokesperson"
             # (and its spokesman is the he of '"...," he added' after it)
             spoken.append((ps[0].open_at, speaker, title))
+        elif kind in ("role", "org") and not a.for_person and (speaker or a.phrase or "").lower().split() in (
+                ["the", w] for w in ("spokesperson", "spokesman", "spokeswoman")) and speaker in (None, a.speaker, a.phrase):
+            # 'The spokesperson said' after 'a spokesperson for PSOOL said': that organisation,
+            # when the article has one spokesperson's organisation before; else nobody named
+            found = people.spokesperson_org(ps[0].open_at)
+            speaker, title = found if found is not None else (None, None)
+            kind, via = ("org", "spokesperson") if found is not None else ("none", "spokesperson")
         elif kind == "org" and a.for_person and speaker and speaker == a.speaker \
                 and speaker.split()[0] in ("A", "An", "One", "The", "Another", "a", "an", "one", "the", "another") \
                 and speaker.split()[1:2] and speaker.split()[1].lower() in _SPOKESPEOPLE:

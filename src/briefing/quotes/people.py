@@ -175,7 +175,9 @@ def _expansion(words: list[str], acro: str) -> str | None:
         if run[0].lower() in _SMALL_WORDS:
             continue
         initials = "".join(w[0] for w in run if w.lower() not in _SMALL_WORDS)
-        if initials.upper() == letters:
+        # (a small word written with a capital counts too: 'Police Spies Out Of Lives (PSOOL)')
+        caps = "".join(w[0] for w in run if w.lower() not in _SMALL_WORDS or w[0].isupper())
+        if letters in (initials.upper(), caps):
             return " ".join(given[k:]).rstrip(",")
         if len(initials) > len(letters):
             return None
@@ -365,7 +367,12 @@ class People:
                      if start >= before and head in [ROLE_ABBR.get(w.lower().rstrip("."), w.lower().rstrip("."))
                                                      for w in run.split()[:_name_start(run.split())]]
                      and 2 <= len(run.split()) - _name_start(run.split()) <= 3}
-            return later.pop() if len(later) == 1 and not modifiers else None
+            # (a person: a sentence's subject or quoted by surname, not 'President Obama Speech')
+            subjects = {n for _, n in self.subject_mentions()}
+            if len(later) != 1 or modifiers:
+                return None
+            (n,) = later
+            return n if n in subjects or self.is_person(n, before) or self.speaks_by_surname(surname(n)) else None
         fitting = [n for n, ok in cands if ok]
         found = fitting[0] if fitting else cands[0][0] if len({n for n, _ in cands}) == 1 else None
         # (none names the modifiers: only one person with that title is unambiguous)
@@ -603,6 +610,18 @@ class People:
                 return self.canonical(name, start)[0]
         return None
 
+    def spokesperson_org(self, before: int) -> tuple[str, str] | None:
+        """(organisation, role) for 'the spokesperson' (said): the organisation of the last
+        unnamed spokesperson before ``before`` ('a spokesperson for PSOOL', 'an RCMP
+        spokesman'), unless the article gives another organisation a spokesperson in between."""
+        found = None
+        for m in _SPOKES_MENTION.finditer(self.text, 0, before):
+            phrase = m.group().rstrip(".,;:")
+            org = organisation_spoken_for(self, phrase, m.start())
+            if org is not None:
+                found = org
+        return found
+
     def speaks_by_surname(self, word: str) -> bool:
         """Whether a lone capitalised word is someone the article quotes by surname alone
         ('Luxon said', 'said Varadkar'): a person, though the article never gives a first name."""
@@ -755,6 +774,10 @@ _SPOKES_FOR = re.compile(r"^(?i:a|an|one|the|another)\s+(?:(?:senior|top|chief|f
 _ORG_SPOKES = re.compile(r"^(?i:a|an|one|the|another)\s+(?:(?:senior|top|chief|former)\s+)*(?P<org>(?:[A-Z][\w.&’'-]*\s+)+"
                          r"(?:(?:campaign|committee|department|ministry|office|police|government|team|club|party)\s+)?)"
                          + _SPOKES + r"$")
+_ORG_RUN = r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)?[A-Z][\w.&’'-]*)*"
+_SPOKES_MENTION = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:senior|top|chief|former|deputy)\s+)*(?:"
+                             r"spokes(?:man|woman|person)\s+(?:for|of|at|with)\s+(?:the\s+)?" + _ORG_RUN
+                             + r"|" + _ORG_RUN + r"\s+spokes(?:man|woman|person))\b")
 _PERSON_TITLES = frozenset("""mr mrs ms miss dr sen rep gov gen pres lt col capt sgt president senator governor
 representative congressman congresswoman minister premier mayor prime secretary judge justice""".split())
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ean|ish|ic|i|an)$")
