@@ -104,3 +104,19 @@ def test_it_that_speaks_is_the_organisation_named_before(extract, text, speaker)
 def test_the_spokesperson_speaks_for_the_organisation_of_the_spokesperson_before(extract, text, speaker):
     assert [q.speaker for q in extract(text)] == [speaker]
 
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Welsh/British council copy: 'the councillor for <ward>' after 'Councillor X'
+    ("The comments were made by Councillor Dai Morgan at a meeting in 2019.\n\nIn a statement, Mr Morgan said the "
+     "recording had been edited.\n\nThe councillor for Aberavon added: \"I have apologised to her.\"", "Dai Morgan"),
+    # Irish council copy: the same after 'Councillor X' and 'Mr X'
+    ("The motion was tabled by Councillor Seán Byrne on Tuesday.\n\nMr Byrne said the budget had been cut twice."
+     "\n\n\"We cannot keep asking families to wait,\" the councillor for Bray East said.", "Seán Byrne"),
+    # British Westminster copy: 'the MP for <seat>' after 'Tory MP X' (held before too)
+    ("Tory MP Anne Keane wrote to the minister on Monday.\n\nMs Keane said the reply was late.\n\n"
+     "\"We are still waiting,\" the MP for Eastleigh told the BBC.", "Anne Keane"),
+])
+def test_a_title_with_its_seat_or_ward_names_its_bearer(extract, text, speaker):
+    assert extract(text)[-1].speaker == speaker

@@ -160,6 +160,16 @@ also even just only again still once here there this that these those what which
 _FUNCTION_WORDS = frozenset("to of a an his her their its our my your this that these those who which whom".split())
 
 
+def _without_postmodifier(words: list[str]) -> list[str]:
+    """A role's words up to its title word when a place or a body follows it ('councillor
+    for Margam', 'the MP for Witham', 'the member for Leeds North'): the head is the title."""
+    for i in range(1, len(words) - 1):
+        if words[i].lower() in ("for", "of", "from") and words[i - 1].lower().strip(".,") in TITLE_WORDS | PERSON_NOUNS \
+                and words[i + 1][:1].isupper():
+            return words[:i]
+    return words
+
+
 _TITLE_MODIFIERS = frozenset("""of the and presidential former then deputy senior top chief veteran rookie star longtime
 acting interim federal provincial national party team vice""".split())
 
@@ -339,13 +349,19 @@ class People:
         return None, None
 
     def by_role(self, role: str, before: int) -> str | None:
-        """The person the article last gave this role ("Gov. Chris Christie" for "the governor")."""
+        """The person the article last gave this role ("Gov. Chris Christie" for "the governor";
+        "Councillor Rob Jones" for "the councillor for Margam": a place or a body after the
+        title word does not change its head)."""
+        full = role.split()
+        role = " ".join(_without_postmodifier(full))
         head = role.split()[-1].lower().rstrip(".") if role.split() else ""
         if not head:
             return None
         # the role's capitalised modifiers must be in the title too: 'the Senate Democratic
         # leader' is not Ben Jealous, 'former NAACP leader'; 'the Florida senator' not 'Sen. Bernie Sanders'
-        modifiers = {w.lower().strip(".,") for w in role.split()[:-1] if w[:1].isupper() and w.lower() != "the"}
+        # (those after the title word as well: 'the Minister for Foreign Affairs')
+        modifiers = {w.lower().strip(".,") for w in full if w[:1].isupper() and w.lower() != "the"
+                     and w.lower().strip(".,") != head}
 
         cands: list[tuple[str, bool]] = []  # (name, modifiers fit), latest first
         for n, t in reversed(self.known):
@@ -457,7 +473,7 @@ class People:
         a description of one person ('the ... senator', '... candidate', '... defenceman'):
         not an organisation, a document, a group, nor someone's aide ('the senior Cruz
         adviser', 'the Clinton spokesman': a known surname inside the phrase)."""
-        words = _words_of(phrase)
+        words = _without_postmodifier(_words_of(phrase))
         low = [w.lower().strip(".,’'") for w in words]
         if len(low) < 2 or low[0] != "the":
             return None
