@@ -157,7 +157,7 @@ also even just only again still once here there this that these those what which
 """.split())
 
 
-_FUNCTION_WORDS = frozenset("to of a an his her their its our my your this that these those who which whom".split())
+_FUNCTION_WORDS = frozenset("to of a an his her their its our my your this that these those who whose which whom".split())
 
 
 def _without_postmodifier(words: list[str]) -> list[str]:
