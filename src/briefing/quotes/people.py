@@ -208,6 +208,7 @@ class People:
         self._acronyms: dict[str, str] | None = None
         self._described: list[tuple[int, str, str]] | None = None
         self._lower_words: frozenset[str] | None = None
+        self._by_surname: dict[str, bool] = {}  # speaks_by_surname, per word
 
     def runs(self) -> list[tuple[int, str]]:
         if self._runs is None:
@@ -641,6 +642,11 @@ class People:
     def speaks_by_surname(self, word: str) -> bool:
         """Whether a lone capitalised word is someone the article quotes by surname alone
         ('Luxon said', 'said Varadkar'): a person, though the article never gives a first name."""
+        if word not in self._by_surname:
+            self._by_surname[word] = self._speaks_by_surname(word)
+        return self._by_surname[word]
+
+    def _speaks_by_surname(self, word: str) -> bool:
         if not word[:1].isupper() or not word.isalpha() \
                 or word.lower() in ORG_HEADS | TITLE_WORDS | _CONNECTORS | _MONTHS | _SPEAKER_PRONOUNS | _DETERMINER_WORDS:
             return False
