@@ -33,3 +33,18 @@ def test_straight_single_quote_paragraph_that_runs_on_after_an_attributed_one():
 def test_a_line_opening_with_an_apostrophe_word_is_no_quote():
     text = "He said 'twas ever thus.\n'90s fashion is back, the shop owner said."
     assert spans(text) == []
+
+
+def test_text_with_one_paragraph_per_line_splits_at_every_line():
+    """NZ/Australian page text with no blank lines: each line is a paragraph, so a quote line
+    after an attributed one is a whole paragraph of its own (and runs on with it)."""
+    from briefing.quotes.spans import paragraphs
+
+    text = ("The minister spoke in Nelson on Friday.\n"
+            "“It is a new approach,” she said.\n"
+            "“What matters is that it works for farmers.”\n"
+            "The plan will be reviewed next year.")
+    assert [text[s:e] for s, e in paragraphs(text)] == text.split("\n")
+    # with blank lines, single line breaks stay inside their paragraph
+    text2 = "First line\nsecond line.\n\nNext paragraph.\nStill it.\nAnd it."
+    assert [text2[s:e] for s, e in paragraphs(text2)] == ["First line\nsecond line.", "Next paragraph.\nStill it.\nAnd it."]

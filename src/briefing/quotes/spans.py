@@ -30,7 +30,15 @@ class Piece:
     open_para: int = -1  # the paragraph it opens in, where it differs
 
 
+_LINE = re.compile(r"\n")
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Quote paragraphs: split at blank lines (and before a line that opens with a quote
+    mark); text with no blank line at all but several line breaks (copy pasted or fetched one
+    paragraph per line) is split at every line break instead."""
+    if text.count("\n") >= 3 and not _BLANK.search(text):
+        return paragraph_spans(text, _LINE)
     return paragraph_spans(text, _PARA)
 
 
