@@ -42,7 +42,7 @@ from briefing.quotes.spans import (
     trim,
     word_count,
 )
-from briefing.quotes.vocabulary import ADDRESS_CUES, HONORIFIC, PERSON_HEADS
+from briefing.quotes.vocabulary import ADDRESS_CUES, HONORIFIC, ORG_HEADS, PERSON_HEADS, REPORTING_CUES, TITLE_WORDS
 
 
 @dataclass
@@ -359,6 +359,13 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         speaker, title, cue = a.speaker, a.title, a.cue
         kind = a.kind
         via = kind
+        bare = speaker[4:] if speaker and speaker.lower().startswith("the ") else speaker
+        if kind in ("org", "person") and bare and " " not in bare and bare[:1].isupper() \
+                and bare.lower() in TITLE_WORDS and bare.lower() not in ORG_HEADS \
+                and (titled := people.by_role(bare, ps[0].open_at)) is not None:
+            # a title the tagger took for a name or an organisation ('the Tánaiste', 'Premier'):
+            # the person the article gives it ('Tánaiste Leo Varadkar')
+            speaker, title, kind = titled, people.title_of(titled), "person"
         if kind == "org" and speaker and HONORIFIC.match(speaker):
             kind = "person"  # 'Ms Sturgeon' tagged as an organisation: an honorific names a person
         elif kind == "org" and speaker and " " not in speaker and any(surname(n) == speaker for n, _ in people.known):
@@ -398,6 +405,10 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 speaker, title = people.last_name_before(ps[0].open_at)
             elif a.pronoun in ("they", "we", "it") and last_speaker is not None and last_speaker[3] == "org":
                 speaker, title = last_speaker[0], last_speaker[1]
+            elif a.pronoun == "it" and (a.cue or "").lower() in REPORTING_CUES | {"vowed", "vows", "pledged", "pledges"} \
+                    and (org := people.organisation_before(ps[0].open_at)) is not None:
+                # (not 'It read:', a document)
+                speaker = org  # '"...," it said in a statement' after 'Extinction Rebellion, which ...'
         elif kind == "role":
             # "the governor said" after "Gov. Chris Christie": the person the article gave
             # that role; an unnamed individual ("a friend") stays None
@@ -426,6 +437,13 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
             kind, via = "org", "spokesperson"
             # (and its spokesman is the he of '"...," he added' after it)
             spoken.append((ps[0].open_at, speaker, title))
+        elif kind in ("role", "org") and not a.for_person and (speaker or a.phrase or "").lower().split() in (
+                ["the", w] for w in ("spokesperson", "spokesman", "spokeswoman")) and speaker in (None, a.speaker, a.phrase):
+            # 'The spokesperson said' after 'a spokesperson for PSOOL said': that organisation,
+            # when the article has one spokesperson's organisation before; else nobody named
+            found = people.spokesperson_org(ps[0].open_at)
+            speaker, title = found if found is not None else (None, None)
+            kind, via = ("org", "spokesperson") if found is not None else ("none", "spokesperson")
         elif kind == "org" and a.for_person and speaker and speaker == a.speaker \
                 and speaker.split()[0] in ("A", "An", "One", "The", "Another", "a", "an", "one", "the", "another") \
                 and speaker.split()[1:2] and speaker.split()[1].lower() in _SPOKESPEOPLE:

@@ -174,9 +174,15 @@ def intro_frames(text: str, pieces: list[Piece], article: int) -> list[Frame]:
                 break
         else:
             continue
-        if pi == 0 or trim(text, ps, pe)[0] != p.open_at:
+        if 0 <= p.open_para != p.para and trim(text, ps, pe)[0] < p.open_at:
+            # a quote that runs over paragraphs, opened after its cue ('Mr Donohoe said: “It’s
+            # ... ¶ “I know ...”'): its frame (built where it closes) holds no cue, so the
+            # sentence that opens it introduces it
+            qs, qe = ps, trim(text, ps, p.open_at)[1]
+        elif pi == 0 or trim(text, ps, pe)[0] != p.open_at:
             continue
-        qs, qe = trim(text, *paras[pi - 1])
+        else:
+            qs, qe = trim(text, *paras[pi - 1])
         if qe <= qs or text[qe - 1] != ":" or MARK.search(text, max(qs, qe - 3), qe):
             continue
         ss = qs

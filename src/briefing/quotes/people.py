@@ -71,7 +71,7 @@ mogul magnate tycoon developer entrepreneur investor star actor actress singer r
 author writer columnist commentator host anchor reporter journalist veteran
 defenceman defenseman forward winger centre center goaltender goalie quarterback pitcher striker
 midfielder defender player rookie captain coach manager skipper athlete champion
-premier minister mp mpp mla leader chief officer inspector sergeant constable
+premier minister mp mpp mla msp td taoiseach tánaiste tanaiste leader chief officer inspector sergeant constable
 pope cardinal archbishop bishop pastor priest rabbi imam
 """.split())
 # groups, and people who speak for someone else or are anyone: never the person named before
@@ -89,6 +89,7 @@ field gardens palace castle bridge harbour harbor coast falls heights plaza mall
 # a subject named in apposition: 'His wife, Josée Tremblay, runs the shop', 'Trump's eldest
 # daughter, Ivanka Trump, spoke' (the head noun must name a person)
 _APPOSED_SUBJECT = re.compile(r"^(?:(?:his|her|their|the|a|an|[A-Z][\w.'’-]*['’]s?)\s+)?(?:[\w-]+\s+){0,3}([\w-]+),$", re.I)
+_SURNAME_CUES = "said|says|told|tells|added|replied|explained|insisted"
 _COREF_REACH = 1200  # characters: about two paragraphs
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 # '..., Michael Howard has said.': the name is the subject of the reporting clause that follows it
@@ -135,6 +136,14 @@ def _title_prefix(prefix: str) -> bool:
         return True
     # an organisation's own role word ('NM2's co-ordinator', 'HMV manager', 'Burnley boss'):
     # capitalised words, then one lower-case noun that no function or verb form could be
+    # ('Veteran anti-war campaigner', 'Long-serving parish councillor': plain modifiers and a
+    # head noun for one person title the name as well; not a verb, a preposition or a relative
+    # word before it, as in 'Speaking to councillor X', 'Sharon Murch, whose daughter, X')
+    if low[-1] in TITLE_WORDS | PERSON_NOUNS | PERSON_HEADS and all(
+            w[:1].isupper() or lw in TITLE_WORDS | PERSON_NOUNS | PERSON_HEADS | _TITLE_MODIFIERS or "-" in lw.strip("-")
+            or lw.isalpha() and lw not in _CONNECTORS | _LEADING_PREPOSITIONS | _FUNCTION_WORDS and not lw.endswith(("ing", "ed", "ly"))
+            for w, lw in zip(words, low)):
+        return True
     last = words[-1]
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words[:-1]) and re.fullmatch(r"[a-z][a-z-]{3,}", last) is not None \
         and low[0] not in _RUN_OPENERS | _CONNECTORS | _DETERMINER_WORDS | _SPEAKER_PRONOUNS \
@@ -146,6 +155,19 @@ _NOT_A_ROLE = frozenset("""with from into onto upon than then when where while a
 among around along during since until unless though although because without within across over under
 also even just only again still once here there this that these those what which whose whom
 """.split())
+
+
+_FUNCTION_WORDS = frozenset("to of a an his her their its our my your this that these those who whose which whom".split())
+
+
+def _without_postmodifier(words: list[str]) -> list[str]:
+    """A role's words up to its title word when a place or a body follows it ('councillor
+    for Margam', 'the MP for Witham', 'the member for Leeds North'): the head is the title."""
+    for i in range(1, len(words) - 1):
+        if words[i].lower() in ("for", "of", "from") and words[i - 1].lower().strip(".,") in TITLE_WORDS | PERSON_NOUNS \
+                and words[i + 1][:1].isupper():
+            return words[:i]
+    return words
 
 
 _TITLE_MODIFIERS = frozenset("""of the and presidential former then deputy senior top chief veteran rookie star longtime
@@ -163,7 +185,9 @@ def _expansion(words: list[str], acro: str) -> str | None:
         if run[0].lower() in _SMALL_WORDS:
             continue
         initials = "".join(w[0] for w in run if w.lower() not in _SMALL_WORDS)
-        if initials.upper() == letters:
+        # (a small word written with a capital counts too: 'Police Spies Out Of Lives (PSOOL)')
+        caps = "".join(w[0] for w in run if w.lower() not in _SMALL_WORDS or w[0].isupper())
+        if letters in (initials.upper(), caps):
             return " ".join(given[k:]).rstrip(",")
         if len(initials) > len(letters):
             return None
@@ -184,6 +208,7 @@ class People:
         self._acronyms: dict[str, str] | None = None
         self._described: list[tuple[int, str, str]] | None = None
         self._lower_words: frozenset[str] | None = None
+        self._by_surname: dict[str, bool] = {}  # speaks_by_surname, per word
 
     def runs(self) -> list[tuple[int, str]]:
         if self._runs is None:
@@ -325,13 +350,19 @@ class People:
         return None, None
 
     def by_role(self, role: str, before: int) -> str | None:
-        """The person the article last gave this role ("Gov. Chris Christie" for "the governor")."""
+        """The person the article last gave this role ("Gov. Chris Christie" for "the governor";
+        "Councillor Rob Jones" for "the councillor for Margam": a place or a body after the
+        title word does not change its head)."""
+        full = role.split()
+        role = " ".join(_without_postmodifier(full))
         head = role.split()[-1].lower().rstrip(".") if role.split() else ""
         if not head:
             return None
         # the role's capitalised modifiers must be in the title too: 'the Senate Democratic
         # leader' is not Ben Jealous, 'former NAACP leader'; 'the Florida senator' not 'Sen. Bernie Sanders'
-        modifiers = {w.lower().strip(".,") for w in role.split()[:-1] if w[:1].isupper() and w.lower() != "the"}
+        # (those after the title word as well: 'the Minister for Foreign Affairs')
+        modifiers = {w.lower().strip(".,") for w in full if w[:1].isupper() and w.lower() != "the"
+                     and w.lower().strip(".,") != head}
 
         cands: list[tuple[str, bool]] = []  # (name, modifiers fit), latest first
         for n, t in reversed(self.known):
@@ -347,7 +378,18 @@ class People:
             if head in titles and 2 <= len(words) - k <= 3:
                 cands.append((" ".join(words[k:]).rstrip(".,"), modifiers <= set(titles)))
         if not cands:
-            return None
+            # 'the Tánaiste said ...' a paragraph before 'Tánaiste Leo Varadkar': the one
+            # person the whole article gives the title, when it names one only
+            later = {" ".join(run.split()[_name_start(run.split()):]).rstrip(".,") for start, run in self.runs()
+                     if start >= before and head in [ROLE_ABBR.get(w.lower().rstrip("."), w.lower().rstrip("."))
+                                                     for w in run.split()[:_name_start(run.split())]]
+                     and 2 <= len(run.split()) - _name_start(run.split()) <= 3}
+            # (a person: a sentence's subject or quoted by surname, not 'President Obama Speech')
+            subjects = {n for _, n in self.subject_mentions()}
+            if len(later) != 1 or modifiers:
+                return None
+            (n,) = later
+            return n if n in subjects or self.is_person(n, before) or self.speaks_by_surname(surname(n)) else None
         fitting = [n for n, ok in cands if ok]
         found = fitting[0] if fitting else cands[0][0] if len({n for n, _ in cands}) == 1 else None
         # (none names the modifiers: only one person with that title is unambiguous)
@@ -432,7 +474,7 @@ class People:
         a description of one person ('the ... senator', '... candidate', '... defenceman'):
         not an organisation, a document, a group, nor someone's aide ('the senior Cruz
         adviser', 'the Clinton spokesman': a known surname inside the phrase)."""
-        words = _words_of(phrase)
+        words = _without_postmodifier(_words_of(phrase))
         low = [w.lower().strip(".,’'") for w in words]
         if len(low) < 2 or low[0] != "the":
             return None
@@ -564,6 +606,58 @@ class People:
                         self.learned.setdefault(" ".join(cand), g)
         return self._subjects
 
+    def organisation_before(self, pos: int) -> str | None:
+        """The organisation an 'it' that speaks stands for: the latest name before ``pos``
+        (within two paragraphs or so) that the article shows is no person: the subject of a
+        cue with a 'which' clause between, or an 'it' as the subject of its own cue ('Extinction Rebellion, which is
+        protesting ..., said it would leave the site', 'Harbour Rail said it had ...')."""
+        for start, run in reversed(self.runs()):
+            if start >= pos or any(o <= start < c for o, c in self.quoted):
+                continue
+            if pos - start > _COREF_REACH:
+                break
+            name = run.rstrip(".,;:")
+            words = name.split()
+            if not words or words[0].lower() in _CONNECTORS | _DETERMINER_WORDS | _SPEAKER_PRONOUNS | _MONTHS:
+                continue
+            n = re.escape(name)
+            if re.search(rf"\b{n},\s+which\b[^.;]*?,\s+(?:{_SURNAME_CUES}|announced|vowed|warned)\b"
+                         rf"|\b{n}\s+(?:{_SURNAME_CUES}|announced|vowed|warned)\s+(?:that\s+)?it\b", self.text) \
+                    and not self.is_person(name, start) and self.gender_of(name) is None:
+                return self.canonical(name, start)[0]
+        return None
+
+    def spokesperson_org(self, before: int) -> tuple[str, str] | None:
+        """(organisation, role) for 'the spokesperson' (said): the organisation of the last
+        unnamed spokesperson before ``before`` ('a spokesperson for PSOOL', 'an RCMP
+        spokesman'), unless the article gives another organisation a spokesperson in between."""
+        found = None
+        for m in _SPOKES_MENTION.finditer(self.text, 0, before):
+            phrase = m.group().rstrip(".,;:")
+            org = organisation_spoken_for(self, phrase, m.start())
+            if org is not None:
+                found = org
+        return found
+
+    def speaks_by_surname(self, word: str) -> bool:
+        """Whether a lone capitalised word is someone the article quotes by surname alone
+        ('Luxon said', 'said Varadkar'): a person, though the article never gives a first name."""
+        if word not in self._by_surname:
+            self._by_surname[word] = self._speaks_by_surname(word)
+        return self._by_surname[word]
+
+    def _speaks_by_surname(self, word: str) -> bool:
+        if not word[:1].isupper() or not word.isalpha() \
+                or word.lower() in ORG_HEADS | TITLE_WORDS | _CONNECTORS | _MONTHS | _SPEAKER_PRONOUNS | _DETERMINER_WORDS:
+            return False
+        w = re.escape(word)
+        if re.search(rf"\b[Ii]n\s+{w}\b", self.text):
+            return False  # 'in Greece': a place
+        # the subject of a cue ('Luxon said'), or named after one at the end of its clause
+        # ('..., said Luxon.'; not 'said Labour had left', a reported clause's subject)
+        return re.search(rf"(?<![Tt]he )\b{w}\s+(?:{_SURNAME_CUES})\b|\b(?:said|says|added|asked|replied)\s+{w}[,.;]",
+                         self.text) is not None
+
     def antecedent(self, pos: int, gender: str | None, spoken: list[tuple[int, str, str | None]]) -> tuple[str, str | None] | None:
         """Whom he/she before ``pos`` stands for: the most recent speaker or sentence subject
         whose gender (when the article shows it) agrees."""
@@ -572,8 +666,12 @@ class People:
         for p, n, t, was_speaker in sorted(cands, key=lambda c: -c[0]):
             if not was_speaker:
                 n, t = self.canonical(n, p)
-                if " " not in n and self._honorific_of(n) is None:
-                    continue  # a lone capitalised word stands for someone only as a known surname or after Mr/Ms
+                if " " not in n and self._honorific_of(n) is None \
+                        and not (any(sn == n for _, sn, _ in spoken) or self.speaks_by_surname(n)):
+                    # a lone capitalised word stands for someone only as a known surname, after
+                    # Mr/Ms, or as the name an article that never gives a first name quotes someone
+                    # by ('Luxon said ...' until 'he said'): not a place ('New Zealand') instead
+                    continue
                 if n.split()[-1].lower().strip(".,") in ORG_HEADS | _MEDIUM_WORDS | _OUTLET_WORDS | _PLACE_HEADS:
                     continue  # 'BBC Radio', 'Parliament Hill': no he or she
                 t = t or self.title_of(n)
@@ -698,6 +796,10 @@ _SPOKES_FOR = re.compile(r"^(?i:a|an|one|the|another)\s+(?:(?:senior|top|chief|f
 _ORG_SPOKES = re.compile(r"^(?i:a|an|one|the|another)\s+(?:(?:senior|top|chief|former)\s+)*(?P<org>(?:[A-Z][\w.&’'-]*\s+)+"
                          r"(?:(?:campaign|committee|department|ministry|office|police|government|team|club|party)\s+)?)"
                          + _SPOKES + r"$")
+_ORG_RUN = r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)?[A-Z][\w.&’'-]*)*"
+_SPOKES_MENTION = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:senior|top|chief|former|deputy)\s+)*(?:"
+                             r"spokes(?:man|woman|person)\s+(?:for|of|at|with)\s+(?:the\s+)?" + _ORG_RUN
+                             + r"|" + _ORG_RUN + r"\s+spokes(?:man|woman|person))\b")
 _PERSON_TITLES = frozenset("""mr mrs ms miss dr sen rep gov gen pres lt col capt sgt president senator governor
 representative congressman congresswoman minister premier mayor prime secretary judge justice""".split())
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ean|ish|ic|i|an)$")

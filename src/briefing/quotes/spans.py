@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from briefing.nlp.sentences import paragraph_spans
 
 MARK = re.compile(r"``|''|[\"“”«»„‘’]")
-_PARA = re.compile(r"\n[ \t\r\f\v]*\n|\n(?=[ \t]*[\"“«`‘])")
+_PARA = re.compile(r"\n[ \t\r\f\v]*\n|\n(?=[ \t]*[\"“«`‘]|[ \t]*'[A-Z])")
 _OPENERS = "([{—–-/\u00a0"
 # an embedded post's or a page's markup left in the text ('<tweet id="7711" author="@cspan">'):
 # its attribute values are not quotes
@@ -30,7 +30,15 @@ class Piece:
     open_para: int = -1  # the paragraph it opens in, where it differs
 
 
+_LINE = re.compile(r"\n")
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Quote paragraphs: split at blank lines (and before a line that opens with a quote
+    mark); text with no blank line at all but several line breaks (copy pasted or fetched one
+    paragraph per line) is split at every line break instead."""
+    if text.count("\n") >= 3 and not _BLANK.search(text):
+        return paragraph_spans(text, _LINE)
     return paragraph_spans(text, _PARA)
 
 
@@ -135,10 +143,19 @@ def find_spans(text: str) -> list[Piece]:
     tags = [t.span() for t in _TAG.finditer(text) if not _BLANK.search(t.group())] if "<" in text else []
     cur: Piece | None = None  # quote carried over from the previous paragraph
     fam: str | None = None
+    ascii_style = False  # a paragraph has quoted in straight single marks
     for pi, (ps, pe) in enumerate(paras):
         marks = [(m, *_kind(text, m)) for m in MARK.finditer(text, ps, pe)
                  if not any(a < m.start() < b for a, b in tags)]  # markup: author="@cspan"
-        if _ascii_single_paragraph(text, ps, pe, headline=pi == 0 and len(paras) > 1 and pe - ps < 200):
+        # a straight single quote carried over from the paragraph before opens this one, or the
+        # article quotes in straight single marks already and this paragraph opens one that runs
+        # on ('He broke down. ... ¶ 'I couldn't go on.'; not a subhead closed on its own line)
+        ts, te = trim(text, ps, pe)
+        lead_single = text.startswith("'", ts) and text[ts + 1:ts + 2].isupper()
+        carried = cur is not None and fam == "s" and lead_single
+        if carried or lead_single and ascii_style and text[te - 1] != "'" and not any(c in text[ps:pe] for c in "‘’“”\"") \
+                or _ascii_single_paragraph(text, ps, pe, headline=pi == 0 and len(paras) > 1 and pe - ps < 200):
+            ascii_style = True
             marks = sorted(marks + [(m, *_ascii_single_kind(text, m)) for m in _ASCII_SINGLE.finditer(text, ps, pe)
                                     if not any(a < m.start() < b for a, b in tags)],
                            key=lambda x: x[0].start())
@@ -199,8 +216,9 @@ def find_spans(text: str) -> list[Piece]:
                 nm = MARK.match(text, ns)
                 # the convention: a quote that runs on opens its paragraph (or follows "said:")
                 lead = text[ps:open_m].strip() if cur is None else ""
-                continues = (bool(nm) and _kind(text, nm)[0] == fam and _kind(text, nm)[1] in "ob"
-                             and (not lead or lead.endswith((":", ","))))
+                opens = bool(nm) and _kind(text, nm)[0] == fam and _kind(text, nm)[1] in "ob" \
+                    or fam == "s" and text.startswith("'", ns) and text[ns + 1:ns + 2].isupper()
+                continues = opens and (not lead or lead.endswith((":", ",")))
             if cur is None:
                 cur = Piece([(s, e)], open_m, e, pi, pi)
             else:

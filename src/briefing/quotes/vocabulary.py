@@ -61,7 +61,7 @@ ambassador commissioner professor prof dr mr mrs ms speaker leader state former 
 executive manager editor pastor rev father bishop pope king queen prince princess sheriff
 lawyer analyst adviser advisor aide official candidate nominee founder host
 democratic republican gop u.s. us house senate
-premier mp mpp mla councillor chancellor constable const superintendent supt inspector insp sergeant corporal cpl det cmdr cdr commander hon coun cllr""".split())
+premier mp mpp mla msp td taoiseach tánaiste tanaiste councillor chancellor constable const superintendent supt inspector insp sergeant corporal cpl det cmdr cdr commander hon coun cllr""".split())
 
 # nouns for one person (never an organisation, whatever place or group modifies them: 'a Texas man')
 INDIVIDUAL_NOUNS = frozenset("""man woman boy girl teen teenager child kid baby mother father mom dad mum son daughter
@@ -79,7 +79,7 @@ organizer volunteer relative colleague partner ally rival opponent donor prosecu
 operative staffer negotiator attendee participant contestant athlete defenceman defenseman forward
 winger goalie goaltender centre center striker midfielder defender trainer dealer seller buyer
 trader banker lender landlord tenant caller viewer listener reader mogul designer developer
-commenter questioner announcer spymaster lady contender counsel head boss""".split())
+commenter questioner announcer spymaster lady contender counsel head boss campaigner""".split())
 
 # quote marks as spaCy tokens them (`` and '' in text typed the LaTeX way, ` alone)
 QUOTE_TOKS = frozenset('" “ ” ‘ ’ « » `` \'\' \' `'.split())
