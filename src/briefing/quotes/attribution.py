@@ -199,6 +199,32 @@ def _age_phrase(tok: "Token") -> str | None:
     return _words_text(doc[k - 1:tok.i + 1])
 
 
+# title words that head the names of institutions, parties or papers ('The White House', 'the
+# Wisconsin Republican', 'The New Hampshire Union Leader'), not one person's role
+_NOT_A_ROLE = frozenset("house senate state democratic republican gop u.s. us".split())
+
+
+def _capitalised_role(tok: "Token") -> str | None:
+    """'The Premier', 'the Prime Minister', 'the 41-year-old Fort Rouge MLA': a phrase with a
+    definite article whose head is a capitalised title word and whose other words are title
+    words, place names or an age, naming nobody; returns the phrase, else None."""
+    if not (tok.text[:1].isupper() and tok.lower_.rstrip(".") in TITLE_WORDS) or tok.lower_.rstrip(".") in _NOT_A_ROLE:
+        return None
+    ent = _ent_span(tok)
+    if ent is not None and ent.label_ == "PERSON" and ent.end - 1 != tok.i:
+        return None  # a title inside a name ('the Premier Doug Ford')
+    left = list(tok.doc[tok.left_edge.i:tok.i])
+    if not left or left[0].lower_ != "the" or any(c.dep_ == "appos" for c in tok.children) or _appos_name_after(tok):
+        return None  # ('The Shadow Secretary of State for the Family, Theresa May, said': her name follows)
+    for t in left[1:]:
+        # (NER takes 'Edmonton MLA' for a person; a name never ends on a title word)
+        if t.ent_type_ == "PERSON" and (ent is None or t.i < ent.start) or t.text in ("'s", "’s") or t.lower_ in ORG_HEADS or not (
+                t.lower_.rstrip(".") in TITLE_WORDS or t.text[:1].isupper() or t.text == "-" or t.like_num
+                or t.lower_ in ("year", "years", "old")):
+            return None
+    return _words_text(left + [tok])
+
+
 def _age_description_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     """'The 33-year-old added that ...' parsed with 'old' as a modifier of the cue, which is
     left subjectless: the description right before the cue is its subject."""
@@ -240,6 +266,11 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
             e = named[0]
             title = _words_text(tok.doc[tok.i:e.start]) or None
             return "person", e.text, title
+    if (role := _capitalised_role(tok)) is not None:
+        # 'The Premier stated', 'the Premier said', 'says the 41-year-old Fort Rouge MLA': a
+        # capitalised title with "the" is a description, not a name; the table of people
+        # resolves it (the person the article gave that title)
+        return "role", role, _words_text(_strip_det(list(tok.doc[tok.doc[tok.i].left_edge.i:tok.i + 1]))) or None
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE") and (titled := _titled_name_in(ent)) is not None \
             and tok.i >= titled[0]:
         # 'said Chief Councillor Crystal Smith of the Haisla Nation' with 'Councillor Crystal

@@ -42,7 +42,9 @@ def _split_run(start: int, run: str) -> list[tuple[int, str]]:
 
 # words that open a sentence before a name ('Of Carson, Levine said', 'After Trump spoke'): no part of it
 _RUN_OPENERS = frozenset("""the but and when as if after of for from with to by on in at about against like under
-over during since before without despite among between unlike than while""".split())
+over during since before without despite among between unlike than while""".split()) | frozenset(
+    # a first person opening a quoted sentence ('“How do you do? I’m Wab Kinew.”')
+    w.replace("'", q) for w in "i i'm i've i'll i'd".split() for q in "'’")
 
 
 def surname(name: str) -> str:
@@ -475,6 +477,8 @@ class People:
             words = [w.rstrip(".,;:") for w in run.split()]
             while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | _CONNECTORS | {"the", "mr", "mrs", "ms", "dr"}:
                 words = words[1:]
+            if len(words) - _name_start(words) >= 2:
+                words = words[_name_start(words):]  # 'Manitoba Premier Wab Kinew': the name after the title
             words[-1] = last
             # a full name as given ('Laura Bush' is not 'Jeb Bush'), a lone surname as the table has it
             full = " ".join(words) if 2 <= len(words) <= 4 else self.canonical(last, start)[0]

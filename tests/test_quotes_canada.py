@@ -1,0 +1,67 @@
+"""Speakers in Canadian house style (and one other style per rule), found on a stand-in set
+of Canadian news excerpts (docs/quotes.md, "Canadian stand-in"). Every sentence here is
+written for the test; none is copied from an article."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from briefing.quotes import extract_quotes
+
+    return extract_quotes
+
+
+def _only(quotes, needle: str):
+    hits = [q for q in quotes if needle in q.text]
+    assert len(hits) == 1, (needle, [q.text for q in quotes])
+    return hits[0]
+
+
+# (text, the quote's words to find, speaker, title or None when not checked)
+CASES = [
+    # a capitalised title with "the" is a description, resolved through the table of people
+    ("Premier Janet Morrow spoke to northern reporters by phone on Tuesday.\n\n"
+     "The Premier stated, “The new fund means $80 million for roads in the north.”",
+     "new fund", "Janet Morrow", "Premier"),
+    ("Premier Janet Morrow toured the mill in Thunder Bay.\n\n"
+     "“We are not closing this plant,” the Premier said.", "closing this plant", "Janet Morrow", "Premier"),
+    # (agency/British style: the same rule for a capitalised office)
+    ("Prime Minister Alan Brookes met union leaders in London on Friday.\n\n"
+     "\"Nobody wants a strike this winter,\" the Prime Minister said afterwards.", "strike this winter",
+     "Alan Brookes", None),
+    # a description headed by a capitalised title: the person named before it
+    ("Alberta NDP Leader Carla Brandt spoke to supporters in Lethbridge on Monday.\n\n"
+     "“We will fight this bill every step of the way,” says the 52-year-old Edmonton MLA.",
+     "every step", "Carla Brandt", None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,needle,speaker,title", CASES)
+def test_canadian_house_style_speakers(extract, text: str, needle: str, speaker: str, title: str | None) -> None:
+    q = _only(extract(text), needle)
+    assert q.speaker == speaker
+    if title is not None:
+        assert q.speaker_title == title
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,needle,speaker", [
+    # names of institutions, parties and papers headed by a title word stay what they were
+    ("Obama met the justices on Friday. The White House says the visit was a “respectful arrangement” "
+     "that suited everyone.", "respectful arrangement", "The White House"),
+    ("In an interview on Thursday, the Wisconsin Republican said allies wanted to know if the U.S. is “still in "
+     "the game.”", "still in the game", "the Wisconsin Republican"),
+])
+def test_institutions_headed_by_a_title_word_are_no_role(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker
+
+
+def test_a_first_person_opener_is_no_part_of_a_name():
+    from briefing.quotes.people import People
+
+    text = ("Kinew on the campaign trail\n\n“How do you do? I’m Wab Kinew.”\n\n"
+            "“I’m a big fan of bad puns,” he says.")
+    assert People(text).canonical("Kinew", 0)[0].rstrip(".") == "Wab Kinew"  # (not "I’m Wab Kinew")
