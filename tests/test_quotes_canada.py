@@ -35,6 +35,15 @@ CASES = [
     ("Alberta NDP Leader Carla Brandt spoke to supporters in Lethbridge on Monday.\n\n"
      "“We will fight this bill every step of the way,” says the 52-year-old Edmonton MLA.",
      "every step", "Carla Brandt", None),
+    # an organisation's initials before the title inside the name: the name is what follows
+    ("“We have recovered video from the dashboard camera,” said RCMP Superintendent Mark Kowalchuk.",
+     "recovered video", "Mark Kowalchuk", "RCMP Superintendent"),
+    ("“The investigation is ongoing,” said RCMP Sergeant Jeff Lewis.", "investigation", "Jeff Lewis", "RCMP Sergeant"),
+    # (other forces and agencies, already right: the same shape must stay right)
+    ('"Two lanes of the 401 will stay closed overnight," said OPP Sergeant Paul Dimitriou.',
+     "Two lanes", "Paul Dimitriou", None),
+    ('"The clinic will reopen once the roof is repaired," said NHS Director Helen Marsh.',
+     "clinic will reopen", "Helen Marsh", None),
 ]
 
 

@@ -284,6 +284,13 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
         k = 0
         while k < len(words) - 1 and words[k].lower_.rstrip(".") in TITLE_WORDS:
             k += 1
+        if k == 0:
+            # an organisation's name or initials before the title: 'RCMP Superintendent Rob
+            # Lasson', 'OPP Sgt. Kerry Schmidt' (the name is the two or three words after it)
+            last = max((j for j, w in enumerate(words[:-2]) if w.lower_.rstrip(".") in TITLE_WORDS and w.text[:1].isupper()), default=-1)
+            if last > 0 and 2 <= len(words) - last - 1 <= 3 and all(w.text[:1].isupper() for w in words[:last]) \
+                    and not any(w.lower_.rstrip(".") in TITLE_WORDS for w in words[last + 1:]):
+                k = last + 1
         name = ent.doc[words[k].i:ent.end].text if k else ent.text
         name = re.sub(r"['’]s$", "", name)
         title = _title_left(tok, words[k].i) or _appos_title(tok)
