@@ -74,3 +74,17 @@ def test_a_first_person_opener_is_no_part_of_a_name():
     text = ("Kinew on the campaign trail\n\n“How do you do? I’m Wab Kinew.”\n\n"
             "“I’m a big fan of bad puns,” he says.")
     assert People(text).canonical("Kinew", 0)[0].rstrip(".") == "Wab Kinew"  # (not "I’m Wab Kinew")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,speaker", [
+    ("Mayor Dana Price met residents in Brandon on Monday.\n\nPrice was also asked about a possible protest "
+     "at city hall.\n\n“I just hope it stays peaceful. I understand their frustration.”", "Dana Price"),
+    # (agency style)
+    ("Finance Minister Rachel Okafor held a news conference in Abuja.\n\nOkafor was pressed on the fuel subsidy.\n\n"
+     "\"We will not reverse course on this, whatever the pressure.\"", "Rachel Okafor"),
+])
+def test_the_one_asked_answers_in_the_next_paragraph(extract, text: str, speaker: str) -> None:
+    (q,) = extract(text)
+    assert q.speaker == speaker
+

@@ -772,10 +772,21 @@ def _in_adverbial_clause(v: "Token", main: "Token") -> bool:
 
 
 
+_ASKED = frozenset("asked questioned pressed quizzed".split())
+
+
+def _asked_before_answer(subj: "Token") -> bool:
+    """'Ford was also asked about the rally.' then a quote paragraph: the one asked answers
+    (not when a colon introduces the question itself: 'Ford was asked: "Will you ...?"')."""
+    v = subj.head
+    return v.lower_ in _ASKED and v.i > subj.i and subj.doc[-1].text != ":" and not any(
+        t.text == ":" for t in subj.doc[v.i:])
+
+
 def _weak_attr(subj: "Token", cue_verb: bool) -> Attr:
     """A cue-less quote's speaker from a subject (see ``Attr.weak``): people and pronouns;
     a group or document only as the subject of a cue verb; never an unnamed role."""
-    if subj.lower_ in NOT_A_SPEAKER or subj.dep_ == "nsubjpass":
+    if subj.lower_ in NOT_A_SPEAKER or subj.dep_ == "nsubjpass" and not _asked_before_answer(subj):
         return Attr()
     kind, surface, title = name_from(subj)
     if kind == "org" and not cue_verb:
