@@ -88,3 +88,18 @@ def test_the_one_asked_answers_in_the_next_paragraph(extract, text: str, speaker
     (q,) = extract(text)
     assert q.speaker == speaker
 
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,speaker", [
+    ("In a statement released Monday morning, the Saskatoon Police Service said there was no threat to the public."
+     "\n\n“Officers will remain in the area overnight,” the statement said.", "the Saskatoon Police Service"),
+    ("In a news release, Manitoba RCMP said the highway would stay closed overnight.\n\n"
+     "“Motorists should use alternate routes,” the release said.", "Manitoba RCMP"),
+    # (British style)
+    ("In a statement on Tuesday, the Home Office said the scheme would be reviewed.\n\n"
+     "\"We keep all our policies under review,\" the statement said.", "the Home Office"),
+])
+def test_a_document_speaks_for_whoever_the_sentence_it_opens_names(extract, text: str, speaker: str) -> None:
+    (q,) = extract(text)
+    assert q.speaker == speaker

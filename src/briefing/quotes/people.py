@@ -807,6 +807,10 @@ def document_author(phrase: str) -> tuple[str | None, str | None]:
 _ISSUE_VERBS = re.compile(r"\b(?:released|issued|put out|sent|posted|wrote|published|filed|tweeted|aired|launched|"
                           r"unveiled|circulated|distributed|emailed|ran|signed|shared|obtained from|released by|"
                           r"issues|releases|posts|sends|files|launches|airs|runs)\b")
+# 'In a statement (released Monday), the ministry said', 'In a news release, RCMP said'
+_IN_A_DOCUMENT = re.compile(r"\s*In\s+(?:an?|its|his|her|their|a\s+joint)\s+(?:[\w-]+\s+){0,2}?(?P<doc>[\w-]+)\b[^.;:“”\"\n]{0,80}?,\s+"
+                            r"(?P<subj>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,5}[A-Z][\w.&'’-]*)\s+"
+                            r"(?:said|says|stated|states|wrote|writes|added|announced|confirmed|noted)\b")
 _SENT_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])|\n")
 
 
@@ -833,6 +837,11 @@ def document_issuer(people: "People", head: str, pos: int) -> str | None:
         owner = _OWNER.search(before)
         if owner is not None:
             return owner.group(1).strip()
+        if (intro := _IN_A_DOCUMENT.match(text, s)) is not None and m.end() <= intro.start("subj") \
+                and not is_time_or_place_phrase(intro.group("subj")):
+            # 'In a statement released Monday, the Regina Police Service said ...': whoever the
+            # sentence the document opens says spoke in it
+            return intro.group("subj").strip()
         verb = _ISSUE_VERBS.search(before)
         if verb is None:
             continue
