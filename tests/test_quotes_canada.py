@@ -103,3 +103,43 @@ def test_the_one_asked_answers_in_the_next_paragraph(extract, text: str, speaker
 def test_a_document_speaks_for_whoever_the_sentence_it_opens_names(extract, text: str, speaker: str) -> None:
     (q,) = extract(text)
     assert q.speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,speaker", [
+    ("Tim Hadley's Progressive Conservatives won 43 seats in the Nova Scotia election.\n\n"
+     "In an interview, Hadley was more conciliatory, saying the meeting with Ottawa had gone well.\n\n"
+     "\"We started to see right away that the tone was different,\" he said, adding that whatever comes of "
+     "Justin Trudeau's Liberal government, the province will keep its ties to Ottawa.", "Tim Hadley"),
+    # (US style)
+    ("Greg Abbott's administration sued the agency on Monday.\n\nAbbott was defiant at a news conference.\n\n"
+     "\"We will see them in court,\" he said, as Joe Biden's White House declined to comment.", "Greg Abbott"),
+])
+def test_a_possessor_gives_a_surname_its_full_name(extract, text: str, speaker: str) -> None:
+    (q,) = extract(text)
+    assert q.speaker == speaker
+
+
+def test_the_last_name_before_a_quote_stops_at_a_possessive():
+    from briefing.quotes.people import People
+
+    text = "He attacked Prime Minister Justin Trudeau's Liberal government. \"Enough,\" he said."
+    assert People(text).last_name_before(text.index('"'))[0] == "Justin Trudeau"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,needle,speaker", [
+    # someone the article gives another office is not 'the premier'; places are no people
+    ("OTTAWA — Nova Scotia's premier left Ottawa without new money on Monday, but Tim Hadley said he was encouraged.\n\n"
+     "“I feel confident we are on the same page,” Hadley said after meeting Prime Minister Justin Trudeau.\n\n"
+     "“I would call it the most direct route,” Hadley said, adding that he also stressed to Trudeau that the cost "
+     "would fall on Atlantic Canadians.\n\n"
+     "“It can't all fall to the ratepayers of Nova Scotia,” the premier said.", "ratepayers", "Tim Hadley"),
+    # (British style: the home secretary and the chancellor)
+    ("The home secretary is under pressure over the asylum backlog, but Moira Kerr said on Monday she would stay.\n\n"
+     "\"We had a frank discussion,\" Kerr said after meeting Chancellor Alan Brookes, adding that she had told "
+     "Brookes that the funding gap was growing.\n\n"
+     "\"The backlog cannot wait another year,\" the home secretary said.", "cannot wait", "Moira Kerr"),
+])
+def test_a_description_is_not_someone_the_article_gave_another_office(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker
