@@ -120,12 +120,6 @@ def test_a_possessor_gives_a_surname_its_full_name(extract, text: str, speaker: 
     assert q.speaker == speaker
 
 
-def test_the_last_name_before_a_quote_stops_at_a_possessive():
-    from briefing.quotes.people import People
-
-    text = "He attacked Prime Minister Justin Trudeau's Liberal government. \"Enough,\" he said."
-    assert People(text).last_name_before(text.index('"'))[0] == "Justin Trudeau"
-
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text,needle,speaker", [

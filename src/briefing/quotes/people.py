@@ -47,6 +47,21 @@ over during since before without despite among between unlike than while""".spli
     w.replace("'", q) for w in "i i'm i've i'll i'd".split() for q in "'’")
 
 
+def _split_after_possessor(start: int, run: str) -> list[tuple[int, str]]:
+    """A name's possessive ends its run: "Tim Houston's Progressive Conservatives" holds the
+    mention "Tim Houston's" (a possessive at the run's first word, "NBC’s Chuck Todd", stays)."""
+    out: list[tuple[int, str]] = []
+    s = 0
+    for m in _RUN_WORD.finditer(run):
+        if m.start() > s and _POSSESSIVE_END.search(m.group()) and m.end() < len(run):
+            out.append((start + s, run[s:m.end()]))
+            nxt = _RUN_WORD.search(run, m.end())
+            s = nxt.start() if nxt else len(run)
+    if s < len(run):
+        out.append((start + s, run[s:]))
+    return out
+
+
 def surname(name: str) -> str:
     toks = HONORIFIC.sub("", name).split()
     while len(toks) > 1 and toks[-1].rstrip(".,").lower() in ("jr", "sr", "ii", "iii", "iv"):
@@ -202,7 +217,8 @@ class People:
         if self._runs is None:
             self._runs = []
             for m in _CAP_RUN.finditer(self.text):
-                self._runs.extend(_split_run(m.start(1), m.group(1)))
+                for start, run in _split_run(m.start(1), m.group(1)):
+                    self._runs.extend(_split_after_possessor(start, run))
         return self._runs
 
     def add(self, name: str, title: str | None) -> None:
@@ -246,8 +262,8 @@ class People:
             words = run.split()
             last = _POSSESSIVE_END.sub("", words[-1].rstrip(".,;:")) if len(words) >= 2 else ""
             possessive = last != words[-1].rstrip(".,;:")
-            if last != sur or plain_done and not possessive:
-                continue
+            if last != sur or plain_done and not possessive or possessive and sur.isupper():
+                continue  # (initials have no given name: 'All CNN's coverage')
             words = words[:-1] + [last]
             k = 0
             while k < len(words) - 1 and (words[k].lower().rstrip(".,") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | _RUN_OPENERS
