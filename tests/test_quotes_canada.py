@@ -1,5 +1,5 @@
 """Speakers in Canadian house style (and one other style per rule), found on a stand-in set
-of Canadian news excerpts (docs/quotes.md, "Canadian stand-in"). Every sentence here is
+of Canadian news excerpts (docs/quotes-canada.md). Every sentence here is
 written for the test; none is copied from an article."""
 from __future__ import annotations
 
