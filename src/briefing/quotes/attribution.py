@@ -199,6 +199,32 @@ def _age_phrase(tok: "Token") -> str | None:
     return _words_text(doc[k - 1:tok.i + 1])
 
 
+# title words that head the names of institutions, parties or papers ('The White House', 'the
+# Wisconsin Republican', 'The New Hampshire Union Leader'), not one person's role
+_NOT_A_ROLE = frozenset("house senate state democratic republican gop u.s. us".split())
+
+
+def _capitalised_role(tok: "Token") -> str | None:
+    """'The Premier', 'the Prime Minister', 'the 41-year-old Fort Rouge MLA': a phrase with a
+    definite article whose head is a capitalised title word and whose other words are title
+    words, place names or an age, naming nobody; returns the phrase, else None."""
+    if not (tok.text[:1].isupper() and tok.lower_.rstrip(".") in TITLE_WORDS) or tok.lower_.rstrip(".") in _NOT_A_ROLE:
+        return None
+    ent = _ent_span(tok)
+    if ent is not None and ent.label_ == "PERSON" and ent.end - 1 != tok.i:
+        return None  # a title inside a name ('the Premier Doug Ford')
+    left = list(tok.doc[tok.left_edge.i:tok.i])
+    if not left or left[0].lower_ != "the" or any(c.dep_ == "appos" for c in tok.children) or _appos_name_after(tok):
+        return None  # ('The Shadow Secretary of State for the Family, Theresa May, said': her name follows)
+    for t in left[1:]:
+        # (NER takes 'Edmonton MLA' for a person; a name never ends on a title word)
+        if t.ent_type_ == "PERSON" and (ent is None or t.i < ent.start) or t.text in ("'s", "’s") or t.lower_ in ORG_HEADS or not (
+                t.lower_.rstrip(".") in TITLE_WORDS or t.text[:1].isupper() or t.text == "-" or t.like_num
+                or t.lower_ in ("year", "years", "old")):
+            return None
+    return _words_text(left + [tok])
+
+
 def _age_description_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     """'The 33-year-old added that ...' parsed with 'old' as a modifier of the cue, which is
     left subjectless: the description right before the cue is its subject."""
@@ -240,6 +266,11 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
             e = named[0]
             title = _words_text(tok.doc[tok.i:e.start]) or None
             return "person", e.text, title
+    if (role := _capitalised_role(tok)) is not None:
+        # 'The Premier stated', 'the Premier said', 'says the 41-year-old Fort Rouge MLA': a
+        # capitalised title with "the" is a description, not a name; the table of people
+        # resolves it (the person the article gave that title)
+        return "role", role, _words_text(_strip_det(list(tok.doc[tok.doc[tok.i].left_edge.i:tok.i + 1]))) or None
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE") and (titled := _titled_name_in(ent)) is not None \
             and tok.i >= titled[0]:
         # 'said Chief Councillor Crystal Smith of the Haisla Nation' with 'Councillor Crystal
@@ -253,6 +284,13 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
         k = 0
         while k < len(words) - 1 and words[k].lower_.rstrip(".") in TITLE_WORDS:
             k += 1
+        if k == 0:
+            # an organisation's name or initials before the title: 'RCMP Superintendent Rob
+            # Lasson', 'OPP Sgt. Kerry Schmidt' (the name is the two or three words after it)
+            last = max((j for j, w in enumerate(words[:-2]) if w.lower_.rstrip(".") in TITLE_WORDS and w.text[:1].isupper()), default=-1)
+            if last > 0 and 2 <= len(words) - last - 1 <= 3 and all(w.text[:1].isupper() for w in words[:last]) \
+                    and not any(w.lower_.rstrip(".") in TITLE_WORDS for w in words[last + 1:]):
+                k = last + 1
         name = ent.doc[words[k].i:ent.end].text if k else ent.text
         name = re.sub(r"['’]s$", "", name)
         title = _title_left(tok, words[k].i) or _appos_title(tok)
@@ -734,10 +772,21 @@ def _in_adverbial_clause(v: "Token", main: "Token") -> bool:
 
 
 
+_ASKED = frozenset("asked questioned pressed quizzed".split())
+
+
+def _asked_before_answer(subj: "Token") -> bool:
+    """'Ford was also asked about the rally.' then a quote paragraph: the one asked answers
+    (not when a colon introduces the question itself: 'Ford was asked: "Will you ...?"')."""
+    v = subj.head
+    return v.lower_ in _ASKED and v.i > subj.i and subj.doc[-1].text != ":" and not any(
+        t.text == ":" for t in subj.doc[v.i:])
+
+
 def _weak_attr(subj: "Token", cue_verb: bool) -> Attr:
     """A cue-less quote's speaker from a subject (see ``Attr.weak``): people and pronouns;
     a group or document only as the subject of a cue verb; never an unnamed role."""
-    if subj.lower_ in NOT_A_SPEAKER or subj.dep_ == "nsubjpass":
+    if subj.lower_ in NOT_A_SPEAKER or subj.dep_ == "nsubjpass" and not _asked_before_answer(subj):
         return Attr()
     kind, surface, title = name_from(subj)
     if kind == "org" and not cue_verb:

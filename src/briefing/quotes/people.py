@@ -42,7 +42,24 @@ def _split_run(start: int, run: str) -> list[tuple[int, str]]:
 
 # words that open a sentence before a name ('Of Carson, Levine said', 'After Trump spoke'): no part of it
 _RUN_OPENERS = frozenset("""the but and when as if after of for from with to by on in at about against like under
-over during since before without despite among between unlike than while""".split())
+over during since before without despite among between unlike than while""".split()) | frozenset(
+    # a first person opening a quoted sentence ('“How do you do? I’m Wab Kinew.”')
+    w.replace("'", q) for w in "i i'm i've i'll i'd".split() for q in "'’")
+
+
+def _split_after_possessor(start: int, run: str) -> list[tuple[int, str]]:
+    """A name's possessive ends its run: "Tim Houston's Progressive Conservatives" holds the
+    mention "Tim Houston's" (a possessive at the run's first word, "NBC’s Chuck Todd", stays)."""
+    out: list[tuple[int, str]] = []
+    s = 0
+    for m in _RUN_WORD.finditer(run):
+        if m.start() > s and _POSSESSIVE_END.search(m.group()) and m.end() < len(run):
+            out.append((start + s, run[s:m.end()]))
+            nxt = _RUN_WORD.search(run, m.end())
+            s = nxt.start() if nxt else len(run)
+    if s < len(run):
+        out.append((start + s, run[s:]))
+    return out
 
 
 def surname(name: str) -> str:
@@ -91,6 +108,17 @@ field gardens palace castle bridge harbour harbor coast falls heights plaza mall
 _APPOSED_SUBJECT = re.compile(r"^(?:(?:his|her|their|the|a|an|[A-Z][\w.'’-]*['’]s?)\s+)?(?:[\w-]+\s+){0,3}([\w-]+),$", re.I)
 _SURNAME_CUES = "said|says|told|tells|added|replied|explained|insisted"
 _COREF_REACH = 1200  # characters: about two paragraphs
+_LOCATIVE = r"(?:in|from|across|throughout|near|outside|into|within|between)"  # (not 'to', 'of', 'on': 'passed to Leon Draisaitl')
+# an untitled capitalised run after a locative preposition or "the" ('in Nova Scotia', 'between
+# New Brunswick and Nova Scotia', 'the Chignecto Isthmus') is more likely a place than a person
+_PLACE_BEFORE = re.compile(r"\b(?:" + _LOCATIVE + r"\s+(?:(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}(?:and|or)\s+)?|the\s+)$")
+_DEMONYM = re.compile(r"[a-z](?:ians|ans|ers|ites)$")  # 'Atlantic Canadians', 'Nova Scotians'
+# title words that name an office (not its modifiers: 'former', 'deputy', 'prime', 'foreign')
+_OFFICES = TITLE_WORDS - frozenset("""vice deputy foreign prime chief former acting assistant executive state
+democratic republican gop u.s. us house senate hon general""".split())
+# seats and party roles one holds beside an office: a premier is an MLA, a minister an MP, a leader
+_HELD_WITH_OTHERS = frozenset("""mp mpp mla senator sen representative rep councillor coun cllr leader candidate
+nominee member""".split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 # '..., Michael Howard has said.': the name is the subject of the reporting clause that follows it
 _CUE_AFTER = re.compile(r"\s+(?:(?:has|have|had|also|later|then)\s+){0,2}(?:said|says|told|tells|added|adds|wrote|writes)\b")
@@ -214,7 +242,8 @@ class People:
         if self._runs is None:
             self._runs = []
             for m in _CAP_RUN.finditer(self.text):
-                self._runs.extend(_split_run(m.start(1), m.group(1)))
+                for start, run in _split_run(m.start(1), m.group(1)):
+                    self._runs.extend(_split_after_possessor(start, run))
         return self._runs
 
     def add(self, name: str, title: str | None) -> None:
@@ -258,8 +287,8 @@ class People:
             words = run.split()
             last = _POSSESSIVE_END.sub("", words[-1].rstrip(".,;:")) if len(words) >= 2 else ""
             possessive = last != words[-1].rstrip(".,;:")
-            if last != sur or plain_done and not possessive:
-                continue
+            if last != sur or plain_done and not possessive or possessive and sur.isupper():
+                continue  # (initials have no given name: 'All CNN's coverage')
             words = words[:-1] + [last]
             k = 0
             while k < len(words) - 1 and (words[k].lower().rstrip(".,") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | _RUN_OPENERS
@@ -491,10 +520,13 @@ class People:
             if w[:1].isupper() and (w in known or len(full.split()) >= 2 and surname(full) == w):
                 return None  # someone's aide, spokesman, daughter: not that someone
         gender = "f" if set(low) & _FEMALE_WORDS else "m" if set(low) & _MALE_WORDS else None
-        found = self.antecedent(before, gender, [x for x in spoken if before - _COREF_REACH < x[0]])
+        # someone the article gave another office is not the description ('the premier' is
+        # not 'Prime Minister Justin Trudeau')
+        office = head if head in _OFFICES - _HELD_WITH_OTHERS else None
+        found = self.antecedent(before, gender, [x for x in spoken if before - _COREF_REACH < x[0]], office=office)
         if found is None:
             return None
-        last = self.last_person_mentioned(before)
+        last = self.last_person_mentioned(before, office=office)
         # the salient person must also be the last one named: with someone else named in
         # between ('Mr. Trump's ...', '... hosts Joe Scarborough and Mika Brzezinski, the
         # Democratic presidential candidate said') the description is ambiguous: nobody
@@ -504,10 +536,22 @@ class People:
             return None  # an organisation or an outlet ('Breitbart News', 'REVOLT TV') is no person
         return found[0]
 
-    def last_person_mentioned(self, before: int) -> tuple[int, str] | None:
+    def offices_of(self, name: str, pos: int) -> set[str]:
+        """The offices ('premier', 'minister', 'mayor') of the titles the article gives ``name``."""
+        full, t = self.canonical(name, pos)
+        if " " in name and full.rstrip(".,") != name.rstrip(".,"):
+            full, t = name, None  # (another person with the surname: 'Andrew' is not 'Rev. Jesse Jackson')
+        words = f"{self.title_of(full) or ''} {self.title_of(name) or ''} {t or ''}".split()
+        return {ROLE_ABBR.get(w.lower().rstrip(".,"), w.lower().rstrip(".,")) for w in words} & _OFFICES - _HELD_WITH_OTHERS
+
+    def other_office(self, name: str, office: str | None, pos: int) -> bool:
+        """Whether the article gives ``name`` offices and ``office`` is none of them."""
+        return office is not None and bool(offices := self.offices_of(name, pos)) and office not in offices
+
+    def last_person_mentioned(self, before: int, office: str | None = None) -> tuple[int, str] | None:
         """(offset, full name) of the last person named outside quotes before ``before``:
         a capitalised run whose last word (a possessive's too) is the surname of someone the
-        article names in full."""
+        article names in full (not someone the article gives offices other than ``office``)."""
         for start, run in reversed(self.runs()):
             if start >= before or any(o <= start < c for o, c in self.quoted):
                 continue
@@ -517,10 +561,18 @@ class People:
             words = [w.rstrip(".,;:") for w in run.split()]
             while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | _CONNECTORS | {"the", "mr", "mrs", "ms", "dr"}:
                 words = words[1:]
+            if len(words) - _name_start(words) >= 2:
+                words = words[_name_start(words):]  # 'Manitoba Premier Wab Kinew': the name after the title
             words[-1] = last
             # a full name as given ('Laura Bush' is not 'Jeb Bush'), a lone surname as the table has it
             full = " ".join(words) if 2 <= len(words) <= 4 else self.canonical(last, start)[0]
             if len(full.split()) >= 2 and surname(full) == last:
+                if self.other_office(full.rstrip(".,;:"), office, start):
+                    continue
+                if len(words) >= 2 and words == [w.rstrip(".,;:") for w in run.split()] and (
+                        _PLACE_BEFORE.search(self.text, max(0, start - 80), start) or _DEMONYM.search(words[-1])) \
+                        and not self.is_person(full, start):
+                    continue  # 'between New Brunswick and Nova Scotia', 'on Atlantic Canadians': a place, a people
                 return start, self.canonical(full, start)[0] if len(words) < 2 else full
         return None
 
@@ -658,9 +710,11 @@ class People:
         return re.search(rf"(?<![Tt]he )\b{w}\s+(?:{_SURNAME_CUES})\b|\b(?:said|says|added|asked|replied)\s+{w}[,.;]",
                          self.text) is not None
 
-    def antecedent(self, pos: int, gender: str | None, spoken: list[tuple[int, str, str | None]]) -> tuple[str, str | None] | None:
+    def antecedent(self, pos: int, gender: str | None, spoken: list[tuple[int, str, str | None]],
+                   office: str | None = None) -> tuple[str, str | None] | None:
         """Whom he/she before ``pos`` stands for: the most recent speaker or sentence subject
-        whose gender (when the article shows it) agrees."""
+        whose gender (when the article shows it) agrees (and who holds ``office``, when the
+        article gives them offices)."""
         cands = [(p, n, t, True) for p, n, t in spoken if p < pos]
         cands += [(p, n, None, False) for p, n in self.subject_mentions() if pos - 1500 < p < pos]
         for p, n, t, was_speaker in sorted(cands, key=lambda c: -c[0]):
@@ -675,6 +729,8 @@ class People:
                 if n.split()[-1].lower().strip(".,") in ORG_HEADS | _MEDIUM_WORDS | _OUTLET_WORDS | _PLACE_HEADS:
                     continue  # 'BBC Radio', 'Parliament Hill': no he or she
                 t = t or self.title_of(n)
+            if self.other_office(n, office, p):
+                continue
             g = self.gender_of(n)
             if gender is None or g is None or g == gender:
                 return n, t
@@ -905,6 +961,10 @@ def document_author(phrase: str) -> tuple[str | None, str | None]:
 _ISSUE_VERBS = re.compile(r"\b(?:released|issued|put out|sent|posted|wrote|published|filed|tweeted|aired|launched|"
                           r"unveiled|circulated|distributed|emailed|ran|signed|shared|obtained from|released by|"
                           r"issues|releases|posts|sends|files|launches|airs|runs)\b")
+# 'In a statement (released Monday), the ministry said', 'In a news release, RCMP said'
+_IN_A_DOCUMENT = re.compile(r"\s*In\s+(?:an?|its|his|her|their|a\s+joint)\s+(?:[\w-]+\s+){0,2}?(?P<doc>[\w-]+)\b[^.;:“”\"\n]{0,80}?,\s+"
+                            r"(?P<subj>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,5}[A-Z][\w.&'’-]*)\s+"
+                            r"(?:said|says|stated|states|wrote|writes|added|announced|confirmed|noted)\b")
 _SENT_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])|\n")
 
 
@@ -931,6 +991,11 @@ def document_issuer(people: "People", head: str, pos: int) -> str | None:
         owner = _OWNER.search(before)
         if owner is not None:
             return owner.group(1).strip()
+        if (intro := _IN_A_DOCUMENT.match(text, s)) is not None and m.end() <= intro.start("subj") \
+                and not is_time_or_place_phrase(intro.group("subj")):
+            # 'In a statement released Monday, the Regina Police Service said ...': whoever the
+            # sentence the document opens says spoke in it
+            return intro.group("subj").strip()
         verb = _ISSUE_VERBS.search(before)
         if verb is None:
             continue

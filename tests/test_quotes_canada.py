@@ -1,0 +1,139 @@
+"""Speakers in Canadian house style (and one other style per rule), found on a stand-in set
+of Canadian news excerpts (docs/quotes-canada.md). Every sentence here is
+written for the test; none is copied from an article."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from briefing.quotes import extract_quotes
+
+    return extract_quotes
+
+
+def _only(quotes, needle: str):
+    hits = [q for q in quotes if needle in q.text]
+    assert len(hits) == 1, (needle, [q.text for q in quotes])
+    return hits[0]
+
+
+# (text, the quote's words to find, speaker, title or None when not checked)
+CASES = [
+    # a capitalised title with "the" is a description, resolved through the table of people
+    ("Premier Janet Morrow spoke to northern reporters by phone on Tuesday.\n\n"
+     "The Premier stated, “The new fund means $80 million for roads in the north.”",
+     "new fund", "Janet Morrow", "Premier"),
+    ("Premier Janet Morrow toured the mill in Thunder Bay.\n\n"
+     "“We are not closing this plant,” the Premier said.", "closing this plant", "Janet Morrow", "Premier"),
+    # (agency/British style: the same rule for a capitalised office)
+    ("Prime Minister Alan Brookes met union leaders in London on Friday.\n\n"
+     "\"Nobody wants a strike this winter,\" the Prime Minister said afterwards.", "strike this winter",
+     "Alan Brookes", None),
+    # a description headed by a capitalised title: the person named before it
+    ("Alberta NDP Leader Carla Brandt spoke to supporters in Lethbridge on Monday.\n\n"
+     "“We will fight this bill every step of the way,” says the 52-year-old Edmonton MLA.",
+     "every step", "Carla Brandt", None),
+    # an organisation's initials before the title inside the name: the name is what follows
+    ("“We have recovered video from the dashboard camera,” said RCMP Superintendent Mark Kowalchuk.",
+     "recovered video", "Mark Kowalchuk", "RCMP Superintendent"),
+    ("“The investigation is ongoing,” said RCMP Sergeant Jeff Lewis.", "investigation", "Jeff Lewis", "RCMP Sergeant"),
+    # (other forces and agencies, already right: the same shape must stay right)
+    ('"Two lanes of the 401 will stay closed overnight," said OPP Sergeant Paul Dimitriou.',
+     "Two lanes", "Paul Dimitriou", None),
+    ('"The clinic will reopen once the roof is repaired," said NHS Director Helen Marsh.',
+     "clinic will reopen", "Helen Marsh", None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,needle,speaker,title", CASES)
+def test_canadian_house_style_speakers(extract, text: str, needle: str, speaker: str, title: str | None) -> None:
+    q = _only(extract(text), needle)
+    assert q.speaker == speaker
+    if title is not None:
+        assert q.speaker_title == title
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,needle,speaker", [
+    # names of institutions, parties and papers headed by a title word stay what they were
+    ("Obama met the justices on Friday. The White House says the visit was a “respectful arrangement” "
+     "that suited everyone.", "respectful arrangement", "The White House"),
+    ("In an interview on Thursday, the Wisconsin Republican said allies wanted to know if the U.S. is “still in "
+     "the game.”", "still in the game", "the Wisconsin Republican"),
+])
+def test_institutions_headed_by_a_title_word_are_no_role(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker
+
+
+def test_a_first_person_opener_is_no_part_of_a_name():
+    from briefing.quotes.people import People
+
+    text = ("Kinew on the campaign trail\n\n“How do you do? I’m Wab Kinew.”\n\n"
+            "“I’m a big fan of bad puns,” he says.")
+    assert People(text).canonical("Kinew", 0)[0].rstrip(".") == "Wab Kinew"  # (not "I’m Wab Kinew")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,speaker", [
+    ("Mayor Dana Price met residents in Brandon on Monday.\n\nPrice was also asked about a possible protest "
+     "at city hall.\n\n“I just hope it stays peaceful. I understand their frustration.”", "Dana Price"),
+    # (agency style)
+    ("Finance Minister Rachel Okafor held a news conference in Abuja.\n\nOkafor was pressed on the fuel subsidy.\n\n"
+     "\"We will not reverse course on this, whatever the pressure.\"", "Rachel Okafor"),
+])
+def test_the_one_asked_answers_in_the_next_paragraph(extract, text: str, speaker: str) -> None:
+    (q,) = extract(text)
+    assert q.speaker == speaker
+
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,speaker", [
+    ("In a statement released Monday morning, the Saskatoon Police Service said there was no threat to the public."
+     "\n\n“Officers will remain in the area overnight,” the statement said.", "the Saskatoon Police Service"),
+    ("In a news release, Manitoba RCMP said the highway would stay closed overnight.\n\n"
+     "“Motorists should use alternate routes,” the release said.", "Manitoba RCMP"),
+    # (British style)
+    ("In a statement on Tuesday, the Home Office said the scheme would be reviewed.\n\n"
+     "\"We keep all our policies under review,\" the statement said.", "the Home Office"),
+])
+def test_a_document_speaks_for_whoever_the_sentence_it_opens_names(extract, text: str, speaker: str) -> None:
+    (q,) = extract(text)
+    assert q.speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,speaker", [
+    ("Tim Hadley's Progressive Conservatives won 43 seats in the Nova Scotia election.\n\n"
+     "In an interview, Hadley was more conciliatory, saying the meeting with Ottawa had gone well.\n\n"
+     "\"We started to see right away that the tone was different,\" he said, adding that whatever comes of "
+     "Justin Trudeau's Liberal government, the province will keep its ties to Ottawa.", "Tim Hadley"),
+    # (US style)
+    ("Greg Abbott's administration sued the agency on Monday.\n\nAbbott was defiant at a news conference.\n\n"
+     "\"We will see them in court,\" he said, as Joe Biden's White House declined to comment.", "Greg Abbott"),
+])
+def test_a_possessor_gives_a_surname_its_full_name(extract, text: str, speaker: str) -> None:
+    (q,) = extract(text)
+    assert q.speaker == speaker
+
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,needle,speaker", [
+    # someone the article gives another office is not 'the premier'; places are no people
+    ("OTTAWA — Nova Scotia's premier left Ottawa without new money on Monday, but Tim Hadley said he was encouraged.\n\n"
+     "“I feel confident we are on the same page,” Hadley said after meeting Prime Minister Justin Trudeau.\n\n"
+     "“I would call it the most direct route,” Hadley said, adding that he also stressed to Trudeau that the cost "
+     "would fall on Atlantic Canadians.\n\n"
+     "“It can't all fall to the ratepayers of Nova Scotia,” the premier said.", "ratepayers", "Tim Hadley"),
+    # (British style: the home secretary and the chancellor)
+    ("The home secretary is under pressure over the asylum backlog, but Moira Kerr said on Monday she would stay.\n\n"
+     "\"We had a frank discussion,\" Kerr said after meeting Chancellor Alan Brookes, adding that she had told "
+     "Brookes that the funding gap was growing.\n\n"
+     "\"The backlog cannot wait another year,\" the home secretary said.", "cannot wait", "Moira Kerr"),
+])
+def test_a_description_is_not_someone_the_article_gave_another_office(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker
