@@ -214,3 +214,10 @@ def test_a_lost_paragraph_break_inside_a_quote(extract):
     # a stray mark before a short fragment still restarts the quote
     qs = extract("The so-called \"reform. \"It will cost jobs,\" said Amira Haddad.")
     assert [q.text for q in qs] == ["It will cost jobs"]
+
+
+def test_a_plural_opening_a_sentence_is_no_surname(extract):
+    # CNN: 'Investigators said ...' is no person 'Investigators' for the next 'she said'
+    text = ("Investigators said they found the bone on a neighbour's property.\n\n\"I leaped up yelling. "
+            "I was, of course, joyful,\" she said.")
+    assert speakers(extract, text) != ["Investigators"]

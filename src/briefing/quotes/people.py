@@ -702,6 +702,8 @@ class People:
         if not word[:1].isupper() or not word.isalpha() \
                 or word.lower() in ORG_HEADS | TITLE_WORDS | _CONNECTORS | _MONTHS | _SPEAKER_PRONOUNS | _DETERMINER_WORDS:
             return False
+        if word.lower() in self._lower() or not self._inside_sentence(word):
+            return False  # 'Investigators said' opening a sentence: a common noun, capitalised there
         w = re.escape(word)
         if re.search(rf"\b[Ii]n\s+{w}\b", self.text):
             return False  # 'in Greece': a place
