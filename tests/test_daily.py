@@ -714,3 +714,12 @@ def test_merged_speakers_do_not_depend_on_the_hash_seed():
         env = {**__import__("os").environ, "PYTHONHASHSEED": str(seed)}
         outs.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout)
     assert len(outs) == 1, outs
+
+
+def test_out_an_existing_folder_writes_the_days_file_into_it(tmp_path):
+    # it raised IsADirectoryError (a traceback) when --out named a folder
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    _run_daily(str(DAY_FIXTURES / "day1.jsonl"), "--date", "2015-04-29", "--out", str(folder))
+    assert (folder / "briefing-2015-04-29.md").read_text(encoding="utf-8").strip()
+    assert (folder / ".briefing-state").exists()

@@ -7,6 +7,7 @@ articles failed, each named); ``_exit_for`` is the only place that happens.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -271,7 +272,7 @@ def _parse_date(value: Optional[str]) -> dt.date:
 def daily(
     paths: Optional[List[str]] = typer.Argument(None, metavar="PATH...", help="Article files or folders, article or feed URLs (RSS/Atom), .opml files."),
     format: DailyFormat = typer.Option(DailyFormat.md, "--format", "-f", help="md (default), html (self-contained page) or json."),
-    out: Optional[str] = typer.Option(None, "--out", "-o", help="Output file (- for stdout). Default: outputs/briefing-YYYY-MM-DD.<format>."),
+    out: Optional[str] = typer.Option(None, "--out", "-o", help="Output file, or a folder to write briefing-YYYY-MM-DD.<format> into (- for stdout). Default: outputs/briefing-YYYY-MM-DD.<format>."),
     date: Optional[str] = typer.Option(None, "--date", help="The briefing's date, YYYY-MM-DD (default: today)."),
     engine: str = typer.Option("extractive", "--engine", "-e", help=ENGINE_HELP),
     model: Optional[str] = typer.Option(None, "--model", "-m", help=MODEL_HELP),
@@ -310,7 +311,10 @@ def daily(
 
     day = _parse_date(date)
     settings = _settings(engine, model, device, True, gen, compress, api_base)
-    target = out or str(Path("outputs") / f"briefing-{day.isoformat()}.{format.value}")
+    name = f"briefing-{day.isoformat()}.{format.value}"
+    target = out or str(Path("outputs") / name)
+    if out and out != "-" and (out.endswith(("/", os.sep)) or Path(out).is_dir()):
+        target = str(Path(out) / name)  # a folder: the day's file in it
     folder = None if target == "-" else Path(target).parent
     seen = SeenLog.load(folder) if folder is not None else None
     window = None
