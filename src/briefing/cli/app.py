@@ -343,7 +343,9 @@ def daily(
         write_state(folder, state)  # also what a later --since last reads (ingest.seen)
         developing = sum(s["status"] == "developing" for s in briefing["stories"])
         more = f", {developing} developing since {briefing['previous']}" if briefing["previous"] else ""
-        _err(f"wrote {target} ({len(briefing['stories'])} stories from {len(results)} articles, about {briefing['reading_minutes']} min read{more})")
+        n_s, n_a = len(briefing["stories"]), len(results)
+        _err(f"wrote {target} ({n_s} {'story' if n_s == 1 else 'stories'} from {n_a} {'article' if n_a == 1 else 'articles'}, "
+             f"about {briefing['reading_minutes']} min read{more})")
     raise typer.Exit(EXIT_FAILED if errors else EXIT_OK)
 
 
