@@ -221,3 +221,13 @@ def test_a_plural_opening_a_sentence_is_no_surname(extract):
     text = ("Investigators said they found the bone on a neighbour's property.\n\n\"I leaped up yelling. "
             "I was, of course, joyful,\" she said.")
     assert speakers(extract, text) != ["Investigators"]
+
+
+def test_a_name_before_a_participle_aside_speaks(extract):
+    # the parser makes the name the object of 'after' and leaves 'had said' subjectless
+    text = ("The issue came up after Premier Doug Ford, asked about the strike at a news conference, "
+            "had said, \"We will not back down.\"")
+    assert speakers(extract, text) == ["Doug Ford"]
+    text = ("The row began after Mr. Trump, asked about the deaths of journalists, had said, ''I think our "
+            "country does plenty of killing also.''")
+    assert speakers(extract, text) == ["Trump"]

@@ -564,6 +564,29 @@ def _subject_of_clause_before(v: "Token", skip: frozenset[int]) -> "Token | None
     return None
 
 
+def _name_before_participle_aside(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'after Mr. Trump, asked about the deaths of journalists, had said, "..."': the parser
+    made the name the object of 'after' and left the cue subjectless; the name right before a
+    comma-delimited participle aside that ends at the cue (or its auxiliary) speaks."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in v.children):
+        return None
+    doc = v.doc
+    j = v.i - 1
+    while j >= 0 and doc[j].head == v and doc[j].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        j -= 1
+    if j < 3 or doc[j].text != ",":
+        return None
+    k = j - 1
+    while k > 0 and doc[k].text != "," and j - k <= 25 and not doc[k].is_sent_start:
+        k -= 1
+    if k <= 0 or doc[k].text != "," or doc[k + 1].tag_ not in ("VBN", "VBG", "VBD"):  # (the tagger makes many a participle VBD)
+        return None
+    name = doc[k - 1]
+    if name.i in skip or not (name.ent_type_ == "PERSON" or name.pos_ == "PROPN") or name.ent_type_ in ("GPE", "LOC", "DATE"):
+        return None
+    return name
+
+
 def _issuer_of_document(v: "Token", skip: frozenset[int]) -> "Token | None":
     """'Trump issued a statement saying': the issuer speaks, not the statement; a noun with
     a participle cue and no issuer ('a spokesman saying') speaks itself."""
@@ -608,6 +631,7 @@ SUBJECT_FINDERS = (
     _governing_verb_subject,
     _aside_subject,
     _subject_of_clause_before,
+    _name_before_participle_aside,
     _issuer_of_document,
     _listener_is_no_speaker,
     _inverted_subject,
