@@ -231,3 +231,14 @@ def test_a_name_before_a_participle_aside_speaks(extract):
     text = ("The row began after Mr. Trump, asked about the deaths of journalists, had said, ''I think our "
             "country does plenty of killing also.''")
     assert speakers(extract, text) == ["Trump"]
+
+
+def test_she_after_an_unnamed_spokeswoman_is_her(extract):
+    # CNN: the senator's spokeswoman speaks again; she is nobody named (not the man quoted before)
+    text = ("Republican Sen. John McCain said there was a \"50-50\" chance that it would.\n\n"
+            "A spokeswoman for Democratic Sen. Max Baucus of Montana told CNN that \"Max will evaluate "
+            "it based on the feedback he gathers.\"\n\nBut she also said that in his first vote, "
+            "\"Montanans told Max loud and clear they didn't support new gun controls.\"")
+    qs = extract(text)
+    assert [q.speaker for q in qs] == ["John McCain", None, None]
+    assert qs[-1].speaker_title == "spokeswoman for Democratic Sen. Max Baucus"  # (no dangling 'of')

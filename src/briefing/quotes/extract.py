@@ -94,6 +94,26 @@ def _lone_word_person(people: People, phrase: str | None, pos: int) -> bool:
     return True
 
 
+def _unnamed_antecedent(text: str, last: tuple | None, last_end: int, pos: int, pronoun: str | None,
+                        people: People) -> str | None:
+    """The title of the unnamed person a he/she stands for: the speaker of the quote just
+    before was nobody named but a kind of person of that gender ('A spokeswoman for ... told
+    CNN that "..." ¶ But she also said'), and no one is named as a subject in between."""
+    if last is None or last[0] is not None or not last[1] or pronoun not in ("he", "she") or pos - last_end > 600:
+        return None
+    title = last[1]
+    if not describes_person(title):
+        return None
+    words = set(re.findall(r"[a-z]+", title.lower().split(" for ")[0].split(" of ")[0]))
+    g = "f" if words & {"spokeswoman", "woman", "chairwoman", "congresswoman", "businesswoman", "mother", "wife", "daughter"} \
+        else "m" if words & {"spokesman", "man", "chairman", "congressman", "businessman", "father", "husband", "son"} else None
+    if g is None or g != PRON_GENDER[pronoun]:
+        return None
+    if any(last_end <= p < pos for p, _ in people.subject_mentions()):
+        return None
+    return title
+
+
 def _clean_title(title: str | None) -> str | None:
     if not title:
         return None
@@ -102,6 +122,7 @@ def _clean_title(title: str | None) -> str | None:
     # Wholesale which provides phone lines' is chief executive of BT Wholesale
     title = re.sub(r"\s+(?:and|or|but)$", "", _TITLE_RELATIVE.split(title, 1)[0].strip(" ,"))
     title = re.sub(r"\s+(?:Mr|Mrs|Ms|Miss|Dr)\.?$", "", title)  # 'Labour spokesman Mr Kemp'
+    title = re.sub(r"(?:\s+(?:of|for|at|in|with|from|to|and|the))+$", "", title)  # '... Sen. Max Baucus of' (Montana cut off)
     return None if title.rstrip(".").lower() in ("", "mr", "mrs", "ms", "dr", "miss") else title
 
 
@@ -396,7 +417,10 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
             via = "pronoun"
             found = people.antecedent(ps[0].open_at, PRON_GENDER.get(a.pronoun or ""), spoken) \
                 if a.pronoun in ("he", "she", "him", "her") else None
-            if found is not None:
+            unnamed = _unnamed_antecedent(text, last_speaker, last_end, ps[0].open_at, a.pronoun, people)
+            if unnamed is not None:
+                speaker, title = None, unnamed  # 'A spokeswoman for Sen. Max Baucus told CNN ... But she also said'
+            elif found is not None:
                 speaker, title = found
             elif a.pronoun in ("he", "she", "him", "her", "i") and last_person is not None:
                 speaker, title = last_person[0], last_person[1]
