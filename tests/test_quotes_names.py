@@ -242,3 +242,11 @@ def test_she_after_an_unnamed_spokeswoman_is_her(extract):
     qs = extract(text)
     assert [q.speaker for q in qs] == ["John McCain", None, None]
     assert qs[-1].speaker_title == "spokeswoman for Democratic Sen. Max Baucus"  # (no dangling 'of')
+
+
+def test_a_surname_with_an_apostrophe_is_quoted_by_surname(extract):
+    # CNN: the man is only ever 'Sa'er' (also 'O'Neill', 'D'Souza' when no first name is given)
+    text = ("Sa'er is a self-described assassin for the government.\n\nIt was kill or be killed, he says; "
+            "Sa'er says he was carrying out orders.\n\nHe says he worked at a prison, and \"we would go out "
+            "with the officers from the prisons.\"")
+    assert speakers(extract, text) == ["Sa'er"]

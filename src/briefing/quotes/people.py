@@ -699,7 +699,7 @@ class People:
         return self._by_surname[word]
 
     def _speaks_by_surname(self, word: str) -> bool:
-        if not word[:1].isupper() or not word.isalpha() \
+        if not word[:1].isupper() or not re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", word) \
                 or word.lower() in ORG_HEADS | TITLE_WORDS | _CONNECTORS | _MONTHS | _SPEAKER_PRONOUNS | _DETERMINER_WORDS:
             return False
         if word.lower() in self._lower() or not self._inside_sentence(word):
