@@ -107,6 +107,33 @@ field gardens palace castle bridge harbour harbor coast falls heights plaza mall
 # daughter, Ivanka Trump, spoke' (the head noun must name a person)
 _APPOSED_SUBJECT = re.compile(r"^(?:(?:his|her|their|the|a|an|[A-Z][\w.'’-]*['’]s?)\s+)?(?:[\w-]+\s+){0,3}([\w-]+),$", re.I)
 _SURNAME_CUES = "said|says|told|tells|added|replied|explained|insisted"
+# organisation words that only ever modify an organisation's head ('the White House'): as the
+# last word of a run they are a surname ('Julian White', 'Jack White'), not an organisation
+_MODIFIER_ONLY_HEADS = frozenset({"white"})
+# where a sentence starts: after . ? ! (a closing quote mark may follow) and a space, or a line break
+_SENTENCE_END = re.compile(r"[.?!][\"”’']?\s|\n")
+
+
+def _title_phrase_before(prefix: str) -> bool:
+    """'But Chief Secretary to the', 'Secretary of State for': a sentence opening with a
+    capitalised title whose organisation ('Treasury', 'Health') opens the name's run."""
+    words = prefix.split()
+    if words and words[0].lower() in _CONNECTORS:
+        words = words[1:]
+    return 2 < len(words) <= 7 and words[-1] in ("of", "to", "the", "for") \
+        and any(w.lower() in TITLE_WORDS and w[:1].isupper() for w in words) \
+        and all(w[:1].isupper() or w in ("of", "to", "the", "for", "and") for w in words)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Offset of the start of the sentence holding ``pos``: after the last sentence end before it,
+    including one closed by a quote ('... 100% portability." Cory Doctorow, ...')."""
+    start = -1
+    for m in _SENTENCE_END.finditer(text, max(0, pos - 600), pos):
+        start = m.end()
+    if start < 0:
+        start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos)) + 1
+    return start
 _COREF_REACH = 1200  # characters: about two paragraphs
 _LOCATIVE = r"(?:in|from|across|throughout|near|outside|into|within|between)"  # (not 'to', 'of', 'on': 'passed to Leon Draisaitl')
 # an untitled capitalised run after a locative preposition or "the" ('in Nova Scotia', 'between
@@ -301,6 +328,14 @@ class People:
             if len(cand) < 2 or not fits(cand) or any(HONORIFIC.match(w + " ") for w in cand[1:-1]):
                 continue  # ('Mr. Putin', 'Mrs. Clinton’s plan', 'What Mr. Obama' say nothing of the name in full)
             lead_title = None
+            if len(cand) == 3 and k == 0:  # 'Chief Secretary to the | Treasury Paul Boateng'
+                before_run = self.text[_sentence_start(self.text, pos):pos].strip(" \t\n\"“”'‘’")
+                if _title_phrase_before(before_run):
+                    opener = before_run.split()
+                    if opener[0].lower() in _CONNECTORS:
+                        opener = opener[1:]
+                    lead_title = " ".join(opener + [cand[0]])
+                    cand = cand[1:]
             if len(cand) > 3:  # long capitalised runs carry titles or organisations
                 start = _name_start(words)
                 if 0 < start < len(words) - 1 and words[start - 1].lower().rstrip(".,") in TITLE_WORDS and 2 <= len(words) - start <= 3:
@@ -631,15 +666,17 @@ class People:
                 if len(words) - k > 3:  # 'Health Minister Patty Hajdu': the name after the last title word
                     k = max(k, _name_start(words))
                 cand = [w.rstrip(".,") for w in words[k:]]
+                prefix = self.text[_sentence_start(self.text, start):start].strip(" \t\n\"“”'‘’")
+                of_title = _title_phrase_before(prefix) and len(cand) == 3
+                if of_title:  # 'Chief Secretary to the | Treasury Paul Boateng': the run ends the title
+                    cand = cand[1:]
                 if not 1 <= len(cand) <= 3 or words[-1].endswith(("'s", "’s", "s'", "s’")) or any(
-                        w.lower() in ORG_HEADS | TITLE_WORDS | _CONNECTORS | _MONTHS for w in cand):
+                        w.lower() in (ORG_HEADS - _MODIFIER_ONLY_HEADS if i == len(cand) - 1 and i else ORG_HEADS)
+                        | TITLE_WORDS | _CONNECTORS | _MONTHS for i, w in enumerate(cand)):
                     continue
                 after = self.text[start + len(run):start + len(run) + 30].split()
                 if after and after[0].lower() in TITLE_WORDS | PERSON_NOUNS and after[0][:1].islower():
                     continue  # 'Edmonton Oilers forward Zach Hyman': a team before a title, not a subject
-                sent = max(self.text.rfind(". ", 0, start), self.text.rfind("\n", 0, start), self.text.rfind("? ", 0, start),
-                           self.text.rfind("! ", 0, start))
-                prefix = self.text[sent + 1:start].strip(" \t\n\"“”'‘’")
                 first = (prefix.split() or [""])[0].lower().strip(",")
                 apposed = _APPOSED_SUBJECT.match(prefix)
                 if apposed and apposed.group(1).lower() not in PERSON_HEADS | PERSON_NOUNS | _FEMALE_WORDS | _MALE_WORDS:
@@ -649,7 +686,7 @@ class People:
                 cue_after = _CUE_AFTER.match(self.text, start + len(run)) and (
                     not prefix or prefix.endswith(",") or prefix.split()[-1].lower() in ("and", "but"))
                 if not prefix or prefix.endswith(",") and first in _CONNECTORS or prefix.lower() in _CONNECTORS \
-                        or _CUE_BEFORE.search(prefix) or _title_prefix(prefix) or apposed or cue_after:
+                        or _CUE_BEFORE.search(prefix) or _title_prefix(prefix) or apposed or cue_after or of_title:
                     self._subjects.append((start, " ".join(cand)))
                 if apposed and len(cand) >= 2:  # 'His wife, Josée Tremblay,': she
                     head = apposed.group(1).lower()
@@ -728,7 +765,9 @@ class People:
                     # Mr/Ms, or as the name an article that never gives a first name quotes someone
                     # by ('Luxon said ...' until 'he said'): not a place ('New Zealand') instead
                     continue
-                if n.split()[-1].lower().strip(".,") in ORG_HEADS | _MEDIUM_WORDS | _OUTLET_WORDS | _PLACE_HEADS:
+                last = n.split()[-1].lower().strip(".,")
+                if last in ORG_HEADS | _MEDIUM_WORDS | _OUTLET_WORDS | _PLACE_HEADS \
+                        and not (last in _MODIFIER_ONLY_HEADS and " " in n):
                     continue  # 'BBC Radio', 'Parliament Hill': no he or she
                 t = t or self.title_of(n)
             if self.other_office(n, office, p):
