@@ -63,3 +63,18 @@ def test_a_surname_white_is_a_person(extract, text, opening, speaker):
 def test_he_after_a_subject_behind_a_title_with_of_or_to_the(extract, text, opening, speaker):
     assert speaker_of(extract(text), opening) == speaker
 
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # BBC sport: 'points out' with the name behind a long title after the quote
+    ("\"It is hard to keep going after a gold medal,\" points out former champion and TV pundit Jane Doe. "
+     "\"You have to really want it.\"", "Jane Doe"),
+    # US copy: the past tense, a senator
+    ("\"The numbers do not add up,\" pointed out Senator Mark Ellis of Ohio.", "Mark Ellis"),
+])
+def test_points_out_is_a_cue(extract, text, speaker):
+    quotes = extract(text)
+    assert quotes and quotes[0].speaker == speaker
+    assert quotes[0].cue.startswith("point")
+

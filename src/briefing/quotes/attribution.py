@@ -901,11 +901,12 @@ def _enclosing_cue(v: "Token", cues: list["Token"]) -> "Token | None":
 
 
 _PHRASAL = {"back": frozenset("shot shoots shooting fired fires firing hit hits hitting".split()),
-            "out": frozenset("lashed lashes lashing".split())}
+            "out": frozenset("lashed lashes lashing point points pointed pointing".split())}
 
 
 def _phrasal_cue(t: "Token") -> bool:
-    """'Hillary shot back, "..."', 'Johnson hit back at critics, saying', 'lashed out': a verb
+    """'Hillary shot back, "..."', 'Johnson hit back at critics, saying', 'lashed out', '"...,"
+    points out former champion Jane Doe': a verb
     that with its particle reports speech."""
     doc = t.doc
     return t.i + 1 < len(doc) and t.lower_ in _PHRASAL.get(doc[t.i + 1].lower_, ()) and t.pos_ == "VERB"
