@@ -45,6 +45,13 @@ def test_he_after_a_subject_whose_sentence_follows_a_quote(extract, text, openin
     # US sports copy
     ("Rookie pitcher Jack White shrugged off the loss in Denver on Tuesday. "
      "\"We will bounce back from this one,\" he said.", "We will", "Jack White"),
+    # BBC sport: the surname alone opens a later sentence, after another person was named
+    ("Bath signed the flanker Tom White in 2003.\n\nCoach Dan Ortiz has rebuilt the pack around him.\n\n"
+     "White missed most of last season through injury. \"It was a hard year for me,\" he said.",
+     "It was a hard", "Tom White"),
+    # US sports copy
+    ("Denver signed the pitcher Jack White in May.\n\nManager Carl Ruiz has made him the closer.\n\n"
+     "White struggled early on Tuesday. \"I was rushing my delivery,\" he said.", "I was rushing", "Jack White"),
 ])
 def test_a_surname_white_is_a_person(extract, text, opening, speaker):
     assert speaker_of(extract(text), opening) == speaker
@@ -78,3 +85,19 @@ def test_points_out_is_a_cue(extract, text, speaker):
     assert quotes and quotes[0].speaker == speaker
     assert quotes[0].cue.startswith("point")
 
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, opening, speaker", [
+    # BBC sport: a follow-on quote closes its sentence; the next sentence's subject is narration
+    ("Paddy Cullen returns at fly-half.\n\n\"We have to get the focus right on the day,\" said Cullen. "
+     "\"The visitors may be seen as weaker, but we will respect them.\" The Eagles lost 39-31 against "
+     "France in their last game.", "We have to", "Paddy Cullen"),
+    # US sports copy
+    ("\"We will improve,\" Tom Hale said after the game. \"We know exactly what went wrong out there.\" "
+     "City lost on Sunday.", "We will", "Tom Hale"),
+])
+def test_a_follow_on_quote_is_not_given_to_the_next_sentences_subject(extract, text, opening, speaker):
+    quotes = extract(text)
+    assert all(q.speaker in (speaker, None) or q.speaker.endswith(speaker) for q in quotes), \
+        [(q.speaker, q.text[:20]) for q in quotes]
+    assert speaker_of(quotes, opening).endswith(speaker)

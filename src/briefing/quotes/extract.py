@@ -256,6 +256,25 @@ def clean_speaker(name: str | None) -> str | None:
     return name or None
 
 
+def _narration_after(text: str, p: Piece, a: Attr) -> bool:
+    """Whether a cue-less quote's 'speaker' is only the subject of the next sentence: the
+    quote closes a sentence of its own ('... respect." The States lost 39-31 ...', '"We will
+    improve." Their rivals, City, lost on Sunday'), so the parse that hung it on the next
+    sentence's verb says nothing of who spoke (not '"...?" Hannity pressed')."""
+    if a.cue is not None or not a.weak or not a.speaker or not p.segs:
+        return False
+    end = p.segs[-1][1]
+    if text[end - 1:end] != "." or not text[p.close_at:p.close_at + 3].lstrip()[:1].isupper():
+        return False
+    nxt = _SENTENCE_END.search(text, p.close_at)
+    sentence = text[p.close_at:nxt.start() if nxt else len(text)]
+    at = sentence.find(a.speaker)
+    # the name opens that sentence (after a determiner or a short description at most), in the
+    # quote's paragraph: a name further on ('..." Fuelled by ..., Trump explained') may also
+    # be the subject a parse before the quote found
+    return 0 <= at <= 30 and "\n" not in sentence[:at]
+
+
 def _continues(a: Attr, prev: Attr) -> bool:
     """Whether a cue-less quote goes on with the attribution before it in its paragraph:
     always, unless a sentence between names someone else ('"A," Smith said. Jones
@@ -328,6 +347,10 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         if a and a.kind == "person" and a.speaker:
             name = clean_speaker(a.speaker) or a.speaker
             people.add(*people.canonical(name, pieces[i].open_at)) if len(name.split()) < 2 else people.add(name, a.title)
+    for i, p in enumerate(pieces):
+        a = attrs.get(i)
+        if a is not None and _narration_after(text, p, a):
+            attrs[i] = Attr()
     units: list[tuple[list[int], Attr]] = []
     paras = paragraphs(text)
     for i, p in enumerate(pieces):

@@ -671,7 +671,7 @@ class People:
                 if of_title:  # 'Chief Secretary to the | Treasury Paul Boateng': the run ends the title
                     cand = cand[1:]
                 if not 1 <= len(cand) <= 3 or words[-1].endswith(("'s", "’s", "s'", "s’")) or any(
-                        w.lower() in (ORG_HEADS - _MODIFIER_ONLY_HEADS if i == len(cand) - 1 and i else ORG_HEADS)
+                        w.lower() in (ORG_HEADS - _MODIFIER_ONLY_HEADS if i == len(cand) - 1 else ORG_HEADS)
                         | TITLE_WORDS | _CONNECTORS | _MONTHS for i, w in enumerate(cand)):
                     continue
                 after = self.text[start + len(run):start + len(run) + 30].split()
