@@ -101,3 +101,23 @@ def test_a_follow_on_quote_is_not_given_to_the_next_sentences_subject(extract, t
     assert all(q.speaker in (speaker, None) or q.speaker.endswith(speaker) for q in quotes), \
         [(q.speaker, q.text[:20]) for q in quotes]
     assert speaker_of(quotes, opening).endswith(speaker)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # BBC sport: a weak cue ('agreed') right after the quote, then the surname
+    ("Former champion Steve Cram won gold in 1983.\n\n\"You do not get that chance very often in your "
+     "career,\" agreed Cram.", "Steve Cram"),
+    # US copy: 'continued' and a governor's surname
+    ("Gov. Tom Hale spoke first at the hearing.\n\n\"We need more time to fix the roads,\" continued Hale.",
+     "Tom Hale"),
+])
+def test_a_weak_cue_right_after_the_quote_names_the_speaker_after_it(extract, text, speaker):
+    quotes = extract(text)
+    assert quotes and quotes[0].speaker == speaker and quotes[0].cue in ("agreed", "continued")
+
+
+@pytest.mark.slow
+def test_a_weak_cue_before_a_quoted_label_still_names_nobody_after_it(extract):
+    quotes = extract("Skelly called Braynard \"a real smart guy\" on Monday.")
+    assert all(q.speaker != "Braynard" for q in quotes)

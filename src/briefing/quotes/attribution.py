@@ -607,11 +607,21 @@ def _listener_is_no_speaker(v: "Token", skip: frozenset[int]) -> "_Nobody | None
     return NOBODY if _through_by(v).lower_ in ADDRESS_CUES else None
 
 
+def _right_after_quote(v: "Token", skip: frozenset[int]) -> bool:
+    """'"...," agreed Cram.': the cue opens the words right after a quote's closing mark
+    (a comma at most between), so the name after it speaks, whatever the verb."""
+    doc = v.doc
+    j = v.i - 1
+    while j >= 0 and (doc[j].is_punct or doc[j].text in QUOTE_TOKS) and j not in skip:
+        j -= 1
+    return j >= 0 and j in skip and v.i - j <= 3
+
+
 def _inverted_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     """'said Cuban Deputy Foreign Minister Dagoberto Rodriguez': the noun after the cue
     (not a date: 'said Wednesday')."""
     v = _through_by(v)
-    if v.lower_ in WEAK_CUES:
+    if v.lower_ in WEAK_CUES and not _right_after_quote(v, skip):
         return None  # 'Skelly called Braynard "a real smart guy"': who is called something is no speaker
     for c in v.children:
         if c.i > v.i and c.i not in skip and c.dep_ in ("dobj", "attr", "npadvmod", "dep", "appos", "nsubj", "oprd") and c.pos_ in ("PROPN", "NOUN") \
