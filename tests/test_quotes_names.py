@@ -250,3 +250,23 @@ def test_a_surname_with_an_apostrophe_is_quoted_by_surname(extract):
             "Sa'er says he was carrying out orders.\n\nHe says he worked at a prison, and \"we would go out "
             "with the officers from the prisons.\"")
     assert speakers(extract, text) == ["Sa'er"]
+
+
+def test_a_dateline_and_a_place_are_no_antecedents(extract):
+    # CNN: 'New Delhi, India (CNN) --' opens the story; 'India' is a place even where a glued
+    # subhead makes 'Nepal India's Prime Minister' look like a name
+    text = ("New Delhi, India (CNN) -- As the earth shook in Nepal, tremors were felt in India as well.\n\n"
+            "Aid flew out across India within hours. In India, 72 people were killed.\n\n"
+            "On the ground: Devastation in Nepal India's Prime Minister Narendra Modi has made a special effort.\n\n"
+            "In his radio address, he said Indians needed to \"wipe the tears of every Nepali.\"")
+    assert speakers(extract, text) == ["Narendra Modi"]
+
+
+def test_a_caption_glued_on_without_its_full_stop_ends_a_sentence(extract):
+    # Daily Mail: a picture caption ends in a quote mark and runs into the next sentence
+    text = ("Manny Pacquiao's promoter Bob Arum said the contracts were not signed. 'We agreed that we would "
+            "all sign,' Arum said. 'That's what we're enmeshed in.' Pacquiao in training for the fight in Los "
+            "Angeles on Tuesday Mayweather Promotions CEO Leonard Ellerbe said that Arum 'isn't willing to live "
+            "with the agreement' But Leonard Ellerbe, CEO of Mayweather Promotions, disagreed with Arum. He "
+            "said: 'The bottom line is that Bob isn't willing to live with the agreement signed in March.'")
+    assert speakers(extract, text)[-1] == "Leonard Ellerbe"

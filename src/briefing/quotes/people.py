@@ -111,7 +111,10 @@ _SURNAME_CUES = "said|says|told|tells|added|replied|explained|insisted"
 # last word of a run they are a surname ('Julian White', 'Jack White'), not an organisation
 _MODIFIER_ONLY_HEADS = frozenset({"white"})
 # where a sentence starts: after . ? ! (a closing quote mark may follow) and a space, or a line break
-_SENTENCE_END = re.compile(r"[.?!][\"”’']?\s|\n")
+_SENTENCE_END = re.compile(r"[.?!][\"”’']?\s|\n"
+                           # (a closing mark, then a connector that opens sentences: a caption glued on
+                           # without its full stop, '... the agreement' But Leonard Ellerbe ... disagreed')
+                           r"|(?<=\w)[\"”’']\s+(?=(?:But|And|However|Yet|Meanwhile|Still|Later|Earlier|Asked)\s+[A-Z])")
 
 
 def _title_phrase_before(prefix: str) -> bool:
@@ -129,11 +132,14 @@ def _sentence_start(text: str, pos: int) -> int:
     """Offset of the start of the sentence holding ``pos``: after the last sentence end before it,
     including one closed by a quote ('... 100% portability." Cory Doctorow, ...')."""
     start = -1
-    for m in _SENTENCE_END.finditer(text, max(0, pos - 600), pos):
-        start = m.end()
+    for m in _SENTENCE_END.finditer(text, max(0, pos - 600), pos + 40):  # (room for the look-ahead)
+        if m.end() <= pos:
+            start = m.end()
     if start < 0:
         start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos)) + 1
     return start
+# ('New Delhi, India (CNN) --': the agency in brackets; a name's dashed aside is no dateline)
+_DATELINE_AFTER = re.compile(r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})?[ \t]*\([^()\n]{1,30}\)[ \t]*(?:--|[—–])[ \t]")
 _COREF_REACH = 1200  # characters: about two paragraphs
 _LOCATIVE = r"(?:in|from|across|throughout|near|outside|into|within|between)"  # (not 'to', 'of', 'on': 'passed to Leon Draisaitl')
 # an untitled capitalised run after a locative preposition or "the" ('in Nova Scotia', 'between
@@ -309,6 +315,9 @@ class People:
         # Howard in full, 'Bill Clinton's policies' is not who 'Mrs. Clinton' is)
         runs = self.runs()
         is_poss = [bool(_POSSESSIVE_END.search(r.split()[-1].rstrip(".,;:"))) if r.split() else False for _, r in runs]
+        if " " not in bare and len(re.findall(rf"\b(?:in|across|throughout)\s+{re.escape(bare)}\b(?![’'-]|\s+[A-Z])", self.text)) >= 2:
+            is_poss = [False] * len(runs)  # a place ('in India', 'across India'): 'Nepal India's Prime Minister' names no one
+            runs = [r for r in runs if not _POSSESSIVE_END.search(r[1].split()[-1].rstrip(".,;:"))] if runs else runs
         plain_done = False
         for pos, run in [r for r, p in zip(runs, is_poss) if not p] + [r for r, p in zip(runs, is_poss) if p]:
             words = run.split()
@@ -674,6 +683,9 @@ class People:
                         w.lower() in (ORG_HEADS - _MODIFIER_ONLY_HEADS if i == len(cand) - 1 else ORG_HEADS)
                         | TITLE_WORDS | _CONNECTORS | _MONTHS for i, w in enumerate(cand)):
                     continue
+                if _DATELINE_AFTER.match(self.text, start + len(run)) or run.isupper() and len(run) > 3 \
+                        and re.match(r",?[ \t]*(?:--|[—–])", self.text[start + len(run):start + len(run) + 4]):
+                    continue  # 'New Delhi, India (CNN) -- As the earth shook': a dateline, no subject
                 after = self.text[start + len(run):start + len(run) + 30].split()
                 if after and after[0].lower() in TITLE_WORDS | PERSON_NOUNS and after[0][:1].islower():
                     continue  # 'Edmonton Oilers forward Zach Hyman': a team before a title, not a subject
