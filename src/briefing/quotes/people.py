@@ -318,12 +318,11 @@ class People:
         if " " not in bare and len(re.findall(rf"\b(?:in|across|throughout)\s+{re.escape(bare)}\b(?![’'-]|\s+[A-Z])", self.text)) >= 2:
             is_poss = [False] * len(runs)  # a place ('in India', 'across India'): 'Nepal India's Prime Minister' names no one
             runs = [r for r in runs if not _POSSESSIVE_END.search(r[1].split()[-1].rstrip(".,;:"))] if runs else runs
-        plain_done = False
         for pos, run in [r for r, p in zip(runs, is_poss) if not p] + [r for r, p in zip(runs, is_poss) if p]:
             words = run.split()
             last = _POSSESSIVE_END.sub("", words[-1].rstrip(".,;:")) if len(words) >= 2 else ""
             possessive = last != words[-1].rstrip(".,;:")
-            if last != sur or plain_done and not possessive or possessive and sur.isupper():
+            if last != sur or possessive and sur.isupper():
                 continue  # (initials have no given name: 'All CNN's coverage')
             words = words[:-1] + [last]
             k = 0
@@ -370,7 +369,6 @@ class People:
                 best = (" ".join(cand), title)
             if possessive or best is not None and len(best[0].split()) >= 2:
                 break
-            plain_done = True  # the first plain mention decides; a possessive one may still give the name
         if best is None:
             return bare if not name.startswith(("Mr", "Ms", "Mrs", "Dr")) else name, None
         return best
