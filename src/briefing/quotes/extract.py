@@ -94,8 +94,7 @@ def _lone_word_person(people: People, phrase: str | None, pos: int) -> bool:
     return True
 
 
-def _unnamed_antecedent(text: str, last: tuple | None, last_end: int, pos: int, pronoun: str | None,
-                        people: People) -> str | None:
+def _unnamed_antecedent(last: tuple | None, last_end: int, pos: int, pronoun: str | None, people: People) -> str | None:
     """The title of the unnamed person a he/she stands for: the speaker of the quote just
     before was nobody named but a kind of person of that gender ('A spokeswoman for ... told
     CNN that "..." ¶ But she also said'), and no one is named as a subject in between."""
@@ -440,7 +439,7 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
             via = "pronoun"
             found = people.antecedent(ps[0].open_at, PRON_GENDER.get(a.pronoun or ""), spoken) \
                 if a.pronoun in ("he", "she", "him", "her") else None
-            unnamed = _unnamed_antecedent(text, last_speaker, last_end, ps[0].open_at, a.pronoun, people)
+            unnamed = _unnamed_antecedent(last_speaker, last_end, ps[0].open_at, a.pronoun, people)
             if unnamed is not None:
                 speaker, title = None, unnamed  # 'A spokeswoman for Sen. Max Baucus told CNN ... But she also said'
             elif found is not None:
