@@ -15,6 +15,12 @@ _LISTENER_BEFORE = re.compile(r"\b(?:told|tells|telling|tell|informed|assured)\s
 _ROLE_COMPOUND = re.compile(r"[A-Z][a-z]+-[a-z]+$")  # a capitalised role opening a sentence: 'Fly-half'
 _PARTICLES = frozenset("de del della di da van von der den du la le al el bin ibn ben st".split())
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s?$")
+
+
+def _ends_possessive(run: str) -> bool:
+    """Whether a capitalised run ends on a possessive ('Gordon Brown's')."""
+    words = run.split()
+    return bool(words) and bool(_POSSESSIVE_END.search(words[-1].rstrip(".,;:")))
 _RUN_ABBR = frozenset("mr mrs ms dr sen rep gov gen lt col sgt capt st prof rev adm maj pres sec amb const supt insp det cpl cmdr cdr hon coun cllr".split())
 
 
@@ -192,27 +198,25 @@ def _title_prefix(prefix: str) -> bool:
     if not words or len(words) > 6:
         return False
     low = [re.sub(r"^(?:co|vice|ex|deputy)-", "", w.lower().strip(",.")) for w in words]  # 'Tory co-chairman'
-    if low[-1] in TITLE_WORDS | PERSON_NOUNS and all(
-            w[:1].isupper() or lw in TITLE_WORDS | PERSON_NOUNS | _TITLE_MODIFIERS for w, lw in zip(words, low)):
-        return True
-    # an organisation's own role word ('NM2's co-ordinator', 'HMV manager', 'Burnley boss'):
-    # capitalised words, then one lower-case noun that no function or verb form could be
-    # ('Veteran anti-war campaigner', 'Long-serving parish councillor': plain modifiers and a
-    # head noun for one person title the name as well; not a verb, a preposition or a relative
-    # word before it, as in 'Speaking to councillor X', 'Sharon Murch, whose daughter, X')
+    # a title or role noun after capitalised words and title nouns ('Edmonton Oilers forward'), or
+    # after plain modifiers ('Veteran anti-war campaigner', 'Long-serving parish councillor'); not
+    # after a verb, a preposition or a relative word ('Speaking to councillor X', 'Sharon Murch,
+    # whose daughter, X')
     if low[-1] in TITLE_WORDS | PERSON_NOUNS | PERSON_HEADS and all(
             w[:1].isupper() or lw in TITLE_WORDS | PERSON_NOUNS | PERSON_HEADS | _TITLE_MODIFIERS or "-" in lw.strip("-")
             or lw.isalpha() and lw not in _CONNECTORS | _LEADING_PREPOSITIONS | _FUNCTION_WORDS and not lw.endswith(("ing", "ed", "ly"))
             for w, lw in zip(words, low)):
         return True
+    # an organisation's own role word ('NM2's co-ordinator', 'HMV manager', 'Burnley boss'):
+    # capitalised words, then one lower-case noun that no function or verb form could be
     last = words[-1]
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words[:-1]) and re.fullmatch(r"[a-z][a-z-]{3,}", last) is not None \
         and low[0] not in _RUN_OPENERS | _CONNECTORS | _DETERMINER_WORDS | _SPEAKER_PRONOUNS \
-        and last not in _NOT_A_ROLE and not re.search(r"(?:ed|ing|ly|s)$", last)
+        and last not in _UNTITLING_WORDS and not re.search(r"(?:ed|ing|ly|s)$", last)
 
 
 # lower-case words that end a phrase before a name without titling it ('Ahead of the vote Jane Roe')
-_NOT_A_ROLE = frozenset("""with from into onto upon than then when where while after before about against
+_UNTITLING_WORDS = frozenset("""with from into onto upon than then when where while after before about against
 among around along during since until unless though although because without within across over under
 also even just only again still once here there this that these those what which whose whom
 """.split())
@@ -313,12 +317,11 @@ class People:
         # the first fuller mention in the article text (possibly outside any quote frame); a
         # possessive one only when no other gives the name ('Michael Howard's stance' gives
         # Howard in full, 'Bill Clinton's policies' is not who 'Mrs. Clinton' is)
-        runs = self.runs()
-        is_poss = [bool(_POSSESSIVE_END.search(r.split()[-1].rstrip(".,;:"))) if r.split() else False for _, r in runs]
+        plain = [r for r in self.runs() if not _ends_possessive(r[1])]
+        possessive_runs = [r for r in self.runs() if _ends_possessive(r[1])]
         if " " not in bare and len(re.findall(rf"\b(?:in|across|throughout)\s+{re.escape(bare)}\b(?![’'-]|\s+[A-Z])", self.text)) >= 2:
-            is_poss = [False] * len(runs)  # a place ('in India', 'across India'): 'Nepal India's Prime Minister' names no one
-            runs = [r for r in runs if not _POSSESSIVE_END.search(r[1].split()[-1].rstrip(".,;:"))] if runs else runs
-        for pos, run in [r for r, p in zip(runs, is_poss) if not p] + [r for r, p in zip(runs, is_poss) if p]:
+            possessive_runs = []  # a place ('in India', 'across India'): 'Nepal India's Prime Minister' names no one
+        for pos, run in plain + possessive_runs:
             words = run.split()
             last = _POSSESSIVE_END.sub("", words[-1].rstrip(".,;:")) if len(words) >= 2 else ""
             possessive = last != words[-1].rstrip(".,;:")
@@ -404,7 +407,7 @@ class People:
             if start >= pos or pos - start > 600:
                 continue
             words = run.split()
-            if _POSSESSIVE_END.search(words[-1].rstrip(".,;:")):
+            if _ends_possessive(run):
                 continue  # 'Gordon Brown's official spokesman declined ... He said': not Brown
             if _LISTENER_BEFORE.search(self.text[max(0, start - 20):start]) or re.fullmatch(r"[A-Z]{3,}", words[0]):
                 continue  # 'He told BBC Sport:': the listener, and an outlet, is not who he is
@@ -633,9 +636,13 @@ class People:
         return 2 <= len(words) <= 3 and any(n == words[-1] for _, n in self.subject_mentions())
 
     def _honorific_of(self, surname_: str) -> str | None:
-        """'m' or 'f' when the article writes Mr/Mrs/Ms before this surname, else None."""
-        self.gender_of(surname_)  # (fills the table)
-        return (self._honorific or {}).get(surname_)
+        """'m' or 'f' when the article writes only Mr. or only Mrs./Ms. before this surname, else None."""
+        if self._honorific is None:
+            seen: dict[str, set[str]] = {}
+            for m in _HONORIFIC_NAME.finditer(self.text):
+                seen.setdefault(m.group(2).split()[-1], set()).add("m" if m.group(1) == "Mr" else "f")
+            self._honorific = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+        return self._honorific.get(surname_)
 
     def gender_of(self, name: str | None) -> str | None:
         """'m', 'f' or None: from what the article shows (Mr./Mrs./Ms. before the surname,
@@ -644,12 +651,7 @@ class People:
             return None
         if name in self.learned:
             return self.learned[name]
-        if self._honorific is None:
-            seen: dict[str, set[str]] = {}
-            for m in _HONORIFIC_NAME.finditer(self.text):
-                seen.setdefault(m.group(2).split()[-1], set()).add("m" if m.group(1) == "Mr" else "f")
-            self._honorific = {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
-        g = self._honorific.get(surname(name))
+        g = self._honorific_of(surname(name))
         if g:
             return g
         words = set(re.findall(r"[a-z]+", (self.title_of(name) or "").lower()))
