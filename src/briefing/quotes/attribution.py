@@ -1174,6 +1174,44 @@ def _asked_after(h: "Token", v: "Token") -> bool:
     return subj is not None and all(doc[k] in subj.subtree for k in range(j, v.i))
 
 
+def _trailing_cue(h: "Token", cues: list["Token"]) -> "Token | None":
+    """The cue of the clause that follows a quote closed on its own punctuation, with a
+    speaker of its own: '"...?" asked Dunn', '"...," Dunn said'. Writers put the attribution
+    there; a cue before the quote that the parser made govern it ('Moscow denies — "...?"
+    asked Dunn') reports something else."""
+    doc = h.doc
+    j = h.i + 1
+    if j >= len(doc) or doc[j].text not in (",", "?", "!"):
+        return None
+    while j < len(doc) and (doc[j].is_punct and doc[j].text not in ("(", "—", "–", "-") or doc[j].text in QUOTE_TOKS):
+        j += 1
+    v = next((u for u in cues if u.i >= j and u.sent == doc[j - 1].sent or u.i == j), None) if j < len(doc) else None
+    if v is None or v.lower_ == "according" or v.tag_ == "VBG":
+        return None
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in (h.i,)), None)
+    if subj is None:
+        return None
+    if v.i == j and subj.i > v.i:  # inverted: 'asked Dunn'
+        return v
+    if subj.i == j and all(doc[k] in subj.subtree for k in range(j, v.i)):  # 'Dunn asked'
+        return v
+    return None
+
+
+def _cue_before_that(h: "Token", cues: list["Token"]) -> "Token | None":
+    """'Trump claimed on Tuesday that "...," one of the prosecutors said ...': a quote opened
+    right after 'that' is what the cue before the 'that' reports, whatever the parser hung it from."""
+    doc = h.doc
+    j = h.i - 1
+    while j >= 0 and doc[j].text in QUOTE_TOKS:
+        j -= 1
+    if j < 1 or doc[j].lower_ != "that":
+        return None
+    before = [u for u in cues if u.i < j and j - u.i <= 6 and u.lower_ != "according" and u.lower_ not in WEAK_CUES
+              and not any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in doc[u.i + 1:j])]
+    return before[-1] if before else None
+
+
 def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> dict[int, Attr]:
     """The attribution of each quote in one parsed frame (frame index ``fi``): its cue (the
     nearest cue verb, one that governs the quote first; a colon's clause), its speaker by
@@ -1209,6 +1247,14 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                 score = abs(v.i - h.i) - (100 if governs else 0)
             if best is None or score < best[0]:
                 best = (score, v)
+        that_cue = _cue_before_that(h, cues)
+        if best is not None and that_cue is not None and best[1].i > h.i:
+            best = (0, that_cue)
+        trailing = _trailing_cue(h, cues)
+        if best is not None and trailing is not None and best[1].i < h.i \
+                and not all(t.text in (",", ":") or t.text in QUOTE_TOKS
+                        for t in doc[best[1].i + 1 + _phrasal_cue(best[1]):h.i]):
+            best = (0, trailing)  # (a cue right before the quote introduces it: 'shouted, "Cruz," Beck joked')
         colon = _colon_before(h)
         if best is not None and colon is not None and _in_adverbial_clause(best[1], colon.head):
             # 'When Trump suggested ..., Rubio fired back: "..."': the clause the colon ends
