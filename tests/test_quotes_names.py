@@ -270,3 +270,20 @@ def test_a_caption_glued_on_without_its_full_stop_ends_a_sentence(extract):
             "with the agreement' But Leonard Ellerbe, CEO of Mayweather Promotions, disagreed with Arum. He "
             "said: 'The bottom line is that Bob isn't willing to live with the agreement signed in March.'")
     assert speakers(extract, text)[-1] == "Leonard Ellerbe"
+
+
+def test_the_attribution_clause_after_a_quote_beats_a_cue_before_it(extract):
+    # British: the parser hangs the quote from 'deny' in the clause before it
+    text = ("If the Treasury is planning cuts - as many economists believe, but ministers strongly "
+            "deny - \"why would you not say so?\" asked Mr Hammond, the shadow chancellor.")
+    assert speakers(extract, text) == ["Hammond"]
+    # a cue right before the quote introduces it: the quote is not the later speaker's
+    text = "When a man in the crowd shouted, \"Shame!\" Ms Patel replied, \"I hear you.\""
+    assert speakers(extract, text)[-1] == "Patel"
+
+
+def test_a_quote_after_that_is_what_the_cue_before_it_reports(extract):
+    # agency copy: 'X claimed that "...," Y said ...' -- the claim is X's
+    text = ("But even as Harper claimed on Tuesday that \"the books are balanced,\" one of the budget "
+            "officers said the two sets of figures were quite different.")
+    assert speakers(extract, text) == ["Harper"]
