@@ -287,3 +287,17 @@ def test_a_quote_after_that_is_what_the_cue_before_it_reports(extract):
     text = ("But even as Harper claimed on Tuesday that \"the books are balanced,\" one of the budget "
             "officers said the two sets of figures were quite different.")
     assert speakers(extract, text) == ["Harper"]
+
+
+def test_a_headline_quote_the_body_quotes_again_is_dropped(extract):
+    # a sentence-case headline (British style, single marks) over a story quoting the same words
+    text = ("Brown attacks Tory ‘fantasy economics’ on spending.\n\n"
+            "Gordon Brown accused the Conservatives of \"fantasy economics\" on Monday, telling MPs "
+            "the sums did not add up.")
+    qs = extract(text)
+    assert [q.text for q in qs] == ["fantasy economics"]
+    assert qs[0].speaker == "Gordon Brown"
+    # a short lede whose quote is not repeated keeps it
+    text = ("\"We will not back down,\" Premier Danielle Smith said on Friday.\n\n"
+            "The province will appeal the ruling, she added.")
+    assert [q.speaker for q in extract(text)] == ["Danielle Smith"]
