@@ -291,7 +291,7 @@ def test_a_quote_after_that_is_what_the_cue_before_it_reports(extract):
 
 def test_a_headline_quote_the_body_quotes_again_is_dropped(extract):
     # a sentence-case headline (British style, single marks) over a story quoting the same words
-    text = ("Brown attacks Tory ‘fantasy economics’ on spending.\n\n"
+    text = ("Brown calls Tory spending plans ‘fantasy economics’.\n\n"
             "Gordon Brown accused the Conservatives of \"fantasy economics\" on Monday, telling MPs "
             "the sums did not add up.")
     qs = extract(text)
