@@ -135,3 +135,18 @@ def test_a_title_with_its_seat_or_ward_names_its_bearer(extract, text, speaker):
 def test_quote_line_after_an_attributed_line_runs_on(extract, text, speaker):
     quotes = extract(text)
     assert len(quotes) == 1 and quotes[0].speaker == speaker, [(q.speaker, q.text) for q in quotes]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # British council copy: 'despite <title> <name> saying' hangs the gerund cue on the preposition
+    ("The depot will close in March.\n\nThat is despite council leader Gareth Pryce saying the site was "
+     "\"safe for at least a decade\".", "Gareth Pryce"),
+    # Australian wire copy: the same after 'That's despite' with a senator
+    ("The levy will rise again in July.\n\nThat's despite Senator Jo Blackwell saying the rate was \"locked in\".",
+     "Jo Blackwell"),
+])
+def test_a_gerund_cue_after_the_object_of_despite_or_with_speaks_for_that_object(extract, text, speaker):
+    quotes = extract(text)
+    assert len(quotes) == 1 and (quotes[0].speaker or "").endswith(speaker), [(q.speaker, q.text) for q in quotes]
+

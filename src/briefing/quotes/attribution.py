@@ -520,6 +520,23 @@ def _through_by(v: "Token") -> "Token":
     return v
 
 
+_ABSOLUTE_PREPS = frozenset("despite with without after amid following notwithstanding".split())
+
+
+def _gerund_object_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'despite Tánaiste Leo Varadkar saying', 'with Cllr Tom Evans saying': a gerund cue with
+    no subject of its own right after the object of such a preposition (the parser hangs the
+    gerund on the preposition or on the clause the phrase modifies); that object speaks, not
+    the subject of the clause ('That's despite ...')."""
+    if v.tag_ != "VBG" or v.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    obj = v.doc[v.i - 1]
+    if obj.dep_ != "pobj" or obj.head.lower_ not in _ABSOLUTE_PREPS or obj.i in skip \
+            or obj.pos_ not in ("PROPN", "NOUN") or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC"):
+        return None
+    return obj
+
+
 def _governing_verb_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     """'Trump went on and said', 'decided to tweet': the subject of the verb the cue is a
     conjunct, complement or adverbial of."""
@@ -638,6 +655,7 @@ SUBJECT_FINDERS = (
     _nominal_subject,
     _age_description_subject,
     _relative_clause_noun,
+    _gerund_object_subject,
     _governing_verb_subject,
     _aside_subject,
     _subject_of_clause_before,
