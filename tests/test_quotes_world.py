@@ -150,3 +150,15 @@ def test_a_gerund_cue_after_the_object_of_despite_or_with_speaks_for_that_object
     quotes = extract(text)
     assert len(quotes) == 1 and (quotes[0].speaker or "").endswith(speaker), [(q.speaker, q.text) for q in quotes]
 
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Irish copy: a relative set off by a lone given name, then 'she said'
+    ("Niamh Kelly, 19, was last seen in Galway on Friday.\n\nHer mother, Siobhán, told RTÉ News the family "
+     "had not slept.\n\n“We just want her home,” she said.", "Siobhán"),
+    # Australian copy: the same with a father and 'he said'
+    ("The boy was found near Ballarat after two days.\n\nHis father, Darren, spoke outside the hospital on "
+     "Sunday.\n\n\"He is a tough little bloke,\" he said.", "Darren"),
+])
+def test_a_relative_named_by_a_lone_given_name_speaks(extract, text, speaker):
+    assert extract(text)[-1].speaker == speaker

@@ -20,6 +20,7 @@ from briefing.quotes.vocabulary import (
     ADDRESS_CUES,
     CUE_WORDS,
     INDIVIDUAL_NOUNS,
+    KIN_NOUNS,
     NOT_A_SPEAKER,
     ORG_HEADS,
     PRONOUNS,
@@ -395,7 +396,8 @@ def _appos_name_after(tok: "Token") -> str | None:
                 k += 1
             run = doc[j + 1:k]
             end_ok = k == len(doc) or doc[k].text in (",", ".", "--", "—", "–", ")") or doc[k].lower_ in ("who", "whose")
-            if 2 <= len(run) <= 4 and end_ok and not any(
+            shortest = 1 if tok.lower_ in KIN_NOUNS and j == tok.i + 1 else 2  # 'His daughter, Aoife, said'
+            if shortest <= len(run) <= 4 and end_ok and not any(
                     w.lower_.rstrip(".") in ORG_HEADS | TITLE_WORDS or w.ent_type_ in ("GPE", "LOC", "DATE", "NORP") for w in run):
                 return run.text
             if run:

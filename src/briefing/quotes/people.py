@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.quotes.vocabulary import HONORIFIC, INDIVIDUAL_NOUNS, ORG_HEADS, PERSON_HEADS, ROLE_ABBR, TITLE_WORDS
+from briefing.quotes.vocabulary import HONORIFIC, INDIVIDUAL_NOUNS, KIN_NOUNS, ORG_HEADS, PERSON_HEADS, ROLE_ABBR, TITLE_WORDS
 
 _CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:de|van|von|del|da|al|bin)\b))*)", re.M)
 
@@ -700,7 +700,10 @@ class People:
                 if not prefix or prefix.endswith(",") and first in _CONNECTORS or prefix.lower() in _CONNECTORS \
                         or _CUE_BEFORE.search(prefix) or _title_prefix(prefix) or apposed or cue_after or of_title:
                     self._subjects.append((start, " ".join(cand)))
-                if apposed and len(cand) >= 2:  # 'His wife, Josée Tremblay,': she
+                kin_given = apposed and len(cand) == 1 and apposed.group(1).lower() in KIN_NOUNS \
+                    and self.text.startswith(",", start + len(run.rstrip(",")))
+                if apposed and (len(cand) >= 2 or kin_given):  # 'His wife, Josée Tremblay,': she
+                    # ('April's mother, Coral,': a relative set off by a lone given name, a person)
                     head = apposed.group(1).lower()
                     g = "f" if head in _FEMALE_WORDS else "m" if head in _MALE_WORDS else None
                     if g:
@@ -771,7 +774,7 @@ class People:
         for p, n, t, was_speaker in sorted(cands, key=lambda c: -c[0]):
             if not was_speaker:
                 n, t = self.canonical(n, p)
-                if " " not in n and self._honorific_of(n) is None \
+                if " " not in n and self._honorific_of(n) is None and n not in self.learned \
                         and not (any(sn == n for _, sn, _ in spoken) or self.speaks_by_surname(n)):
                     # a lone capitalised word stands for someone only as a known surname, after
                     # Mr/Ms, or as the name an article that never gives a first name quotes someone
