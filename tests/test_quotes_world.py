@@ -162,3 +162,16 @@ def test_a_gerund_cue_after_the_object_of_despite_or_with_speaks_for_that_object
 ])
 def test_a_relative_named_by_a_lone_given_name_speaks(extract, text, speaker):
     assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Irish copy: an unnamed spokeswoman of a department whose name has 'of' in it
+    ("The passport office reopened on Monday.\n\nA Department of Foreign Affairs spokeswoman said: "
+     "“We apologise to everyone whose travel was disrupted.”", "Department of Foreign Affairs"),
+    # Australian copy: the same after the quote
+    ("\"Every claim is assessed on its merits,\" a Department of Home Affairs spokesperson said.",
+     "Department of Home Affairs"),
+])
+def test_an_unnamed_spokesperson_of_a_department_of_x_speaks_for_it(extract, text, speaker):
+    assert extract(text)[-1].speaker == speaker

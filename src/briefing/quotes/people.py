@@ -905,7 +905,8 @@ _SPOKES = r"(?P<role>spokes(?:man|woman|person)|representative|press\s+secretary
 _ORG = r"(?P<org>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|the|on|&|[A-Z][\w.&’'-]*))*?)"
 _SPOKES_FOR = re.compile(r"^(?i:a|an|one|the|another)\s+(?:(?:senior|top|chief|former|deputy|regional|local|federal|provincial|"
                          r"state|city|county)\s+)*" + _SPOKES + r"\s+(?:for|of|at|with)\s+(?:the\s+)?" + _ORG + r"$")
-_ORG_SPOKES = re.compile(r"^(?i:a|an|one|the|another)\s+(?:(?:senior|top|chief|former)\s+)*(?P<org>(?:[A-Z][\w.&’'-]*\s+)+"
+_ORG_SPOKES = re.compile(r"^(?i:a|an|one|the|another)\s+(?:(?:senior|top|chief|former)\s+)*(?P<org>[A-Z][\w.&’'-]*\s+"
+                         r"(?:(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?[A-Z][\w.&’'-]*\s+)*"  # ('a Department of Health spokesman')
                          r"(?:(?:campaign|committee|department|ministry|office|police|government|team|club|party)\s+)?)"
                          + _SPOKES + r"$")
 _ORG_RUN = r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)?[A-Z][\w.&’'-]*)*"
