@@ -175,3 +175,18 @@ def test_a_relative_named_by_a_lone_given_name_speaks(extract, text, speaker):
 ])
 def test_an_unnamed_spokesperson_of_a_department_of_x_speaks_for_it(extract, text, speaker):
     assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Irish Times web copy: a photo caption line between the paragraphs of one speaker's quote
+    ("Speaking in the Dáil, Mr Harris said: “We have listened to the families.\n\nSimon Harris, Mary Lou McDonald"
+     "\n\n“The inquiry will begin before the summer.”\n\nThe Opposition welcomed the move.", "Harris"),
+    # ABC web copy: a credit line between
+    ("\"The bridge will be rebuilt,\" Premier Jo Blackwell told reporters in Hobart.\n\nABC News, Luke Bowden\n\n"
+     "\"Work starts in the new year.\"\n\nTraffic will be diverted.",
+     "Jo Blackwell"),
+])
+def test_a_caption_line_does_not_part_a_speaker_from_the_quote_that_goes_on(extract, text, speaker):
+    q = extract(text)[-1]
+    assert q.text.startswith(("The inquiry", "Work starts")) and (q.speaker or "").endswith(speaker)
