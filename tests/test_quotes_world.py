@@ -190,3 +190,16 @@ def test_an_unnamed_spokesperson_of_a_department_of_x_speaks_for_it(extract, tex
 def test_a_caption_line_does_not_part_a_speaker_from_the_quote_that_goes_on(extract, text, speaker):
     q = extract(text)[-1]
     assert q.text.startswith(("The inquiry", "Work starts")) and (q.speaker or "").endswith(speaker)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Australian copy about a British knight: the full name only in a possessive
+    ("Sir Jim Ratcliffe’s bid for the club was approved on Friday.\n\nSir Jim told the club's staff: "
+     "\"We have a lot of work to do.\"", "Jim Ratcliffe"),
+    # Irish copy: the full name only without the title, in the headline
+    ("Mary Berry backs the school meals campaign\n\nDame Mary said the scheme was \"the best money a government "
+     "can spend\".", "Mary Berry"),
+])
+def test_a_knight_named_by_given_name_takes_the_surname_the_article_gives(extract, text, speaker):
+    assert (extract(text)[-1].speaker or "").endswith(speaker)

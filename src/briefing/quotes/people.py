@@ -296,9 +296,15 @@ class People:
             name = f"{sir.group(1)} {name}"  # 'Sir John said', the parser leaving out the Sir
         knighted = _KNIGHTED.match(name)
         if knighted:  # 'Sir John' after 'Sir John Bourn': British style names a knight by his given name
-            full = re.search(rf"\b{knighted.group(1)}\s+{re.escape(knighted.group(2))}\s+([A-Z][\w'’-]+)", self.text)
-            if full and not _POSSESSIVE_END.search(full.group(1)):
-                return self.canonical(f"{knighted.group(2)} {full.group(1)}", before)
+            given = re.escape(knighted.group(2))
+            fulls = [m.group(1) for m in re.finditer(rf"\b{knighted.group(1)}\s+{given}\s+([A-Z][\w'’-]+)", self.text)]
+            # a possessive gives the surname too ('Defending Sir Keir Starmer’s response'), and so
+            # does the name without the title ('Keir Starmer comments' in a headline)
+            fulls = [f for f in fulls if not _POSSESSIVE_END.search(f)] or [_POSSESSIVE_END.sub("", f) for f in fulls] \
+                or [m.group(1) for m in re.finditer(rf"(?<!{knighted.group(1)} )\b{given}\s+([A-Z][a-z][\w'’-]*)", self.text)
+                    if m.group(1).lower() not in ORG_HEADS | TITLE_WORDS | _CONNECTORS | _MONTHS | _OUTLET_WORDS]
+            if fulls and fulls[0]:
+                return self.canonical(f"{knighted.group(2)} {_POSSESSIVE_END.sub('', fulls[0])}", before)
         bare = HONORIFIC.sub("", name).strip()
         sur = surname(bare)
         if not sur:
