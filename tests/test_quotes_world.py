@@ -203,3 +203,16 @@ def test_a_caption_line_does_not_part_a_speaker_from_the_quote_that_goes_on(extr
 ])
 def test_a_knight_named_by_given_name_takes_the_surname_the_article_gives(extract, text, speaker):
     assert (extract(text)[-1].speaker or "").endswith(speaker)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # NZ copy: 'it said' after a sentence about a named person, the organisation speaking
+    ("Greenpeace said it would fight the consent in court.\n\nRussel Norman, the group's executive director, "
+     "chained himself to the gate, it said, adding on Facebook: \"This decision cannot stand.\"", "Greenpeace"),
+    # Irish copy: the same with a union (held before too)
+    ("Fórsa said it would ballot members this month.\n\nKevin Callinan, one of the union's officials, met the "
+     "minister on Tuesday, it said, adding on X: \"Our members have waited long enough.\"", "Fórsa"),
+])
+def test_it_said_after_a_sentence_about_a_person_is_the_organisation(extract, text, speaker):
+    assert extract(text)[-1].speaker == speaker

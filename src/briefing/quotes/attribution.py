@@ -1150,6 +1150,11 @@ def find_speaker(c: CueContext, rank: bool = True) -> "Token | None":
     answers = speaker_answers(c)
     if not answers:
         return None
+    own = answers[0][1]
+    if answers[0][0] == "_cue_subject" and own.lower_ == "it" and own.dep_ == "nsubj" and own.head == c.cue:
+        # '..., it said, adding: "..."': the cue's own subject 'it' is no person named before
+        # it in the sentence (it stands for an organisation or a document: People resolves it)
+        answers = [(n, t) for n, t in answers if t.ent_type_ != "PERSON"]
     from briefing.quotes.ranker import choose, grammar_features
 
     named = [(n, name_from(t)[1]) for n, t in answers]
