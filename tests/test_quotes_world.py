@@ -216,3 +216,16 @@ def test_a_knight_named_by_given_name_takes_the_surname_the_article_gives(extrac
 ])
 def test_it_said_after_a_sentence_about_a_person_is_the_organisation(extract, text, speaker):
     assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Irish copy: 'Mother-of-three <name>, <age>, from <place>,' (the parser takes 'Mother' for the subject)
+    ("Families in Tallaght have waited two years for repairs.\n\nMother-of-three Aoife Byrne, 38, told the Irish "
+     "Independent: \"The mould is back every winter.\"", "Aoife Byrne"),
+    # NZ copy: a lone given name after 'Dad-of-two'
+    ("The storm cut power to 20,000 homes.\n\nDad-of-two Tama, 41, from Gisborne, said: \"We lost everything in "
+     "the garage.\"", "Tama"),
+])
+def test_a_parent_of_n_before_a_name_is_a_description_of_that_name(extract, text, speaker):
+    assert extract(text)[-1].speaker == speaker

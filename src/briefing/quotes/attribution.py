@@ -235,10 +235,37 @@ def _age_description_subject(v: "Token", skip: frozenset[int]) -> "Token | None"
     return t if t.head == v and _age_phrase(t) is not None else None
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+
+
+def _name_after_family_compound(tok: "Token") -> tuple[str, str] | None:
+    """(name, description) for a tabloid's 'Mum-of-two Stacey, 34,' or 'Father-of-three Gary
+    Jones': a relative with their number of children, hyphenated before the name (the parser
+    takes the first word for the subject); the capitalised run right after it is the name."""
+    doc = tok.doc
+    j = tok.i
+    while j > 0 and j - tok.i > -6 and not (doc[j].lower_ in KIN_NOUNS | {"grandad", "granddad", "gran", "nan"}
+                                            and doc[j].text[:1].isupper()):
+        j -= 1
+    k = j + 5
+    if k >= len(doc) or doc[j].lower_ not in KIN_NOUNS | {"grandad", "granddad", "gran", "nan"} \
+            or [t.text for t in doc[j + 1:j + 4]] != ["-", "of", "-"] or doc[j + 4].lower_ not in _NUMBER_WORDS:
+        return None
+    end = k
+    while end < len(doc) and end - k < 3 and doc[end].text[:1].isupper() and doc[end].text.isalpha() \
+            and doc[end].lower_ not in TITLE_WORDS | ORG_HEADS:
+        end += 1
+    if end == k or not (tok.i == j or k <= tok.i < end):
+        return None
+    return doc[k:end].text, doc[j:k].text.replace(" ", "")
+
+
 def name_from(tok: "Token") -> tuple[str, str, str | None]:
     """(kind, surface, title) for a subject token."""
     if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
         return "pronoun", tok.lower_, None
+    if (family := _name_after_family_compound(tok)) is not None:
+        return "person", family[0], family[1]
     if (org := _organisation_with_and(tok)) is not None:
         return "org", org, None
     if (age := _age_phrase(tok)) is not None:

@@ -12,7 +12,7 @@ _CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-
 _RUN_WORD = re.compile(r"\S+")
 _KNIGHTED = re.compile(r"(Sir|Dame)\s+([A-Z][\w'’-]+)$")
 _LISTENER_BEFORE = re.compile(r"\b(?:told|tells|telling|tell|informed|assured)\s+$")
-_ROLE_COMPOUND = re.compile(r"[A-Z][a-z]+-[a-z]+$")  # a capitalised role opening a sentence: 'Fly-half'
+_ROLE_COMPOUND = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+$")  # a capitalised role opening a sentence: 'Fly-half', 'Mother-of-three'
 _PARTICLES = frozenset("de del della di da van von der den du la le al el bin ibn ben st".split())
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s?$")
 
@@ -337,7 +337,7 @@ class People:
             k = 0
             while k < len(words) - 1 and (words[k].lower().rstrip(".,") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | _RUN_OPENERS
                                           or (_ROLE_COMPOUND.match(words[k]) or words[k].lower() in INDIVIDUAL_NOUNS | PERSON_NOUNS)
-                                          and len(words) - k > 2):
+                                          and (len(words) - k > 2 or "-of-" in words[k])):  # ('Mum-of-two Stacey')
                 k += 1  # ('Fly-half Charlie Hodgson', 'Co-founder Jane Roe': a role, not a name)
             cand = words[k:]
             while len(cand) > 2 and cand[0].endswith(("'s", "’s")):
