@@ -229,3 +229,16 @@ def test_it_said_after_a_sentence_about_a_person_is_the_organisation(extract, te
 ])
 def test_a_parent_of_n_before_a_name_is_a_description_of_that_name(extract, text, speaker):
     assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Irish sports copy: 'the Kerryman' for the player named before
+    ("David Clifford kicked 1-8 in Killarney on Sunday.\n\n\"We knew it would be tight,\" the Kerryman said.",
+     "David Clifford"),
+    # NZ entertainment copy: 'The presenter, 52,' for the presenter named before
+    ("Hilary Barry has announced she is leaving breakfast television.\n\nThe presenter, 52, told the Herald: "
+     "\"It is time for a new adventure.\"", "Hilary Barry"),
+])
+def test_a_one_person_description_in_sports_and_showbiz_copy_is_the_person_named_before(extract, text, speaker):
+    assert extract(text)[-1].speaker == speaker

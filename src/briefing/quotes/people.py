@@ -96,6 +96,8 @@ defenceman defenseman forward winger centre center goaltender goalie quarterback
 midfielder defender player rookie captain coach manager skipper athlete champion
 premier minister mp mpp mla msp td taoiseach tánaiste tanaiste leader chief officer inspector sergeant constable
 pope cardinal archbishop bishop pastor priest rabbi imam
+model presenter broadcaster pundit hitmaker rocker popstar comic chef influencer socialite wag
+footballer goalkeeper keeper boxer golfer jockey cricketer batsman batter bowler sprinter swimmer
 """.split())
 # groups, and people who speak for someone else or are anyone: never the person named before
 _NOT_ONE_PERSON = frozenset("""couple family pair duo trio spokesman spokeswoman spokesperson aide adviser advisor
@@ -105,6 +107,8 @@ man woman boy girl person friend neighbour neighbor resident voter supporter pro
 # a description by them is never the last person named, unless a title tied it (by_role)
 _THIRD_PARTIES = frozenset("""judge magistrate prosecutor coroner officer detective sheriff constable sergeant
 inspector referee umpire doctor surgeon nurse paramedic witness suspect victim""".split())
+# a '-man' or '-woman' noun names one person ('the Dutchman', 'the Kerryman', 'the clubman')
+_ONE_MAN = re.compile(r"^[a-zé]{3,}(?:man|woman)$")
 _OUTLET_WORDS = frozenset("news times post journal press herald tribune daily weekly standard today review".split())
 _PLACE_HEADS = frozenset("""hill street st road avenue ave square park hall centre center building tower towers
 airport station river lake mountain mountains county city state island islands bay beach valley arena stadium
@@ -562,7 +566,7 @@ class People:
         if head in ORG_HEADS or head in DOCUMENT_NOUNS or head in _NOT_ONE_PERSON | _THIRD_PARTIES \
                 or head.endswith("s") and not head.endswith("ss") \
                 or not (head in TITLE_WORDS or head in PERSON_NOUNS or head in _MALE_WORDS or head in _FEMALE_WORDS
-                        or head.endswith("-year-old")):
+                        or head.endswith("-year-old") or _ONE_MAN.match(head)):
             return None
         known = {surname(n) for _, n, _ in spoken} | {surname(n) for n, _ in self.known}
         for w in words[1:-1]:
