@@ -242,3 +242,16 @@ def test_a_parent_of_n_before_a_name_is_a_description_of_that_name(extract, text
 ])
 def test_a_one_person_description_in_sports_and_showbiz_copy_is_the_person_named_before(extract, text, speaker):
     assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Irish copy: 'the council' after the council's name
+    ("Dublin City Council has approved the cycle route.\n\n\"This is a great day for the city,\" the council said "
+     "in a statement.", "Dublin City Council"),
+    # Australian copy: 'the union' after the union's name
+    ("The Australian Nursing and Midwifery Federation met on Monday.\n\nMembers of the Queensland Nurses Union "
+     "walked off the job.\n\nThe union said: \"Our members have had enough.\"", "Queensland Nurses Union"),
+])
+def test_a_definite_organisation_description_is_the_organisation_named_with_that_head(extract, text, speaker):
+    assert extract(text)[-1].speaker == speaker

@@ -109,6 +109,11 @@ _THIRD_PARTIES = frozenset("""judge magistrate prosecutor coroner officer detect
 inspector referee umpire doctor surgeon nurse paramedic witness suspect victim""".split())
 # a '-man' or '-woman' noun names one person ('the Dutchman', 'the Kerryman', 'the clubman')
 _ONE_MAN = re.compile(r"^[a-zé]{3,}(?:man|woman)$")
+# head nouns of an organisation a definite description may name ('the ministry said')
+# (not 'group', 'organisation', 'network': 'the trade group for ...' is often another one than the named 'X Group')
+ORG_DESCRIPTION_HEADS = frozenset("""ministry department council union party army police agency commission committee
+authority association federation institute university bank hospital court board foundation charity
+corporation""".split())
 _OUTLET_WORDS = frozenset("news times post journal press herald tribune daily weekly standard today review".split())
 _PLACE_HEADS = frozenset("""hill street st road avenue ave square park hall centre center building tower towers
 airport station river lake mountain mountains county city state island islands bay beach valley arena stadium
@@ -739,6 +744,27 @@ class People:
                          rf"|\b{n}\s+(?:{_SURNAME_CUES}|announced|vowed|warned)\s+(?:that\s+)?it\b", self.text) \
                     and not self.is_person(name, start) and self.gender_of(name) is None:
                 return self.canonical(name, start)[0]
+        return None
+
+    def organisation_by_head(self, phrase: str, pos: int) -> str | None:
+        """The organisation a definite description by its head noun stands for ('the ministry
+        said' after 'Gaza's Health Ministry', 'the council' after 'Dublin City Council'): the
+        latest name before ``pos`` (within two paragraphs or so) that ends in that noun,
+        capitalised, after a word of its own; its expansion when it is initials."""
+        words = phrase.lower().split()
+        if len(words) != 2 or words[0] != "the" or words[1] not in ORG_DESCRIPTION_HEADS:
+            return None
+        head = words[1]
+        for start, run in reversed(self.runs()):
+            if start >= pos or any(o <= start < c for o, c in self.quoted):
+                continue
+            if pos - start > _COREF_REACH:
+                break
+            rwords = [w.rstrip(".,;:") for w in run.split()]
+            while rwords and (rwords[0].lower() in _DETERMINER_WORDS | _CONNECTORS or _ends_possessive(rwords[0])):
+                rwords = rwords[1:]  # ('Gaza's Health Ministry')
+            if len(rwords) >= 2 and rwords[-1].lower() == head:
+                return " ".join(rwords)
         return None
 
     def spokesperson_org(self, before: int) -> tuple[str, str] | None:
