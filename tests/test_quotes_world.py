@@ -255,3 +255,16 @@ def test_a_one_person_description_in_sports_and_showbiz_copy_is_the_person_named
 ])
 def test_a_definite_organisation_description_is_the_organisation_named_with_that_head(extract, text, speaker):
     assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, wrong", [
+    # Australian copy: 'the Prime Minister' after a minister the article names is not that minister
+    ("Labor minister Jason Clare defended the decision on Sunday.\n\nThe Prime Minister confirmed on Monday that "
+     "the report would be released \"in full\".", "Jason Clare"),
+    # NZ copy: the same after a minister named with his portfolio
+    ("Housing Minister Chris Bishop visited the site in Porirua.\n\nThe Prime Minister said the homes would be "
+     "\"ready by Christmas\".", "Chris Bishop"),
+])
+def test_a_one_holder_office_is_not_the_last_minister_named(extract, text, wrong):
+    assert extract(text)[-1].speaker != wrong

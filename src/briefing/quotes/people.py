@@ -114,6 +114,8 @@ _ONE_MAN = re.compile(r"^[a-zé]{3,}(?:man|woman)$")
 ORG_DESCRIPTION_HEADS = frozenset("""ministry department council union party army police agency commission committee
 authority association federation institute university bank hospital court board foundation charity
 corporation""".split())
+# offices one person holds at a time in a story's country: 'the president', 'the Taoiseach'
+_ONE_HOLDER = frozenset("president taoiseach tánaiste tanaiste".split())
 _OUTLET_WORDS = frozenset("news times post journal press herald tribune daily weekly standard today review".split())
 _PLACE_HEADS = frozenset("""hill street st road avenue ave square park hall centre center building tower towers
 airport station river lake mountain mountains county city state island islands bay beach valley arena stadium
@@ -480,8 +482,9 @@ class People:
             (n,) = later
             return n if n in subjects or self.is_person(n, before) or self.speaks_by_surname(surname(n)) else None
         fitting = [n for n, ok in cands if ok]
-        found = fitting[0] if fitting else cands[0][0] if len({n for n, _ in cands}) == 1 else None
-        # (none names the modifiers: only one person with that title is unambiguous)
+        found = fitting[0] if fitting else cands[0][0] if len({n for n, _ in cands}) == 1 and "prime" not in modifiers else None
+        # (none names the modifiers: only one person with that title is unambiguous; but 'the
+        # Prime Minister' is another office than 'Labour minister X')
         if found is not None and self._other_bearer_since(head, found, before):
             return None
         return found
@@ -586,6 +589,8 @@ class People:
         found = self.antecedent(before, gender, [x for x in spoken if before - _COREF_REACH < x[0]], office=office)
         if found is None:
             return None
+        if ("prime" in low or head in _ONE_HOLDER) and not self._holds(found[0], "prime minister" if "prime" in low else head, before):
+            return None  # 'the Prime Minister' is not the minister named last, unless the article says so
         last = self.last_person_mentioned(before, office=office)
         # the salient person must also be the last one named: with someone else named in
         # between ('Mr. Trump's ...', '... hosts Joe Scarborough and Mika Brzezinski, the
@@ -595,6 +600,12 @@ class People:
         if any(w.lower() in ORG_HEADS | _MEDIUM_WORDS | _OUTLET_WORDS or len(w) > 1 and w.isupper() for w in found[0].split()):
             return None  # an organisation or an outlet ('Breitbart News', 'REVOLT TV') is no person
         return found[0]
+
+    def _holds(self, name: str, office: str, pos: int) -> bool:
+        """Whether the article gives ``name`` a title with ``office`` in it ('Prime Minister Keir Starmer')."""
+        full, t = self.canonical(name, pos)
+        titles = f"{self.title_of(full) or ''} {self.title_of(name) or ''} {t or ''}".lower()
+        return office in titles
 
     def offices_of(self, name: str, pos: int) -> set[str]:
         """The offices ('premier', 'minister', 'mayor') of the titles the article gives ``name``."""
