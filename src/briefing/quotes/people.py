@@ -116,6 +116,7 @@ authority association federation institute university bank hospital court board 
 corporation""".split())
 # offices one person holds at a time in a story's country: 'the president', 'the Taoiseach'
 _ONE_HOLDER = frozenset("president taoiseach tánaiste tanaiste".split())
+_NOT_THE_HOLDER = frozenset("deputy vice acting assistant".split())  # (a former one is none either)
 _OUTLET_WORDS = frozenset("news times post journal press herald tribune daily weekly standard today review".split())
 _PLACE_HEADS = frozenset("""hill street st road avenue ave square park hall centre center building tower towers
 airport station river lake mountain mountains county city state island islands bay beach valley arena stadium
@@ -482,7 +483,8 @@ class People:
             (n,) = later
             return n if n in subjects or self.is_person(n, before) or self.speaks_by_surname(surname(n)) else None
         fitting = [n for n, ok in cands if ok]
-        found = fitting[0] if fitting else cands[0][0] if len({n for n, _ in cands}) == 1 and "prime" not in modifiers else None
+        found = fitting[0] if fitting else cands[0][0] if len({n for n, _ in cands}) == 1 \
+            and not ("prime" in modifiers and not modifiers & _NOT_THE_HOLDER) else None
         # (none names the modifiers: only one person with that title is unambiguous; but 'the
         # Prime Minister' is another office than 'Labour minister X')
         if found is not None and self._other_bearer_since(head, found, before):
@@ -589,7 +591,9 @@ class People:
         found = self.antecedent(before, gender, [x for x in spoken if before - _COREF_REACH < x[0]], office=office)
         if found is None:
             return None
-        if ("prime" in low or head in _ONE_HOLDER) and not self._holds(found[0], "prime minister" if "prime" in low else head, before):
+        prime = low[-2:] == ["prime", "minister"] and not set(low) & _NOT_THE_HOLDER  # (not 'the deputy prime minister')
+        if (prime or head in _ONE_HOLDER and not set(low) & _NOT_THE_HOLDER) \
+                and not self._holds(found[0], "prime minister" if prime else head, before):
             return None  # 'the Prime Minister' is not the minister named last, unless the article says so
         last = self.last_person_mentioned(before, office=office)
         # the salient person must also be the last one named: with someone else named in
