@@ -268,3 +268,16 @@ def test_a_definite_organisation_description_is_the_organisation_named_with_that
 ])
 def test_a_one_holder_office_is_not_the_last_minister_named(extract, text, wrong):
     assert extract(text)[-1].speaker != wrong
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Irish copy: 'X criticised the plan in a statement' then 'the statement said'
+    ("The Government published the housing plan on Tuesday.\n\nFine Gael criticised the plan in a statement.\n\n"
+     "\"The plan is unworkable and it is unfunded,\" the statement said.", "Fine Gael"),
+    # Australian copy: the same after a quote and its attribution
+    ("\"We were not consulted,\" the Australian Medical Association said in a statement.\n\n\"Doctors will be the "
+     "ones left to explain this to patients,\" the statement read.", "Australian Medical Association"),
+])
+def test_a_statement_speaks_for_whoever_spoke_in_a_statement_before(extract, text, speaker):
+    assert (extract(text)[-1].speaker or "").endswith(speaker)

@@ -1073,6 +1073,8 @@ _ISSUE_VERBS = re.compile(r"\b(?:released|issued|put out|sent|posted|wrote|publi
 _IN_A_DOCUMENT = re.compile(r"\s*In\s+(?:an?|its|his|her|their|a\s+joint)\s+(?:[\w-]+\s+){0,2}?(?P<doc>[\w-]+)\b[^.;:“”\"\n]{0,80}?,\s+"
                             r"(?P<subj>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,5}[A-Z][\w.&'’-]*)\s+"
                             r"(?:said|says|stated|states|wrote|writes|added|announced|confirmed|noted)\b")
+# 'X condemned the decision in a statement', '... said in a joint statement' (the document after 'in')
+_IN_THE_DOCUMENT = re.compile(r"\s(?:in|via)\s+(?:an?|its|his|her|their|a\s+joint)\s+(?:[\w-]+\s+){0,2}$")
 _SENT_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])|\n")
 
 
@@ -1104,7 +1106,13 @@ def document_issuer(people: "People", head: str, pos: int) -> str | None:
             # 'In a statement released Monday, the Regina Police Service said ...': whoever the
             # sentence the document opens says spoke in it
             return intro.group("subj").strip()
+        # ('Hamas condemned the decision in a statement.': the sentence's subject spoke in it)
         verb = _ISSUE_VERBS.search(before)
+        if verb is None and (inside := _IN_THE_DOCUMENT.search(before)) is not None:
+            # (after a quote the sentence opens with, its attribution: '"...," Fox News said in a statement')
+            cut = max(before.rfind(q, 0, inside.start()) for q in "”\"")
+            before = before[cut + 1:].lstrip(" ,") if cut >= 0 else before
+            verb = _IN_THE_DOCUMENT.search(before)
         if verb is None:
             continue
         subj = _SUBJECT_RUN.match(before[:verb.start()])
