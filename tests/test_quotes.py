@@ -1059,7 +1059,8 @@ def test_no_speaker_over_quotes_dev_is_a_date_a_pronoun_or_a_document(shared_dat
     assert len(quotes) > 5000
     pronouns = set("i me my we us our you he him his she her it its they them their who this that these those".split())
     date = re.compile(r"^(?:(?:on|in|at|during|since|by|last|this|early|late)\s+|the\s+|a\s+)?"
-                      r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?:\s+\d+)?$"
+                      r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+                      r"|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+\d+)?$"
                       r"|^(?:on|in|at)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", re.I)
     documents = set("""statement memo release report lawsuit suit post tweet letter email ad video editorial note
     message article document filing complaint ruling opinion indictment website sign petition transcript book study

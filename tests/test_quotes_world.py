@@ -135,3 +135,149 @@ def test_a_title_with_its_seat_or_ward_names_its_bearer(extract, text, speaker):
 def test_quote_line_after_an_attributed_line_runs_on(extract, text, speaker):
     quotes = extract(text)
     assert len(quotes) == 1 and quotes[0].speaker == speaker, [(q.speaker, q.text) for q in quotes]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # British council copy: 'despite <title> <name> saying' hangs the gerund cue on the preposition
+    ("The depot will close in March.\n\nThat is despite council leader Gareth Pryce saying the site was "
+     "\"safe for at least a decade\".", "Gareth Pryce"),
+    # Australian wire copy: the same after 'That's despite' with a senator
+    ("The levy will rise again in July.\n\nThat's despite Senator Jo Blackwell saying the rate was \"locked in\".",
+     "Jo Blackwell"),
+])
+def test_a_gerund_cue_after_the_object_of_despite_or_with_speaks_for_that_object(extract, text, speaker):
+    quotes = extract(text)
+    assert len(quotes) == 1 and (quotes[0].speaker or "").endswith(speaker), [(q.speaker, q.text) for q in quotes]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Irish copy: a relative set off by a lone given name, then 'she said'
+    ("Niamh Kelly, 19, was last seen in Galway on Friday.\n\nHer mother, Siobhán, told RTÉ News the family "
+     "had not slept.\n\n“We just want her home,” she said.", "Siobhán"),
+    # Australian copy: the same with a father and 'he said'
+    ("The boy was found near Ballarat after two days.\n\nHis father, Darren, spoke outside the hospital on "
+     "Sunday.\n\n\"He is a tough little bloke,\" he said.", "Darren"),
+])
+def test_a_relative_named_by_a_lone_given_name_speaks(extract, text, speaker):
+    assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Irish copy: an unnamed spokeswoman of a department whose name has 'of' in it
+    ("The passport office reopened on Monday.\n\nA Department of Foreign Affairs spokeswoman said: "
+     "“We apologise to everyone whose travel was disrupted.”", "Department of Foreign Affairs"),
+    # Australian copy: the same after the quote
+    ("\"Every claim is assessed on its merits,\" a Department of Home Affairs spokesperson said.",
+     "Department of Home Affairs"),
+])
+def test_an_unnamed_spokesperson_of_a_department_of_x_speaks_for_it(extract, text, speaker):
+    assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Irish Times web copy: a photo caption line between the paragraphs of one speaker's quote
+    ("Speaking in the Dáil, Mr Harris said: “We have listened to the families.\n\nSimon Harris, Mary Lou McDonald"
+     "\n\n“The inquiry will begin before the summer.”\n\nThe Opposition welcomed the move.", "Harris"),
+    # ABC web copy: a credit line between
+    ("\"The bridge will be rebuilt,\" Premier Jo Blackwell told reporters in Hobart.\n\nABC News, Luke Bowden\n\n"
+     "\"Work starts in the new year.\"\n\nTraffic will be diverted.",
+     "Jo Blackwell"),
+])
+def test_a_caption_line_does_not_part_a_speaker_from_the_quote_that_goes_on(extract, text, speaker):
+    q = extract(text)[-1]
+    assert q.text.startswith(("The inquiry", "Work starts")) and (q.speaker or "").endswith(speaker)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Australian copy about a British knight: the full name only in a possessive
+    ("Sir Jim Ratcliffe’s bid for the club was approved on Friday.\n\nSir Jim told the club's staff: "
+     "\"We have a lot of work to do.\"", "Jim Ratcliffe"),
+    # Irish copy: the full name only without the title, in the headline
+    ("Mary Berry backs the school meals campaign\n\nDame Mary said the scheme was \"the best money a government "
+     "can spend\".", "Mary Berry"),
+])
+def test_a_knight_named_by_given_name_takes_the_surname_the_article_gives(extract, text, speaker):
+    assert (extract(text)[-1].speaker or "").endswith(speaker)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # NZ copy: 'it said' after a sentence about a named person, the organisation speaking
+    ("Greenpeace said it would fight the consent in court.\n\nRussel Norman, the group's executive director, "
+     "chained himself to the gate, it said, adding on Facebook: \"This decision cannot stand.\"", "Greenpeace"),
+    # Irish copy: the same with a union (held before too)
+    ("Fórsa said it would ballot members this month.\n\nKevin Callinan, one of the union's officials, met the "
+     "minister on Tuesday, it said, adding on X: \"Our members have waited long enough.\"", "Fórsa"),
+])
+def test_it_said_after_a_sentence_about_a_person_is_the_organisation(extract, text, speaker):
+    assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Irish copy: 'Mother-of-three <name>, <age>, from <place>,' (the parser takes 'Mother' for the subject)
+    ("Families in Tallaght have waited two years for repairs.\n\nMother-of-three Aoife Byrne, 38, told the Irish "
+     "Independent: \"The mould is back every winter.\"", "Aoife Byrne"),
+    # NZ copy: a lone given name after 'Dad-of-two'
+    ("The storm cut power to 20,000 homes.\n\nDad-of-two Tama, 41, from Gisborne, said: \"We lost everything in "
+     "the garage.\"", "Tama"),
+])
+def test_a_parent_of_n_before_a_name_is_a_description_of_that_name(extract, text, speaker):
+    assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Irish sports copy: 'the Kerryman' for the player named before
+    ("David Clifford kicked 1-8 in Killarney on Sunday.\n\n\"We knew it would be tight,\" the Kerryman said.",
+     "David Clifford"),
+    # NZ entertainment copy: 'The presenter, 52,' for the presenter named before
+    ("Hilary Barry has announced she is leaving breakfast television.\n\nThe presenter, 52, told the Herald: "
+     "\"It is time for a new adventure.\"", "Hilary Barry"),
+])
+def test_a_one_person_description_in_sports_and_showbiz_copy_is_the_person_named_before(extract, text, speaker):
+    assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Irish copy: 'the council' after the council's name
+    ("Dublin City Council has approved the cycle route.\n\n\"This is a great day for the city,\" the council said "
+     "in a statement.", "Dublin City Council"),
+    # Australian copy: 'the union' after the union's name
+    ("The Australian Nursing and Midwifery Federation met on Monday.\n\nMembers of the Queensland Nurses Union "
+     "walked off the job.\n\nThe union said: \"Our members have had enough.\"", "Queensland Nurses Union"),
+])
+def test_a_definite_organisation_description_is_the_organisation_named_with_that_head(extract, text, speaker):
+    assert extract(text)[-1].speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, wrong", [
+    # Australian copy: 'the Prime Minister' after a minister the article names is not that minister
+    ("Labor minister Jason Clare defended the decision on Sunday.\n\nThe Prime Minister confirmed on Monday that "
+     "the report would be released \"in full\".", "Jason Clare"),
+    # NZ copy: the same after a minister named with his portfolio
+    ("Housing Minister Chris Bishop visited the site in Porirua.\n\nThe Prime Minister said the homes would be "
+     "\"ready by Christmas\".", "Chris Bishop"),
+])
+def test_a_one_holder_office_is_not_the_last_minister_named(extract, text, wrong):
+    assert extract(text)[-1].speaker != wrong
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Irish copy: 'X criticised the plan in a statement' then 'the statement said'
+    ("The Government published the housing plan on Tuesday.\n\nFine Gael criticised the plan in a statement.\n\n"
+     "\"The plan is unworkable and it is unfunded,\" the statement said.", "Fine Gael"),
+    # Australian copy: the same after a quote and its attribution
+    ("\"We were not consulted,\" the Australian Medical Association said in a statement.\n\n\"Doctors will be the "
+     "ones left to explain this to patients,\" the statement read.", "Australian Medical Association"),
+])
+def test_a_statement_speaks_for_whoever_spoke_in_a_statement_before(extract, text, speaker):
+    assert (extract(text)[-1].speaker or "").endswith(speaker)

@@ -20,6 +20,7 @@ from briefing.quotes.vocabulary import (
     ADDRESS_CUES,
     CUE_WORDS,
     INDIVIDUAL_NOUNS,
+    KIN_NOUNS,
     NOT_A_SPEAKER,
     ORG_HEADS,
     PRONOUNS,
@@ -234,10 +235,37 @@ def _age_description_subject(v: "Token", skip: frozenset[int]) -> "Token | None"
     return t if t.head == v and _age_phrase(t) is not None else None
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+
+
+def _name_after_family_compound(tok: "Token") -> tuple[str, str] | None:
+    """(name, description) for a tabloid's 'Mum-of-two Stacey, 34,' or 'Father-of-three Gary
+    Jones': a relative with their number of children, hyphenated before the name (the parser
+    takes the first word for the subject); the capitalised run right after it is the name."""
+    doc = tok.doc
+    j = tok.i
+    while j > 0 and j - tok.i > -6 and not (doc[j].lower_ in KIN_NOUNS | {"grandad", "granddad", "gran", "nan"}
+                                            and doc[j].text[:1].isupper()):
+        j -= 1
+    k = j + 5
+    if k >= len(doc) or doc[j].lower_ not in KIN_NOUNS | {"grandad", "granddad", "gran", "nan"} \
+            or [t.text for t in doc[j + 1:j + 4]] != ["-", "of", "-"] or doc[j + 4].lower_ not in _NUMBER_WORDS:
+        return None
+    end = k
+    while end < len(doc) and end - k < 3 and doc[end].text[:1].isupper() and doc[end].text.isalpha() \
+            and doc[end].lower_ not in TITLE_WORDS | ORG_HEADS:
+        end += 1
+    if end == k or not (tok.i == j or k <= tok.i < end):
+        return None
+    return doc[k:end].text, doc[j:k].text.replace(" ", "")
+
+
 def name_from(tok: "Token") -> tuple[str, str, str | None]:
     """(kind, surface, title) for a subject token."""
     if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
         return "pronoun", tok.lower_, None
+    if (family := _name_after_family_compound(tok)) is not None:
+        return "person", family[0], family[1]
     if (org := _organisation_with_and(tok)) is not None:
         return "org", org, None
     if (age := _age_phrase(tok)) is not None:
@@ -395,7 +423,8 @@ def _appos_name_after(tok: "Token") -> str | None:
                 k += 1
             run = doc[j + 1:k]
             end_ok = k == len(doc) or doc[k].text in (",", ".", "--", "—", "–", ")") or doc[k].lower_ in ("who", "whose")
-            if 2 <= len(run) <= 4 and end_ok and not any(
+            shortest = 1 if tok.lower_ in KIN_NOUNS and j == tok.i + 1 else 2  # 'His daughter, Aoife, said'
+            if shortest <= len(run) <= 4 and end_ok and not any(
                     w.lower_.rstrip(".") in ORG_HEADS | TITLE_WORDS or w.ent_type_ in ("GPE", "LOC", "DATE", "NORP") for w in run):
                 return run.text
             if run:
@@ -520,6 +549,23 @@ def _through_by(v: "Token") -> "Token":
     return v
 
 
+_ABSOLUTE_PREPS = frozenset("despite with without after amid following notwithstanding".split())
+
+
+def _gerund_object_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'despite Tánaiste Leo Varadkar saying', 'with Cllr Tom Evans saying': a gerund cue with
+    no subject of its own right after the object of such a preposition (the parser hangs the
+    gerund on the preposition or on the clause the phrase modifies); that object speaks, not
+    the subject of the clause ('That's despite ...')."""
+    if v.tag_ != "VBG" or v.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    obj = v.doc[v.i - 1]
+    if obj.dep_ != "pobj" or obj.head.lower_ not in _ABSOLUTE_PREPS or obj.i in skip \
+            or obj.pos_ not in ("PROPN", "NOUN") or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC"):
+        return None
+    return obj
+
+
 def _governing_verb_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     """'Trump went on and said', 'decided to tweet': the subject of the verb the cue is a
     conjunct, complement or adverbial of."""
@@ -638,6 +684,7 @@ SUBJECT_FINDERS = (
     _nominal_subject,
     _age_description_subject,
     _relative_clause_noun,
+    _gerund_object_subject,
     _governing_verb_subject,
     _aside_subject,
     _subject_of_clause_before,
@@ -1130,6 +1177,11 @@ def find_speaker(c: CueContext, rank: bool = True) -> "Token | None":
     answers = speaker_answers(c)
     if not answers:
         return None
+    own = answers[0][1]
+    if answers[0][0] == "_cue_subject" and own.lower_ == "it" and own.dep_ == "nsubj" and own.head == c.cue:
+        # '..., it said, adding: "..."': the cue's own subject 'it' is no person named before
+        # it in the sentence (it stands for an organisation or a document: People resolves it)
+        answers = [(n, t) for n, t in answers if t.ent_type_ != "PERSON"]
     from briefing.quotes.ranker import choose, grammar_features
 
     named = [(n, name_from(t)[1]) for n, t in answers]

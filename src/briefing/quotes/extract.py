@@ -275,6 +275,20 @@ def _narration_after(text: str, p: Piece, a: Attr) -> bool:
     return 0 <= at <= 30 and "\n" not in sentence[:at]
 
 
+_CAPTION_SMALL = frozenset("and of the for via by & / | - – —".split())
+
+
+def is_caption(text: str, span: tuple[int, int]) -> bool:
+    """Whether a paragraph is a photo caption or credit that web copy leaves between the
+    paragraphs of one quote ('Stephen Dixon, Stephen Kinnock', 'PA Images'): a short line of
+    capitalised words and commas, no sentence, no quote mark, no digits."""
+    line = text[span[0]:span[1]].strip()
+    if not line or len(line) > 80 or re.search(r"[.?!:;\"“”‘’'()\d]$|[\"“”‘’\d]", line):
+        return False
+    words = re.findall(r"[^\s,]+", line)
+    return 1 <= len(words) <= 8 and all(w[:1].isupper() or w.lower() in _CAPTION_SMALL for w in words)
+
+
 def _continues(a: Attr, prev: Attr) -> bool:
     """Whether a cue-less quote goes on with the attribution before it in its paragraph:
     always, unless a sentence between names someone else ('"A," Smith said. Jones
@@ -476,6 +490,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 and (described := people.by_coreference(speaker, _sentence_start(text, ps[0].open_at), spoken)) is not None:
             speaker, title = described, people.title_of(described)  # 'the Utah Republican' (tagged NORP)
             via = "coreference"
+        elif kind == "org" and speaker and (named := people.organisation_by_head(speaker, ps[0].open_at)) is not None:
+            speaker, via = named, "org-described"  # 'the ministry said' after 'the Health Ministry'
         if kind in ("role", "org") and (not a.for_person or _lone_word_person(people, a.phrase, ps[0].open_at)) \
                 and (spoken_for := organisation_spoken_for(
                 people, a.phrase if kind == "role" else speaker, ps[0].open_at)) is not None \
@@ -518,8 +534,10 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 continue  # (a headline with its byline: '"Museum to close in May," by Jane Roe')
             if a.weak and speaker:
                 via = "weak"
-            elif last_speaker is not None and (ps[0].open_para if ps[0].open_para >= 0 else para) - last_speaker[2] <= 1 \
-                    and start - last_end <= PREVIOUS_REACH:
+            elif last_speaker is not None and start - last_end <= PREVIOUS_REACH \
+                    and (ps[0].open_para if ps[0].open_para >= 0 else para) - last_speaker[2] - sum(
+                        is_caption(text, paras[k]) for k in range(last_speaker[2] + 1, max(para, ps[0].open_para))) <= 1:
+                # (a photo caption between the paragraphs does not part them: 'Stephen Dixon, Stephen Kinnock')
                 # (a quote over several paragraphs counts from the one it opens in; in text whose
                 # paragraph breaks were lost, the characters between count instead)
                 speaker, title = last_speaker[0], last_speaker[1]

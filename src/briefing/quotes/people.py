@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.quotes.vocabulary import HONORIFIC, INDIVIDUAL_NOUNS, ORG_HEADS, PERSON_HEADS, ROLE_ABBR, TITLE_WORDS
+from briefing.quotes.vocabulary import HONORIFIC, INDIVIDUAL_NOUNS, KIN_NOUNS, ORG_HEADS, PERSON_HEADS, ROLE_ABBR, TITLE_WORDS
 
 _CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:de|van|von|del|da|al|bin)\b))*)", re.M)
 
@@ -12,7 +12,7 @@ _CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-
 _RUN_WORD = re.compile(r"\S+")
 _KNIGHTED = re.compile(r"(Sir|Dame)\s+([A-Z][\w'’-]+)$")
 _LISTENER_BEFORE = re.compile(r"\b(?:told|tells|telling|tell|informed|assured)\s+$")
-_ROLE_COMPOUND = re.compile(r"[A-Z][a-z]+-[a-z]+$")  # a capitalised role opening a sentence: 'Fly-half'
+_ROLE_COMPOUND = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+$")  # a capitalised role opening a sentence: 'Fly-half', 'Mother-of-three'
 _PARTICLES = frozenset("de del della di da van von der den du la le al el bin ibn ben st".split())
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s?$")
 
@@ -96,6 +96,8 @@ defenceman defenseman forward winger centre center goaltender goalie quarterback
 midfielder defender player rookie captain coach manager skipper athlete champion
 premier minister mp mpp mla msp td taoiseach tánaiste tanaiste leader chief officer inspector sergeant constable
 pope cardinal archbishop bishop pastor priest rabbi imam
+model presenter broadcaster pundit hitmaker rocker popstar comic chef influencer socialite wag
+footballer goalkeeper keeper boxer golfer jockey cricketer batsman batter bowler sprinter swimmer
 """.split())
 # groups, and people who speak for someone else or are anyone: never the person named before
 _NOT_ONE_PERSON = frozenset("""couple family pair duo trio spokesman spokeswoman spokesperson aide adviser advisor
@@ -105,6 +107,16 @@ man woman boy girl person friend neighbour neighbor resident voter supporter pro
 # a description by them is never the last person named, unless a title tied it (by_role)
 _THIRD_PARTIES = frozenset("""judge magistrate prosecutor coroner officer detective sheriff constable sergeant
 inspector referee umpire doctor surgeon nurse paramedic witness suspect victim""".split())
+# a '-man' or '-woman' noun names one person ('the Dutchman', 'the Kerryman', 'the clubman')
+_ONE_MAN = re.compile(r"^[a-zé]{3,}(?:man|woman)$")
+# head nouns of an organisation a definite description may name ('the ministry said')
+# (not 'group', 'organisation', 'network': 'the trade group for ...' is often another one than the named 'X Group')
+ORG_DESCRIPTION_HEADS = frozenset("""ministry department council union party army police agency commission committee
+authority association federation institute university bank hospital court board foundation charity
+corporation""".split())
+# offices one person holds at a time in a story's country: 'the president', 'the Taoiseach'
+_ONE_HOLDER = frozenset("president taoiseach tánaiste tanaiste".split())
+_NOT_THE_HOLDER = frozenset("deputy vice acting assistant".split())  # (a former one is none either)
 _OUTLET_WORDS = frozenset("news times post journal press herald tribune daily weekly standard today review".split())
 _PLACE_HEADS = frozenset("""hill street st road avenue ave square park hall centre center building tower towers
 airport station river lake mountain mountains county city state island islands bay beach valley arena stadium
@@ -296,9 +308,15 @@ class People:
             name = f"{sir.group(1)} {name}"  # 'Sir John said', the parser leaving out the Sir
         knighted = _KNIGHTED.match(name)
         if knighted:  # 'Sir John' after 'Sir John Bourn': British style names a knight by his given name
-            full = re.search(rf"\b{knighted.group(1)}\s+{re.escape(knighted.group(2))}\s+([A-Z][\w'’-]+)", self.text)
-            if full and not _POSSESSIVE_END.search(full.group(1)):
-                return self.canonical(f"{knighted.group(2)} {full.group(1)}", before)
+            given = re.escape(knighted.group(2))
+            fulls = [m.group(1) for m in re.finditer(rf"\b{knighted.group(1)}\s+{given}\s+([A-Z][\w'’-]+)", self.text)]
+            # a possessive gives the surname too ('Defending Sir Keir Starmer’s response'), and so
+            # does the name without the title ('Keir Starmer comments' in a headline)
+            fulls = [f for f in fulls if not _POSSESSIVE_END.search(f)] or [_POSSESSIVE_END.sub("", f) for f in fulls] \
+                or [m.group(1) for m in re.finditer(rf"(?<!{knighted.group(1)} )\b{given}\s+([A-Z][a-z][\w'’-]*)", self.text)
+                    if m.group(1).lower() not in ORG_HEADS | TITLE_WORDS | _CONNECTORS | _MONTHS | _OUTLET_WORDS]
+            if fulls and fulls[0]:
+                return self.canonical(f"{knighted.group(2)} {_POSSESSIVE_END.sub('', fulls[0])}", before)
         bare = HONORIFIC.sub("", name).strip()
         sur = surname(bare)
         if not sur:
@@ -331,7 +349,7 @@ class People:
             k = 0
             while k < len(words) - 1 and (words[k].lower().rstrip(".,") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | _RUN_OPENERS
                                           or (_ROLE_COMPOUND.match(words[k]) or words[k].lower() in INDIVIDUAL_NOUNS | PERSON_NOUNS)
-                                          and len(words) - k > 2):
+                                          and (len(words) - k > 2 or "-of-" in words[k])):  # ('Mum-of-two Stacey')
                 k += 1  # ('Fly-half Charlie Hodgson', 'Co-founder Jane Roe': a role, not a name)
             cand = words[k:]
             while len(cand) > 2 and cand[0].endswith(("'s", "’s")):
@@ -465,8 +483,10 @@ class People:
             (n,) = later
             return n if n in subjects or self.is_person(n, before) or self.speaks_by_surname(surname(n)) else None
         fitting = [n for n, ok in cands if ok]
-        found = fitting[0] if fitting else cands[0][0] if len({n for n, _ in cands}) == 1 else None
-        # (none names the modifiers: only one person with that title is unambiguous)
+        found = fitting[0] if fitting else cands[0][0] if len({n for n, _ in cands}) == 1 \
+            and not ("prime" in modifiers and not modifiers & _NOT_THE_HOLDER) else None
+        # (none names the modifiers: only one person with that title is unambiguous; but 'the
+        # Prime Minister' is another office than 'Labour minister X')
         if found is not None and self._other_bearer_since(head, found, before):
             return None
         return found
@@ -556,7 +576,7 @@ class People:
         if head in ORG_HEADS or head in DOCUMENT_NOUNS or head in _NOT_ONE_PERSON | _THIRD_PARTIES \
                 or head.endswith("s") and not head.endswith("ss") \
                 or not (head in TITLE_WORDS or head in PERSON_NOUNS or head in _MALE_WORDS or head in _FEMALE_WORDS
-                        or head.endswith("-year-old")):
+                        or head.endswith("-year-old") or _ONE_MAN.match(head)):
             return None
         known = {surname(n) for _, n, _ in spoken} | {surname(n) for n, _ in self.known}
         for w in words[1:-1]:
@@ -571,6 +591,10 @@ class People:
         found = self.antecedent(before, gender, [x for x in spoken if before - _COREF_REACH < x[0]], office=office)
         if found is None:
             return None
+        prime = low[-2:] == ["prime", "minister"] and not set(low) & _NOT_THE_HOLDER  # (not 'the deputy prime minister')
+        if (prime or head in _ONE_HOLDER and not set(low) & _NOT_THE_HOLDER) \
+                and not self._holds(found[0], "prime minister" if prime else head, before):
+            return None  # 'the Prime Minister' is not the minister named last, unless the article says so
         last = self.last_person_mentioned(before, office=office)
         # the salient person must also be the last one named: with someone else named in
         # between ('Mr. Trump's ...', '... hosts Joe Scarborough and Mika Brzezinski, the
@@ -580,6 +604,12 @@ class People:
         if any(w.lower() in ORG_HEADS | _MEDIUM_WORDS | _OUTLET_WORDS or len(w) > 1 and w.isupper() for w in found[0].split()):
             return None  # an organisation or an outlet ('Breitbart News', 'REVOLT TV') is no person
         return found[0]
+
+    def _holds(self, name: str, office: str, pos: int) -> bool:
+        """Whether the article gives ``name`` a title with ``office`` in it ('Prime Minister Keir Starmer')."""
+        full, t = self.canonical(name, pos)
+        titles = f"{self.title_of(full) or ''} {self.title_of(name) or ''} {t or ''}".lower()
+        return office in titles
 
     def offices_of(self, name: str, pos: int) -> set[str]:
         """The offices ('premier', 'minister', 'mayor') of the titles the article gives ``name``."""
@@ -700,7 +730,10 @@ class People:
                 if not prefix or prefix.endswith(",") and first in _CONNECTORS or prefix.lower() in _CONNECTORS \
                         or _CUE_BEFORE.search(prefix) or _title_prefix(prefix) or apposed or cue_after or of_title:
                     self._subjects.append((start, " ".join(cand)))
-                if apposed and len(cand) >= 2:  # 'His wife, Josée Tremblay,': she
+                kin_given = apposed and len(cand) == 1 and apposed.group(1).lower() in KIN_NOUNS \
+                    and self.text.startswith(",", start + len(run.rstrip(",")))
+                if apposed and (len(cand) >= 2 or kin_given):  # 'His wife, Josée Tremblay,': she
+                    # ('April's mother, Coral,': a relative set off by a lone given name, a person)
                     head = apposed.group(1).lower()
                     g = "f" if head in _FEMALE_WORDS else "m" if head in _MALE_WORDS else None
                     if g:
@@ -726,6 +759,27 @@ class People:
                          rf"|\b{n}\s+(?:{_SURNAME_CUES}|announced|vowed|warned)\s+(?:that\s+)?it\b", self.text) \
                     and not self.is_person(name, start) and self.gender_of(name) is None:
                 return self.canonical(name, start)[0]
+        return None
+
+    def organisation_by_head(self, phrase: str, pos: int) -> str | None:
+        """The organisation a definite description by its head noun stands for ('the ministry
+        said' after 'Gaza's Health Ministry', 'the council' after 'Dublin City Council'): the
+        latest name before ``pos`` (within two paragraphs or so) that ends in that noun,
+        capitalised, after a word of its own; its expansion when it is initials."""
+        words = phrase.lower().split()
+        if len(words) != 2 or words[0] != "the" or words[1] not in ORG_DESCRIPTION_HEADS:
+            return None
+        head = words[1]
+        for start, run in reversed(self.runs()):
+            if start >= pos or any(o <= start < c for o, c in self.quoted):
+                continue
+            if pos - start > _COREF_REACH:
+                break
+            rwords = [w.rstrip(".,;:") for w in run.split()]
+            while rwords and (rwords[0].lower() in _DETERMINER_WORDS | _CONNECTORS or _ends_possessive(rwords[0])):
+                rwords = rwords[1:]  # ('Gaza's Health Ministry')
+            if len(rwords) >= 2 and rwords[-1].lower() == head:
+                return " ".join(rwords)
         return None
 
     def spokesperson_org(self, before: int) -> tuple[str, str] | None:
@@ -771,7 +825,7 @@ class People:
         for p, n, t, was_speaker in sorted(cands, key=lambda c: -c[0]):
             if not was_speaker:
                 n, t = self.canonical(n, p)
-                if " " not in n and self._honorific_of(n) is None \
+                if " " not in n and self._honorific_of(n) is None and n not in self.learned \
                         and not (any(sn == n for _, sn, _ in spoken) or self.speaks_by_surname(n)):
                     # a lone capitalised word stands for someone only as a known surname, after
                     # Mr/Ms, or as the name an article that never gives a first name quotes someone
@@ -902,7 +956,8 @@ _SPOKES = r"(?P<role>spokes(?:man|woman|person)|representative|press\s+secretary
 _ORG = r"(?P<org>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|the|on|&|[A-Z][\w.&’'-]*))*?)"
 _SPOKES_FOR = re.compile(r"^(?i:a|an|one|the|another)\s+(?:(?:senior|top|chief|former|deputy|regional|local|federal|provincial|"
                          r"state|city|county)\s+)*" + _SPOKES + r"\s+(?:for|of|at|with)\s+(?:the\s+)?" + _ORG + r"$")
-_ORG_SPOKES = re.compile(r"^(?i:a|an|one|the|another)\s+(?:(?:senior|top|chief|former)\s+)*(?P<org>(?:[A-Z][\w.&’'-]*\s+)+"
+_ORG_SPOKES = re.compile(r"^(?i:a|an|one|the|another)\s+(?:(?:senior|top|chief|former)\s+)*(?P<org>[A-Z][\w.&’'-]*\s+"
+                         r"(?:(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?[A-Z][\w.&’'-]*\s+)*"  # ('a Department of Health spokesman')
                          r"(?:(?:campaign|committee|department|ministry|office|police|government|team|club|party)\s+)?)"
                          + _SPOKES + r"$")
 _ORG_RUN = r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|the|on|&)\s+)?[A-Z][\w.&’'-]*)*"
@@ -1018,6 +1073,8 @@ _ISSUE_VERBS = re.compile(r"\b(?:released|issued|put out|sent|posted|wrote|publi
 _IN_A_DOCUMENT = re.compile(r"\s*In\s+(?:an?|its|his|her|their|a\s+joint)\s+(?:[\w-]+\s+){0,2}?(?P<doc>[\w-]+)\b[^.;:“”\"\n]{0,80}?,\s+"
                             r"(?P<subj>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,5}[A-Z][\w.&'’-]*)\s+"
                             r"(?:said|says|stated|states|wrote|writes|added|announced|confirmed|noted)\b")
+# 'X condemned the decision in a statement', '... said in a joint statement' (the document after 'in')
+_IN_THE_DOCUMENT = re.compile(r"\s(?:in|via)\s+(?:an?|its|his|her|their|a\s+joint)\s+(?:[\w-]+\s+){0,2}$")
 _SENT_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])|\n")
 
 
@@ -1049,7 +1106,13 @@ def document_issuer(people: "People", head: str, pos: int) -> str | None:
             # 'In a statement released Monday, the Regina Police Service said ...': whoever the
             # sentence the document opens says spoke in it
             return intro.group("subj").strip()
+        # ('Hamas condemned the decision in a statement.': the sentence's subject spoke in it)
         verb = _ISSUE_VERBS.search(before)
+        if verb is None and (inside := _IN_THE_DOCUMENT.search(before)) is not None:
+            # (after a quote the sentence opens with, its attribution: '"...," Fox News said in a statement')
+            cut = max(before.rfind(q, 0, inside.start()) for q in "”\"")
+            before = before[cut + 1:].lstrip(" ,") if cut >= 0 else before
+            verb = _IN_THE_DOCUMENT.search(before)
         if verb is None:
             continue
         subj = _SUBJECT_RUN.match(before[:verb.start()])

@@ -68,6 +68,11 @@ INDIVIDUAL_NOUNS = frozenset("""man woman boy girl teen teenager child kid baby 
 wife husband brother sister grandmother grandfather resident neighbour neighbor friend student pupil worker voter
 driver passenger victim witness survivor patient nurse doctor teacher owner shopper fan player veteran farmer
 pensioner retiree motorist cyclist pedestrian tourist customer employee supporter protester activist""".split())
+# relatives, whom copy names by a lone given name set off after them ('April's mother, Coral,';
+# 'His daughter, Aoife,'): that one word is a person's name
+KIN_NOUNS = frozenset("""mother father mom dad mum son daughter wife husband brother sister grandmother grandfather
+grandson granddaughter aunt uncle niece nephew cousin widow widower partner fiancée fiancee fiancé fiance
+girlfriend boyfriend stepfather stepmother stepson stepdaughter""".split())
 # head nouns of a description that can stand for an unnamed speaker ('a senior official',
 # 'one longtime adviser', 'the retired neurosurgeon'), besides TITLE_WORDS and INDIVIDUAL_NOUNS;
 # a description with another head ('the piece', 'her most striking appeal') describes no one
