@@ -287,3 +287,15 @@ def test_a_quote_after_that_is_what_the_cue_before_it_reports(extract):
     text = ("But even as Harper claimed on Tuesday that \"the books are balanced,\" one of the budget "
             "officers said the two sets of figures were quite different.")
     assert speakers(extract, text) == ["Harper"]
+
+
+def test_coordinated_clauses_keep_their_own_speakers(extract):
+    # British: the cue is a conjunct of 'met', whose subject speaks, not the person met
+    text = ('Mr Johnson, keen to show that trade came first, met the French president, Emmanuel '
+            'Macron, in Paris and described the talks as "warm and constructive."')
+    assert speakers(extract, text) == ["Johnson"]
+    # agency: a cue coordinated after the quote ('and had told') tells another act; the
+    # 'according to' phrase attributes the quote
+    text = ('According to his agent, Dave Smith, the striker was "devastated by the decision" and '
+            'had told his team-mates he would leave the club.')
+    assert [(q.speaker, q.speaker_title, q.cue) for q in extract(text)] == [("Dave Smith", "agent", "according to")]

@@ -485,6 +485,19 @@ def _nominal_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
 
 
 _REFLEXIVES = frozenset("himself herself themselves itself".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
+
+
+def _subject_of_quoted_predicate(v: "Token", c: "Token", skip: frozenset[int]) -> bool:
+    """'ProPublica ... said she "steered a middle ground"', 'told the BBC he "would never
+    resign"': a pronoun after the cue with the quote right behind it is the subject of the
+    quoted predicate (the placeholder made the parser take it for the cue's), not the speaker."""
+    if c.i <= v.i or c.lower_ not in _SUBJECT_PRONOUNS or c.pos_ != "PRON":
+        return False
+    j = c.i + 1
+    while j < len(v.doc) and v.doc[j].text in QUOTE_TOKS:
+        j += 1
+    return j in skip
 
 
 def _author_of_document(d: "Token", skip: frozenset[int]) -> "Token | None":
@@ -1019,8 +1032,22 @@ def _person_before_cue(c: CueContext) -> "Token | None":
     if v.lower_ == "according":
         return None
     near = [e for e in c.doc.ents if e.label_ == "PERSON" and e.end <= v.i and e.sent == v.sent
-            and v.i - e.end <= 20 and e.root.dep_ != "pobj" and e.root.i not in c.skip]
+            and v.i - e.end <= 20 and not _an_object(e.root, v, c.skip) and e.root.i not in c.skip]
     return near[-1].root if near else None
+
+
+def _an_object(tok: "Token", v: "Token", skip: frozenset[int]) -> bool:
+    """A name the cue's clause is about, not its speaker: a prepositional object, a possessor
+    ('He criticized Clinton's record, said ...'), or a name inside the first clause of a
+    cue that is a conjunct of a verb with its own subject ('Obama stood beside Meles's
+    successor, Prime Minister Hailemariam Desalegn, and described ...': that subject speaks)."""
+    if tok.dep_ in ("pobj", "poss"):
+        return True
+    h = v.head
+    if v.dep_ != "conj" or h == v or h.pos_ not in ("VERB", "AUX") or tok not in h.subtree or tok in v.subtree:
+        return False
+    s = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip and c.i < h.i), None)
+    return s is not None and tok not in s.subtree
 
 
 def _name_modifying_cue(c: CueContext) -> "Token | None":
@@ -1198,6 +1225,17 @@ def _trailing_cue(h: "Token", cues: list["Token"]) -> "Token | None":
     return None
 
 
+def _coordinate_act(v: "Token", h: "Token") -> bool:
+    """'According to his friend X, the teen was "..." and had texted his parents': a cue after
+    the quote that is a conjunct of the (non-cue) verb holding it tells another act of the
+    same subject, not who said the quote; nor does it join the quote to the one it introduces
+    ('Setmayer ridiculed that assessment as "..." and said, "..."': two quotes, each with
+    its own verb)."""
+    a = v.head
+    return v.dep_ == "conj" and v.i > h.i and a != v and h in a.subtree and h not in v.subtree \
+        and a.lower_ not in CUE_WORDS
+
+
 def _cue_before_that(h: "Token", cues: list["Token"]) -> "Token | None":
     """'Trump claimed on Tuesday that "...," one of the prosecutors said ...': a quote opened
     right after 'that' is what the cue before the 'that' reports, whatever the parser hung it from."""
@@ -1239,7 +1277,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                        and not (c.dep_ == "dobj" and v.lower_ in ADDRESS_CUES)]  # 'told ITV' names a listener
                 if not (0 < v.i - h.i <= _CROSS_SENTENCE_CUE and (not own or _asked_after(h, v))):
                     continue
-            if v.lower_ in WEAK_CUES and not governs:
+            if v.lower_ in WEAK_CUES and not governs or not governs and _coordinate_act(v, h):
                 continue
             if v.lower_ == "according":
                 score = abs(v.i - h.i) + 3
