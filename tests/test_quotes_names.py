@@ -299,3 +299,10 @@ def test_coordinated_clauses_keep_their_own_speakers(extract):
     text = ('According to his agent, Dave Smith, the striker was "devastated by the decision" and '
             'had told his team-mates he would leave the club.')
     assert [(q.speaker, q.speaker_title, q.cue) for q in extract(text)] == [("Dave Smith", "agent", "according to")]
+
+
+def test_a_pronoun_before_a_quoted_predicate_is_not_the_cue_subject(extract):
+    # agency: 'he' is the subject of the quoted words; the cue goes with 'reviewed', whose
+    # subject speaks
+    text = 'Reuters reviewed the filings and said he "had no role" in the sale.'
+    assert speakers(extract, text) == ["Reuters"]

@@ -470,6 +470,9 @@ def _nominal_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     ('... ― Trump boasted')."""
     for c in v.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in skip and any(ch.isalnum() for ch in c.text):
+            if _subject_of_quoted_predicate(v, c, skip) and v.dep_ in ("conj", "xcomp", "advcl") \
+                    and v.head.pos_ in ("VERB", "AUX"):
+                continue  # (the verb the cue goes with names the speaker: _governing_verb_subject)
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 if v.head.dep_ == "appos" and c.lower_ == "who" and (v.head.head.ent_type_ == "PERSON" or v.head.head.pos_ == "PROPN"):
                     return v.head.head  # 'Braynard, a South Carolina native who writes': the name
