@@ -306,3 +306,11 @@ def test_a_pronoun_before_a_quoted_predicate_is_not_the_cue_subject(extract):
     # subject speaks
     text = 'Reuters reviewed the filings and said he "had no role" in the sale.'
     assert speakers(extract, text) == ["Reuters"]
+
+
+def test_a_cue_the_tagger_made_a_noun_after_a_quote(extract):
+    # Canadian: '"...," Brooks notes.' tagged as an adjective and a plural noun; the name
+    # before the cue speaks, not the last person named before the quote
+    text = ('Sarah Brooks, a Toronto economist, expects a slowdown. Finance Minister Chrystia '
+            'Freeland does not. "Housing starts have fallen for six months," Brooks notes.')
+    assert [(q.speaker, q.cue) for q in extract(text)] == [("Sarah Brooks", "notes")]

@@ -701,6 +701,22 @@ def _name_after_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
     return None
 
 
+def _cue_tagged_noun(t: "Token", holes: "set[int] | frozenset[int]") -> bool:
+    """'"...," Conway notes.', '"...," Bozell says.': a cue word the tagger made a noun (and
+    the name before it an adjective) in the attribution clause right after a quote: the
+    closing mark, one to three capitalised words, the cue, then the clause's end."""
+    doc = t.doc
+    if t.pos_ != "NOUN" or t.lower_ not in CUE_WORDS or t.i + 1 < len(doc) and not doc[t.i + 1].is_punct:
+        return False
+    j = t.i - 1
+    while j >= 0 and t.i - j <= 3 and doc[j].is_alpha and doc[j].text[:1].isupper():
+        j -= 1
+    if j == t.i - 1 or j < 2 or doc[j].text not in QUOTE_TOKS:
+        return False
+    k = j - 1 if doc[j - 1].text in (",", "?", "!") else j
+    return k - 1 in holes
+
+
 def name_before_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
     """A capitalised name right before a subjectless cue, which the parser made a modifier
     ('"...," Bozell notes' parsed as a compound noun; 'Trump blasted Disney' as an adjective)."""
@@ -712,7 +728,8 @@ def name_before_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
     t = v.doc[j]
     # (a surname the tagger took for an adverb or adjective, inside its sentence: 'And Skelly called')
     untagged = t.tag_ in ("RB", "JJ", "NN") and t.dep_ in ("advmod", "npadvmod", "amod", "compound") \
-        and t.i > t.sent.start and not v.doc[t.i - 1].is_punct and _untagged_name(t)
+        and t.i > t.sent.start and not v.doc[t.i - 1].is_punct and _untagged_name(t) \
+        or v.pos_ == "NOUN" and t.is_alpha  # (the cue itself mis-tagged: see _cue_tagged_noun)
     if t.pos_ != "PROPN" and not untagged or not t.text[:1].isupper() or t.lower_.rstrip(".") in TITLE_WORDS \
             or t.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "TIME") or t.dep_ in ("pobj", "poss"):
         return None
@@ -1265,10 +1282,11 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is not None and len(span):
             hole_toks[pidx] = span[0]
-    cues = [t for t in doc if (t.lower_ in CUE_WORDS or _put_it(t) or _phrasal_cue(t)) and t.i not in {h.i for h in hole_toks.values()}
-            and (t.lower_ != "according" or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))
-            and (t.pos_ in ("VERB", "AUX") or t.lower_ == "according") and (t.text[0].islower() or t.lower_ == "according")]
     hole_ids = {t.i for t in hole_toks.values()}
+    cues = [t for t in doc if (t.lower_ in CUE_WORDS or _put_it(t) or _phrasal_cue(t)) and t.i not in hole_ids
+            and (t.lower_ != "according" or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))
+            and (t.pos_ in ("VERB", "AUX") or t.lower_ == "according" or _cue_tagged_noun(t, hole_ids))
+            and (t.text[0].islower() or t.lower_ == "according")]
     for pidx, h in hole_toks.items():
         best = None
         for v in cues:
