@@ -314,3 +314,13 @@ def test_a_cue_the_tagger_made_a_noun_after_a_quote(extract):
     text = ('Sarah Brooks, a Toronto economist, expects a slowdown. Finance Minister Chrystia '
             'Freeland does not. "Housing starts have fallen for six months," Brooks notes.')
     assert [(q.speaker, q.cue) for q in extract(text)] == [("Sarah Brooks", "notes")]
+
+
+def test_a_speaker_label_inside_a_paragraph(extract):
+    # British: transcript-style labels after a sentence ends; 'Translation:' names nobody
+    text = ("Theresa May and Jeremy Corbyn clashed over the deal at Prime Minister's Questions.\n\n"
+            'May: "We will leave the European Union on time." Corbyn: "This is a blindfold Brexit '
+            'and the House knows it."')
+    assert speakers(extract, text) == ["Theresa May", "Jeremy Corbyn"]
+    text = 'The report set out the choice facing the minister. Translation: "Pay up or shut the mine."'
+    assert speakers(extract, text) == [None]
