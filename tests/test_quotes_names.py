@@ -324,3 +324,10 @@ def test_a_speaker_label_inside_a_paragraph(extract):
     assert speakers(extract, text) == ["Theresa May", "Jeremy Corbyn"]
     text = 'The report set out the choice facing the minister. Translation: "Pay up or shut the mine."'
     assert speakers(extract, text) == [None]
+
+
+def test_a_fronted_of_phrase_is_the_topic_not_the_speaker(extract):
+    # Canadian: 'Of Kenney,' says whom the quote is about; Notley, after the comma, speaks
+    text = ('Rachel Notley spoke after Jason Kenney. Of Kenney, Notley, who led the province until '
+            '2019, said, "He has never understood what Albertans want."')
+    assert speakers(extract, text) == ["Rachel Notley"]

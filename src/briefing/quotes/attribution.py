@@ -477,6 +477,14 @@ def _nominal_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
                 if v.head.dep_ == "appos" and c.lower_ == "who" and (v.head.head.ent_type_ == "PERSON" or v.head.head.pos_ == "PROPN"):
                     return v.head.head  # 'Braynard, a South Carolina native who writes': the name
                 return _author_of_document(v.head, skip) or v.head
+            if c.pos_ == "ADP":
+                # 'Of Carson, Levine, who ..., said': the parser made a fronted topic's
+                # preposition the subject and the speaker after its comma its object
+                # ('Of Kenney, Notley, ...': or an apposition on the object)
+                obj = next((g for g in c.children if g.dep_ == "pobj" and g.i not in skip), None)
+                for o in [obj, *(g for g in obj.children if g.dep_ == "appos")] if obj is not None else []:
+                    if o.i not in skip and any(t.text == "," for t in v.doc[c.i + 1:o.i]):
+                        return o
             if c.lower_ in _REFLEXIVES:
                 # 'Mr Bez - himself a former engineer at Porsche - said': the parser heads the
                 # name with the reflexive of its dashed aside; the name speaks
@@ -1057,11 +1065,11 @@ def _person_before_cue(c: CueContext) -> "Token | None":
 
 
 def _an_object(tok: "Token", v: "Token", skip: frozenset[int]) -> bool:
-    """A name the cue's clause is about, not its speaker: a prepositional object, a possessor
-    ('He criticized Clinton's record, said ...'), or a name inside the first clause of a
+    """A name the cue's clause is about, not its speaker: a prepositional object (or a name
+    modifying one), a possessor ('He criticized Clinton's record, said ...'), or a name inside the first clause of a
     cue that is a conjunct of a verb with its own subject ('Obama stood beside Meles's
     successor, Prime Minister Hailemariam Desalegn, and described ...': that subject speaks)."""
-    if tok.dep_ in ("pobj", "poss"):
+    if tok.dep_ in ("pobj", "poss") or tok.dep_ == "nmod" and tok.head.dep_ == "pobj":
         return True
     h = v.head
     if v.dep_ != "conj" or h == v or h.pos_ not in ("VERB", "AUX") or tok not in h.subtree or tok in v.subtree:
