@@ -331,3 +331,13 @@ def test_a_fronted_of_phrase_is_the_topic_not_the_speaker(extract):
     text = ('Rachel Notley spoke after Jason Kenney. Of Kenney, Notley, who led the province until '
             '2019, said, "He has never understood what Albertans want."')
     assert speakers(extract, text) == ["Rachel Notley"]
+
+
+def test_a_name_before_a_participle_is_its_subject(extract):
+    # British: the footage shows Farage speaking; the broadcaster only airs it
+    text = ('Nigel Farage campaigned in Clacton on Friday. Sky News aired footage of Mr Farage '
+            'saying: "We will fight this all the way."')
+    assert speakers(extract, text) == ["Nigel Farage"]
+    # Canadian: the recipient of a letter is not the one asking
+    text = 'The council published a letter to Mayor John Tory asking for "urgent action on transit."'
+    assert speakers(extract, text) == ["The council"]

@@ -560,6 +560,23 @@ def _governing_verb_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     return None
 
 
+_RECIPIENT_PREPS = frozenset("to for toward towards".split())
+
+
+def _name_before_participle(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'The ad uses footage of Hillary Clinton asking, "..."', 'a recording of Mr Smith saying':
+    a name that is a preposition's object right before a participle cue (no comma between) is
+    the participle's own subject, not the clause's ('despite Leo Varadkar saying'); not a
+    recipient ('wrote a letter to Attorney General Loretta E. Lynch asking': the writer asks)."""
+    if v.tag_ != "VBG" or v.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    n = v.doc[v.i - 1]
+    if n.i in skip or n.dep_ != "pobj" or n.head.lower_ in _RECIPIENT_PREPS or not (n.ent_type_ == "PERSON" or n.pos_ == "PROPN") \
+            or n.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "FAC", "EVENT"):
+        return None
+    return n
+
+
 def _aside_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     """'Durbin, noting the size of the list, said': the parser made the aside the root."""
     v = _through_by(v)
@@ -662,6 +679,7 @@ SUBJECT_FINDERS = (
     _nominal_subject,
     _age_description_subject,
     _relative_clause_noun,
+    _name_before_participle,
     _governing_verb_subject,
     _aside_subject,
     _subject_of_clause_before,
