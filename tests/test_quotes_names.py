@@ -341,3 +341,11 @@ def test_a_name_before_a_participle_is_its_subject(extract):
     # Canadian: the recipient of a letter is not the one asking
     text = 'The council published a letter to Mayor John Tory asking for "urgent action on transit."'
     assert speakers(extract, text) == ["The council"]
+
+
+def test_a_statement_speaks_for_whoever_issued_it_after_an_opening_clause(extract):
+    # British: the verb that issued the statement is the last before it, its subject after
+    # the opening clause's comma; the quote opens the next sentence
+    text = ('Hours after the ruling was published, the Football Association issued a statement. '
+            '"We respect the decision of the panel," the statement said.')
+    assert speakers(extract, text) == ["the Football Association"]
