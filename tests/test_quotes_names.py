@@ -349,3 +349,10 @@ def test_a_statement_speaks_for_whoever_issued_it_after_an_opening_clause(extrac
     text = ('Hours after the ruling was published, the Football Association issued a statement. '
             '"We respect the decision of the panel," the statement said.')
     assert speakers(extract, text) == ["the Football Association"]
+
+
+def test_a_parenthetical_speech_verb_reports_the_clause(extract):
+    # British: 'X, Ms Sturgeon said, had described ...': Sturgeon reports it, not the BBC
+    text = ('Nicola Sturgeon rejected the criticism on Tuesday. The BBC, Ms Sturgeon said, had '
+            'described the plan as "a shambles."')
+    assert speakers(extract, text) == ["Nicola Sturgeon"]

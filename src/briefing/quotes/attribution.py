@@ -961,6 +961,21 @@ def _reporting_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
     return None
 
 
+def _parenthetical_reporter(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'CNN, Cruz said, called the announcement "highly significant"': a speech verb set off
+    by commas before the cue reports the cue's whole clause (the parser hangs it on the cue)."""
+    doc = v.doc
+    for c in v.children:
+        if c.dep_ != "parataxis" or c.i > v.i or c.lower_ not in REPORTING_CUES or c.pos_ not in ("VERB", "AUX"):
+            continue
+        a, b = c.left_edge.i, c.right_edge.i
+        opens = doc[a].text == "," or a > 0 and doc[a - 1].text == ","
+        closes = doc[b].text == "," or b + 1 < v.i and doc[b + 1].text == ","
+        if opens and closes and b < v.i and subject(c, skip) is not None:
+            return c
+    return None
+
+
 def _enclosing_cue(v: "Token", cues: list["Token"]) -> "Token | None":
     """A cue in a relative clause describes its noun ('saying anybody who complains about it
     "is not having a good night"'): the cue whose complement holds that noun attributes."""
@@ -1358,7 +1373,8 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
             out[pidx] = _verb_subject_attr(h, frozenset(hole_ids))
             continue
         v = best[1]
-        reporter = (_reporting_cue(v, frozenset(hole_ids)) or _enclosing_cue(v, cues)) if v.lower_ != "according" else None
+        reporter = (_reporting_cue(v, frozenset(hole_ids)) or _enclosing_cue(v, cues)
+                    or _parenthetical_reporter(v, frozenset(hole_ids))) if v.lower_ != "according" else None
         phrasal = _phrasal_cue(v)
         cue = "according to" if v.lower_ == "according" else f"{v.text} {doc[v.i + 1].text}" if phrasal else v.text
         attr = Attr(cue=cue, cue_key=(fi, v.i), colon=v.lower_ not in CUE_WORDS and not phrasal)
