@@ -356,3 +356,9 @@ def test_a_parenthetical_speech_verb_reports_the_clause(extract):
     text = ('Nicola Sturgeon rejected the criticism on Tuesday. The BBC, Ms Sturgeon said, had '
             'described the plan as "a shambles."')
     assert speakers(extract, text) == ["Nicola Sturgeon"]
+
+
+def test_a_conjunct_clause_with_its_own_name_and_auxiliary(extract):
+    # British press review: the Mirror describes, not the Sun
+    text = 'The Sun will call it a betrayal and the Daily Mirror will describe it as "a triumph of hope."'
+    assert speakers(extract, text) == ["the Daily Mirror"]

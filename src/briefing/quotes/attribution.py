@@ -563,6 +563,25 @@ def _governing_verb_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
 _RECIPIENT_PREPS = frozenset("to for toward towards".split())
 
 
+def _conjunct_clause_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'the Washington Post will brand you a liar and NBC News will accuse you of "..."': a
+    conjunct cue whose auxiliary follows a name is a clause of its own with that name as
+    subject (the parser made the name a conjunct of the object before it)."""
+    if v.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
+        return None
+    doc = v.doc
+    j = v.i - 1
+    while j >= 0 and doc[j].head == v and doc[j].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        j -= 1
+    if j == v.i - 1 or not any(doc[k].dep_ in ("aux", "auxpass") for k in range(j + 1, v.i)) or j < 1:
+        return None
+    n = doc[j]
+    if n.i in skip or n.pos_ != "PROPN" or n.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP") \
+            or n.dep_ not in ("conj", "dobj", "pobj", "appos") or doc[n.left_edge.i - 1].lower_ != "and":
+        return None
+    return n
+
+
 def _name_before_participle(v: "Token", skip: frozenset[int]) -> "Token | None":
     """'The ad uses footage of Hillary Clinton asking, "..."', 'a recording of Mr Smith saying':
     a name that is a preposition's object right before a participle cue (no comma between) is
@@ -680,6 +699,7 @@ SUBJECT_FINDERS = (
     _age_description_subject,
     _relative_clause_noun,
     _name_before_participle,
+    _conjunct_clause_subject,
     _governing_verb_subject,
     _aside_subject,
     _subject_of_clause_before,
