@@ -289,6 +289,20 @@ def test_a_quote_after_that_is_what_the_cue_before_it_reports(extract):
     assert speakers(extract, text) == ["Harper"]
 
 
+def test_a_headline_quote_the_body_quotes_again_is_dropped(extract):
+    # a sentence-case headline (British style, single marks) over a story quoting the same words
+    text = ("Brown calls Tory spending plans ‘fantasy economics’.\n\n"
+            "Gordon Brown accused the Conservatives of \"fantasy economics\" on Monday, telling MPs "
+            "the sums did not add up.")
+    qs = extract(text)
+    assert [q.text for q in qs] == ["fantasy economics"]
+    assert qs[0].speaker == "Gordon Brown"
+    # a short lede whose quote is not repeated keeps it
+    text = ("\"We will not back down,\" Premier Danielle Smith said on Friday.\n\n"
+            "The province will appeal the ruling, she added.")
+    assert [q.speaker for q in extract(text)] == ["Danielle Smith"]
+
+
 def test_coordinated_clauses_keep_their_own_speakers(extract):
     # British: the cue is a conjunct of 'met', whose subject speaks, not the person met
     text = ('Mr Johnson, keen to show that trade came first, met the French president, Emmanuel '

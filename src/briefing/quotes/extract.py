@@ -34,6 +34,7 @@ from briefing.quotes.labels import label_speaker
 from briefing.quotes.people import PRON_GENDER, People, organisation_spoken_for, surname
 from briefing.quotes.spans import (
     Piece,
+    drop_headline_echoes,
     find_spans,
     headline_end,
     is_titlecase,
@@ -132,7 +133,7 @@ def extract_quotes(text: str) -> list[Quote]:
 
 def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Quote]]:
     texts = list(texts)
-    all_pieces = [find_spans(t) for t in texts]
+    all_pieces = [drop_headline_echoes(t, find_spans(t)) for t in texts]
     frames: list[Frame] = []
     intros: list[Frame] = []
     for ai, (t, ps) in enumerate(zip(texts, all_pieces)):

@@ -129,6 +129,30 @@ def trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+HEADLINE_WORDS = 16  # a first paragraph this short, with more text after it, may be a headline
+
+
+def drop_headline_echoes(text: str, pieces: list[Piece]) -> list[Piece]:
+    """Without the quotes of a headline that the body quotes again ('Obama slams GOP's "doom
+    and despair" on economy.' over a story that quotes the words where they were said): the
+    headline's copy has no attribution, the body's has. A first paragraph counts as a headline
+    when it is short and more text follows; a lede's quote is rarely quoted again word for word."""
+    paras = paragraphs(text)
+    if len(paras) < 2 or not pieces or pieces[0].para != 0:
+        return pieces
+    ps, pe = paras[0]
+    if len(_WORD.findall(text[ps:pe])) > HEADLINE_WORDS:
+        return pieces
+    later = " " + " ".join(" ".join(_WORD.findall(text[a:b].lower())) for p in pieces if p.para > 0 for a, b in p.segs) + " "
+    out = []
+    for p in pieces:
+        words = " ".join(w for a, b in p.segs for w in _WORD.findall(text[a:b].lower()))
+        if p.para == 0 and words and f" {words} " in later:
+            continue
+        out.append(p)
+    return out
+
+
 def find_spans(text: str) -> list[Piece]:
     """All top-level quoted passages, in order; never raises on unbalanced marks.
 
