@@ -301,3 +301,78 @@ def test_a_headline_quote_the_body_quotes_again_is_dropped(extract):
     text = ("\"We will not back down,\" Premier Danielle Smith said on Friday.\n\n"
             "The province will appeal the ruling, she added.")
     assert [q.speaker for q in extract(text)] == ["Danielle Smith"]
+
+
+def test_coordinated_clauses_keep_their_own_speakers(extract):
+    # British: the cue is a conjunct of 'met', whose subject speaks, not the person met
+    text = ('Mr Johnson, keen to show that trade came first, met the French president, Emmanuel '
+            'Macron, in Paris and described the talks as "warm and constructive."')
+    assert speakers(extract, text) == ["Johnson"]
+    # agency: a cue coordinated after the quote ('and had told') tells another act; the
+    # 'according to' phrase attributes the quote
+    text = ('According to his agent, Dave Smith, the striker was "devastated by the decision" and '
+            'had told his team-mates he would leave the club.')
+    assert [(q.speaker, q.speaker_title, q.cue) for q in extract(text)] == [("Dave Smith", "agent", "according to")]
+
+
+def test_a_pronoun_before_a_quoted_predicate_is_not_the_cue_subject(extract):
+    # agency: 'he' is the subject of the quoted words; the cue goes with 'reviewed', whose
+    # subject speaks
+    text = 'Reuters reviewed the filings and said he "had no role" in the sale.'
+    assert speakers(extract, text) == ["Reuters"]
+
+
+def test_a_cue_the_tagger_made_a_noun_after_a_quote(extract):
+    # Canadian: '"...," Brooks notes.' tagged as an adjective and a plural noun; the name
+    # before the cue speaks, not the last person named before the quote
+    text = ('Sarah Brooks, a Toronto economist, expects a slowdown. Finance Minister Chrystia '
+            'Freeland does not. "Housing starts have fallen for six months," Brooks notes.')
+    assert [(q.speaker, q.cue) for q in extract(text)] == [("Sarah Brooks", "notes")]
+
+
+def test_a_speaker_label_inside_a_paragraph(extract):
+    # British: transcript-style labels after a sentence ends; 'Translation:' names nobody
+    text = ("Theresa May and Jeremy Corbyn clashed over the deal at Prime Minister's Questions.\n\n"
+            'May: "We will leave the European Union on time." Corbyn: "This is a blindfold Brexit '
+            'and the House knows it."')
+    assert speakers(extract, text) == ["Theresa May", "Jeremy Corbyn"]
+    text = 'The report set out the choice facing the minister. Translation: "Pay up or shut the mine."'
+    assert speakers(extract, text) == [None]
+
+
+def test_a_fronted_of_phrase_is_the_topic_not_the_speaker(extract):
+    # Canadian: 'Of Kenney,' says whom the quote is about; Notley, after the comma, speaks
+    text = ('Rachel Notley spoke after Jason Kenney. Of Kenney, Notley, who led the province until '
+            '2019, said, "He has never understood what Albertans want."')
+    assert speakers(extract, text) == ["Rachel Notley"]
+
+
+def test_a_name_before_a_participle_is_its_subject(extract):
+    # British: the footage shows Farage speaking; the broadcaster only airs it
+    text = ('Nigel Farage campaigned in Clacton on Friday. Sky News aired footage of Mr Farage '
+            'saying: "We will fight this all the way."')
+    assert speakers(extract, text) == ["Nigel Farage"]
+    # Canadian: the recipient of a letter is not the one asking
+    text = 'The council published a letter to Mayor John Tory asking for "urgent action on transit."'
+    assert speakers(extract, text) == ["The council"]
+
+
+def test_a_statement_speaks_for_whoever_issued_it_after_an_opening_clause(extract):
+    # British: the verb that issued the statement is the last before it, its subject after
+    # the opening clause's comma; the quote opens the next sentence
+    text = ('Hours after the ruling was published, the Football Association issued a statement. '
+            '"We respect the decision of the panel," the statement said.')
+    assert speakers(extract, text) == ["the Football Association"]
+
+
+def test_a_parenthetical_speech_verb_reports_the_clause(extract):
+    # British: 'X, Ms Sturgeon said, had described ...': Sturgeon reports it, not the BBC
+    text = ('Nicola Sturgeon rejected the criticism on Tuesday. The BBC, Ms Sturgeon said, had '
+            'described the plan as "a shambles."')
+    assert speakers(extract, text) == ["Nicola Sturgeon"]
+
+
+def test_a_conjunct_clause_with_its_own_name_and_auxiliary(extract):
+    # British press review: the Mirror describes, not the Sun
+    text = 'The Sun will call it a betrayal and the Daily Mirror will describe it as "a triumph of hope."'
+    assert speakers(extract, text) == ["the Daily Mirror"]

@@ -499,10 +499,21 @@ def _nominal_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     ('... ― Trump boasted')."""
     for c in v.children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in skip and any(ch.isalnum() for ch in c.text):
+            if _subject_of_quoted_predicate(v, c, skip) and v.dep_ in ("conj", "xcomp", "advcl") \
+                    and v.head.pos_ in ("VERB", "AUX"):
+                continue  # (the verb the cue goes with names the speaker: _governing_verb_subject)
             if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
                 if v.head.dep_ == "appos" and c.lower_ == "who" and (v.head.head.ent_type_ == "PERSON" or v.head.head.pos_ == "PROPN"):
                     return v.head.head  # 'Braynard, a South Carolina native who writes': the name
                 return _author_of_document(v.head, skip) or v.head
+            if c.pos_ == "ADP":
+                # 'Of Carson, Levine, who ..., said': the parser made a fronted topic's
+                # preposition the subject and the speaker after its comma its object
+                # ('Of Kenney, Notley, ...': or an apposition on the object)
+                obj = next((g for g in c.children if g.dep_ == "pobj" and g.i not in skip), None)
+                for o in [obj, *(g for g in obj.children if g.dep_ == "appos")] if obj is not None else []:
+                    if o.i not in skip and any(t.text == "," for t in v.doc[c.i + 1:o.i]):
+                        return o
             if c.lower_ in _REFLEXIVES:
                 # 'Mr Bez - himself a former engineer at Porsche - said': the parser heads the
                 # name with the reflexive of its dashed aside; the name speaks
@@ -514,6 +525,19 @@ def _nominal_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
 
 
 _REFLEXIVES = frozenset("himself herself themselves itself".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
+
+
+def _subject_of_quoted_predicate(v: "Token", c: "Token", skip: frozenset[int]) -> bool:
+    """'ProPublica ... said she "steered a middle ground"', 'told the BBC he "would never
+    resign"': a pronoun after the cue with the quote right behind it is the subject of the
+    quoted predicate (the placeholder made the parser take it for the cue's), not the speaker."""
+    if c.i <= v.i or c.lower_ not in _SUBJECT_PRONOUNS or c.pos_ != "PRON":
+        return False
+    j = c.i + 1
+    while j < len(v.doc) and v.doc[j].text in QUOTE_TOKS:
+        j += 1
+    return j in skip
 
 
 def _author_of_document(d: "Token", skip: frozenset[int]) -> "Token | None":
@@ -549,23 +573,6 @@ def _through_by(v: "Token") -> "Token":
     return v
 
 
-_ABSOLUTE_PREPS = frozenset("despite with without after amid following notwithstanding".split())
-
-
-def _gerund_object_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
-    """'despite Tánaiste Leo Varadkar saying', 'with Cllr Tom Evans saying': a gerund cue with
-    no subject of its own right after the object of such a preposition (the parser hangs the
-    gerund on the preposition or on the clause the phrase modifies); that object speaks, not
-    the subject of the clause ('That's despite ...')."""
-    if v.tag_ != "VBG" or v.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
-        return None
-    obj = v.doc[v.i - 1]
-    if obj.dep_ != "pobj" or obj.head.lower_ not in _ABSOLUTE_PREPS or obj.i in skip \
-            or obj.pos_ not in ("PROPN", "NOUN") or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC"):
-        return None
-    return obj
-
-
 def _governing_verb_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     """'Trump went on and said', 'decided to tweet': the subject of the verb the cue is a
     conjunct, complement or adverbial of."""
@@ -580,6 +587,42 @@ def _governing_verb_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     if v.dep_ in ("conj", "xcomp", "advcl", "prep") and v.head.i != v.i and v.head.pos_ in ("VERB", "AUX"):
         return subject(v.head, skip)
     return None
+
+
+_RECIPIENT_PREPS = frozenset("to for toward towards".split())
+
+
+def _conjunct_clause_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'the Washington Post will brand you a liar and NBC News will accuse you of "..."': a
+    conjunct cue whose auxiliary follows a name is a clause of its own with that name as
+    subject (the parser made the name a conjunct of the object before it)."""
+    if v.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
+        return None
+    doc = v.doc
+    j = v.i - 1
+    while j >= 0 and doc[j].head == v and doc[j].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        j -= 1
+    if j == v.i - 1 or not any(doc[k].dep_ in ("aux", "auxpass") for k in range(j + 1, v.i)) or j < 1:
+        return None
+    n = doc[j]
+    if n.i in skip or n.pos_ != "PROPN" or n.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP") \
+            or n.dep_ not in ("conj", "dobj", "pobj", "appos") or doc[n.left_edge.i - 1].lower_ != "and":
+        return None
+    return n
+
+
+def _name_before_participle(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'The ad uses footage of Hillary Clinton asking, "..."', 'a recording of Mr Smith saying':
+    a name that is a preposition's object right before a participle cue (no comma between) is
+    the participle's own subject, not the clause's ('despite Leo Varadkar saying'); not a
+    recipient ('wrote a letter to Attorney General Loretta E. Lynch asking': the writer asks)."""
+    if v.tag_ != "VBG" or v.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return None
+    n = v.doc[v.i - 1]
+    if n.i in skip or n.dep_ != "pobj" or n.head.lower_ in _RECIPIENT_PREPS or not (n.ent_type_ == "PERSON" or n.pos_ == "PROPN") \
+            or n.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP", "FAC", "EVENT"):
+        return None
+    return n
 
 
 def _aside_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
@@ -684,7 +727,8 @@ SUBJECT_FINDERS = (
     _nominal_subject,
     _age_description_subject,
     _relative_clause_noun,
-    _gerund_object_subject,
+    _name_before_participle,
+    _conjunct_clause_subject,
     _governing_verb_subject,
     _aside_subject,
     _subject_of_clause_before,
@@ -732,6 +776,22 @@ def _name_after_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
     return None
 
 
+def _cue_tagged_noun(t: "Token", holes: "set[int] | frozenset[int]") -> bool:
+    """'"...," Conway notes.', '"...," Bozell says.': a cue word the tagger made a noun (and
+    the name before it an adjective) in the attribution clause right after a quote: the
+    closing mark, one to three capitalised words, the cue, then the clause's end."""
+    doc = t.doc
+    if t.pos_ != "NOUN" or t.lower_ not in CUE_WORDS or t.i + 1 < len(doc) and not doc[t.i + 1].is_punct:
+        return False
+    j = t.i - 1
+    while j >= 0 and t.i - j <= 3 and doc[j].is_alpha and doc[j].text[:1].isupper():
+        j -= 1
+    if j == t.i - 1 or j < 2 or doc[j].text not in QUOTE_TOKS:
+        return False
+    k = j - 1 if doc[j - 1].text in (",", "?", "!") else j
+    return k - 1 in holes
+
+
 def name_before_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
     """A capitalised name right before a subjectless cue, which the parser made a modifier
     ('"...," Bozell notes' parsed as a compound noun; 'Trump blasted Disney' as an adjective)."""
@@ -743,7 +803,8 @@ def name_before_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
     t = v.doc[j]
     # (a surname the tagger took for an adverb or adjective, inside its sentence: 'And Skelly called')
     untagged = t.tag_ in ("RB", "JJ", "NN") and t.dep_ in ("advmod", "npadvmod", "amod", "compound") \
-        and t.i > t.sent.start and not v.doc[t.i - 1].is_punct and _untagged_name(t)
+        and t.i > t.sent.start and not v.doc[t.i - 1].is_punct and _untagged_name(t) \
+        or v.pos_ == "NOUN" and t.is_alpha  # (the cue itself mis-tagged: see _cue_tagged_noun)
     if t.pos_ != "PROPN" and not untagged or not t.text[:1].isupper() or t.lower_.rstrip(".") in TITLE_WORDS \
             or t.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "TIME") or t.dep_ in ("pobj", "poss"):
         return None
@@ -949,6 +1010,21 @@ def _reporting_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
     return None
 
 
+def _parenthetical_reporter(v: "Token", skip: frozenset[int]) -> "Token | None":
+    """'CNN, Cruz said, called the announcement "highly significant"': a speech verb set off
+    by commas before the cue reports the cue's whole clause (the parser hangs it on the cue)."""
+    doc = v.doc
+    for c in v.children:
+        if c.dep_ != "parataxis" or c.i > v.i or c.lower_ not in REPORTING_CUES or c.pos_ not in ("VERB", "AUX"):
+            continue
+        a, b = c.left_edge.i, c.right_edge.i
+        opens = doc[a].text == "," or a > 0 and doc[a - 1].text == ","
+        closes = doc[b].text == "," or b + 1 < v.i and doc[b + 1].text == ","
+        if opens and closes and b < v.i and subject(c, skip) is not None:
+            return c
+    return None
+
+
 def _enclosing_cue(v: "Token", cues: list["Token"]) -> "Token | None":
     """A cue in a relative clause describes its noun ('saying anybody who complains about it
     "is not having a good night"'): the cue whose complement holds that noun attributes."""
@@ -1066,8 +1142,22 @@ def _person_before_cue(c: CueContext) -> "Token | None":
     if v.lower_ == "according":
         return None
     near = [e for e in c.doc.ents if e.label_ == "PERSON" and e.end <= v.i and e.sent == v.sent
-            and v.i - e.end <= 20 and e.root.dep_ != "pobj" and e.root.i not in c.skip]
+            and v.i - e.end <= 20 and not _an_object(e.root, v, c.skip) and e.root.i not in c.skip]
     return near[-1].root if near else None
+
+
+def _an_object(tok: "Token", v: "Token", skip: frozenset[int]) -> bool:
+    """A name the cue's clause is about, not its speaker: a prepositional object (or a name
+    modifying one), a possessor ('He criticized Clinton's record, said ...'), or a name inside the first clause of a
+    cue that is a conjunct of a verb with its own subject ('Obama stood beside Meles's
+    successor, Prime Minister Hailemariam Desalegn, and described ...': that subject speaks)."""
+    if tok.dep_ in ("pobj", "poss") or tok.dep_ == "nmod" and tok.head.dep_ == "pobj":
+        return True
+    h = v.head
+    if v.dep_ != "conj" or h == v or h.pos_ not in ("VERB", "AUX") or tok not in h.subtree or tok in v.subtree:
+        return False
+    s = next((c for c in h.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip and c.i < h.i), None)
+    return s is not None and tok not in s.subtree
 
 
 def _name_modifying_cue(c: CueContext) -> "Token | None":
@@ -1250,6 +1340,17 @@ def _trailing_cue(h: "Token", cues: list["Token"]) -> "Token | None":
     return None
 
 
+def _coordinate_act(v: "Token", h: "Token") -> bool:
+    """'According to his friend X, the teen was "..." and had texted his parents': a cue after
+    the quote that is a conjunct of the (non-cue) verb holding it tells another act of the
+    same subject, not who said the quote; nor does it join the quote to the one it introduces
+    ('Setmayer ridiculed that assessment as "..." and said, "..."': two quotes, each with
+    its own verb)."""
+    a = v.head
+    return v.dep_ == "conj" and v.i > h.i and a != v and h in a.subtree and h not in v.subtree \
+        and a.lower_ not in CUE_WORDS
+
+
 def _cue_before_that(h: "Token", cues: list["Token"]) -> "Token | None":
     """'Trump claimed on Tuesday that "...," one of the prosecutors said ...': a quote opened
     right after 'that' is what the cue before the 'that' reports, whatever the parser hung it from."""
@@ -1276,10 +1377,11 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is not None and len(span):
             hole_toks[pidx] = span[0]
-    cues = [t for t in doc if (t.lower_ in CUE_WORDS or _put_it(t) or _phrasal_cue(t)) and t.i not in {h.i for h in hole_toks.values()}
-            and (t.lower_ != "according" or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))
-            and (t.pos_ in ("VERB", "AUX") or t.lower_ == "according") and (t.text[0].islower() or t.lower_ == "according")]
     hole_ids = {t.i for t in hole_toks.values()}
+    cues = [t for t in doc if (t.lower_ in CUE_WORDS or _put_it(t) or _phrasal_cue(t)) and t.i not in hole_ids
+            and (t.lower_ != "according" or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))
+            and (t.pos_ in ("VERB", "AUX") or t.lower_ == "according" or _cue_tagged_noun(t, hole_ids))
+            and (t.text[0].islower() or t.lower_ == "according")]
     for pidx, h in hole_toks.items():
         best = None
         for v in cues:
@@ -1291,7 +1393,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                        and not (c.dep_ == "dobj" and v.lower_ in ADDRESS_CUES)]  # 'told ITV' names a listener
                 if not (0 < v.i - h.i <= _CROSS_SENTENCE_CUE and (not own or _asked_after(h, v))):
                     continue
-            if v.lower_ in WEAK_CUES and not governs:
+            if v.lower_ in WEAK_CUES and not governs or not governs and _coordinate_act(v, h):
                 continue
             if v.lower_ == "according":
                 score = abs(v.i - h.i) + 3
@@ -1325,7 +1427,8 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
             out[pidx] = _verb_subject_attr(h, frozenset(hole_ids))
             continue
         v = best[1]
-        reporter = (_reporting_cue(v, frozenset(hole_ids)) or _enclosing_cue(v, cues)) if v.lower_ != "according" else None
+        reporter = (_reporting_cue(v, frozenset(hole_ids)) or _enclosing_cue(v, cues)
+                    or _parenthetical_reporter(v, frozenset(hole_ids))) if v.lower_ != "according" else None
         phrasal = _phrasal_cue(v)
         cue = "according to" if v.lower_ == "according" else f"{v.text} {doc[v.i + 1].text}" if phrasal else v.text
         attr = Attr(cue=cue, cue_key=(fi, v.i), colon=v.lower_ not in CUE_WORDS and not phrasal)

@@ -517,7 +517,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         if cue is None or a.colon or text[:ps[0].open_at].rstrip().endswith(":"):
             # a label introducing the quote ('Pollsters agree - Carl Bialik: "..."') names
             # its speaker better than the clause around it
-            label = label_speaker(text, ps[0].open_at, ps[-1].close_at)
+            label = label_speaker(text, ps[0].open_at, ps[-1].close_at, lambda n, at=ps[0].open_at: (
+                people.is_person(n, at) or people.canonical(n, at)[0] != n))  # (a person the article named in full)
             if label and " and " in label:  # co-authors: each by the name the article gives
                 speaker = " and ".join(people.canonical(n, ps[0].open_at)[0] for n in label.split(" and "))
                 title, cue, via = None, ":", "label"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from briefing.quotes.frames import abbreviation_dot
 from briefing.quotes.vocabulary import PERSON_HEADS, TITLE_WORDS
 
 _NAME = r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|(?:de|van|von|al)\b)){0,3})"
@@ -18,6 +20,9 @@ _LABEL_TITLED = re.compile(r"^\s*((?:[\w.'’-]+\s+){0,6}?)" + _NAME + r"\s*(?:\
 # 'Stated Stone:' on its own line before the quote's paragraph
 _LABEL_PREV = re.compile(r"^\s*(?:Stated|Said|Added|Wrote|Continued|Explained|Asked)\s+" + _NAME + r"\s*:\s*$")
 _LEAD_CUE = re.compile(r"^(?:Stated|Said|Says|Added|Adds|Wrote|Writes|Continued|Explained|Asked)\s+(?=[A-Z])")
+# mid-paragraph, after a sentence or a quote ends: 'Clinton: "..." Bush: "..."', 'he tweeted
+# about ... Donald Trump: "..."' (only a name the article shows is a person's: 'Translation:')
+_LABEL_MID = re.compile(r"(?:[.!?…][\"”’)]?|\.\.\.)\s+" + _NAME + r"\s*:\s*$")
 _LABEL_AFTER = re.compile(r"^\s*[―—–-]{1,2}\s*" + _NAME + r"\s*(?:$|[,(\n])")
 
 
@@ -26,8 +31,11 @@ def _team_role(lead: list[str]) -> bool:
     return 2 <= len(lead) <= 5 and lead[-1].lower() in PERSON_HEADS and all(w[:1].isupper() for w in lead[:-1])
 
 
-def label_speaker(text: str, open_at: int, close_at: int) -> str | None:
-    """Transcript and list styles: ``Name: "..."`` and ``"..." — Name``."""
+def label_speaker(text: str, open_at: int, close_at: int,
+                  is_person: Callable[[str], bool] | None = None) -> str | None:
+    """Transcript and list styles: ``Name: "..."`` and ``"..." — Name``; with ``is_person``
+    (whether the article shows a name is a person's), also a label inside a paragraph after
+    a sentence ends (``Clinton: "..." Bush: "..."``)."""
     line_start = text.rfind("\n", 0, open_at) + 1
     m = _LABEL_BEFORE.match(text[line_start:open_at]) if open_at - line_start <= 60 else None
     if m is None:  # 'HEADLINE - Jeffrey M. Jones: "..."', 'More from Jones: "..."'
@@ -53,6 +61,11 @@ def label_speaker(text: str, open_at: int, close_at: int) -> str | None:
             prev_end = text.rfind("\n", 0, prev_end)
         if prev_end > 0:
             m = _LABEL_PREV.match(text[text.rfind("\n", 0, prev_end) + 1:prev_end])
+    if m is None and is_person is not None:
+        seg = text[max(line_start, open_at - 80):open_at]
+        mid = _LABEL_MID.search(seg)
+        if mid is not None and not abbreviation_dot(seg, mid.start()) and is_person(mid.group(1).strip()):
+            m = mid
     if m is None:
         m = _LABEL_AFTER.match(text[close_at:close_at + 60])
     if m is None:

@@ -1094,7 +1094,8 @@ def document_issuer(people: "People", head: str, pos: int) -> str | None:
     of the issuing verb in the last earlier sentence that mentions the document."""
     text = people.text
     head_re = re.compile(r"\b" + re.escape(head) + r"\b", re.I)
-    own_start = max((m.end() for m in _SENT_BREAK.finditer(text, 0, pos)), default=0)
+    # (the break's look-ahead sees the quote's opening mark and first letter)
+    own_start = max((m.end() for m in _SENT_BREAK.finditer(text, 0, pos + 2) if m.end() <= pos), default=0)
     for m in reversed(list(head_re.finditer(text, max(0, pos - 2000), own_start))):
         s = max((b.end() for b in _SENT_BREAK.finditer(text, 0, m.start())), default=0)
         before = text[s:m.start()]
@@ -1107,15 +1108,22 @@ def document_issuer(people: "People", head: str, pos: int) -> str | None:
             # sentence the document opens says spoke in it
             return intro.group("subj").strip()
         # ('Hamas condemned the decision in a statement.': the sentence's subject spoke in it)
-        verb = _ISSUE_VERBS.search(before)
-        if verb is None and (inside := _IN_THE_DOCUMENT.search(before)) is not None:
+        verbs = list(_ISSUE_VERBS.finditer(before))
+        if not verbs and (inside := _IN_THE_DOCUMENT.search(before)) is not None:
             # (after a quote the sentence opens with, its attribution: '"...," Fox News said in a statement')
             cut = max(before.rfind(q, 0, inside.start()) for q in "”\"")
             before = before[cut + 1:].lstrip(" ,") if cut >= 0 else before
-            verb = _IN_THE_DOCUMENT.search(before)
-        if verb is None:
+            verbs = list(_IN_THE_DOCUMENT.finditer(before))
+        if not verbs:
             continue
-        subj = _SUBJECT_RUN.match(before[:verb.start()])
+        # the verb that issued this document is the last before it; its subject opens the
+        # clause it is in ('Days after its report was issued, the Holocaust Museum issued a
+        # statement'), else the sentence
+        verb = verbs[-1]
+        clause = before.rfind(",", 0, verb.start()) + 1
+        subj = _SUBJECT_RUN.match(before[clause:verb.start()]) if clause and before[clause:verb.start()].strip() else None
+        subj = subj if subj is not None and subj.end() == len(before[clause:verb.start()].rstrip()) else None
+        subj = subj or _SUBJECT_RUN.match(before[:verb.start()])
         if subj is None:
             return None
         name = subj.group(1).strip()
