@@ -236,6 +236,7 @@ def _age_description_subject(v: "Token", skip: frozenset[int]) -> "Token | None"
 
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+_PARENT_WORDS = KIN_NOUNS | {"grandad", "granddad", "gran", "nan"}  # ('Mum-of-two', 'Gran-of-five')
 
 
 def _name_after_family_compound(tok: "Token") -> tuple[str, str] | None:
@@ -244,11 +245,10 @@ def _name_after_family_compound(tok: "Token") -> tuple[str, str] | None:
     takes the first word for the subject); the capitalised run right after it is the name."""
     doc = tok.doc
     j = tok.i
-    while j > 0 and j - tok.i > -6 and not (doc[j].lower_ in KIN_NOUNS | {"grandad", "granddad", "gran", "nan"}
-                                            and doc[j].text[:1].isupper()):
+    while j > 0 and j - tok.i > -6 and not (doc[j].lower_ in _PARENT_WORDS and doc[j].text[:1].isupper()):
         j -= 1
     k = j + 5
-    if k >= len(doc) or doc[j].lower_ not in KIN_NOUNS | {"grandad", "granddad", "gran", "nan"} \
+    if k >= len(doc) or doc[j].lower_ not in _PARENT_WORDS \
             or [t.text for t in doc[j + 1:j + 4]] != ["-", "of", "-"] or doc[j + 4].lower_ not in _NUMBER_WORDS:
         return None
     end = k
@@ -1327,10 +1327,10 @@ def _trailing_cue(h: "Token", cues: list["Token"]) -> "Token | None":
         return None
     while j < len(doc) and (doc[j].is_punct and doc[j].text not in ("(", "—", "–", "-") or doc[j].text in QUOTE_TOKS):
         j += 1
-    v = next((u for u in cues if u.i >= j and u.sent == doc[j - 1].sent or u.i == j), None) if j < len(doc) else None
+    v = next((u for u in cues if (u.i >= j and u.sent == doc[j - 1].sent) or u.i == j), None) if j < len(doc) else None
     if v is None or v.lower_ == "according" or v.tag_ == "VBG":
         return None
-    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in (h.i,)), None)
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != h.i), None)
     if subj is None:
         return None
     if v.i == j and subj.i > v.i:  # inverted: 'asked Dunn'

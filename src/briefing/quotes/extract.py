@@ -278,10 +278,11 @@ def _narration_after(text: str, p: Piece, a: Attr) -> bool:
 _CAPTION_SMALL = frozenset("and of the for via by & / | - – —".split())
 
 
-def is_caption(text: str, span: tuple[int, int]) -> bool:
+def _caption_line(text: str, span: tuple[int, int]) -> bool:
     """Whether a paragraph is a photo caption or credit that web copy leaves between the
     paragraphs of one quote ('Stephen Dixon, Stephen Kinnock', 'PA Images'): a short line of
-    capitalised words and commas, no sentence, no quote mark, no digits."""
+    capitalised words and commas, no sentence, no quote mark, no digits. (Not
+    ``daily.captions.is_caption``, which finds captions run into sentences by their markers.)"""
     line = text[span[0]:span[1]].strip()
     if not line or len(line) > 80 or re.search(r"[.?!:;\"“”‘’'()\d]$|[\"“”‘’\d]", line):
         return False
@@ -537,7 +538,7 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 via = "weak"
             elif last_speaker is not None and start - last_end <= PREVIOUS_REACH \
                     and (ps[0].open_para if ps[0].open_para >= 0 else para) - last_speaker[2] - sum(
-                        is_caption(text, paras[k]) for k in range(last_speaker[2] + 1, max(para, ps[0].open_para))) <= 1:
+                        _caption_line(text, paras[k]) for k in range(last_speaker[2] + 1, max(para, ps[0].open_para))) <= 1:
                 # (a photo caption between the paragraphs does not part them: 'Stephen Dixon, Stephen Kinnock')
                 # (a quote over several paragraphs counts from the one it opens in; in text whose
                 # paragraph breaks were lost, the characters between count instead)
