@@ -765,7 +765,7 @@ class People:
         """The organisation a definite description by its head noun stands for ('the ministry
         said' after 'Gaza's Health Ministry', 'the council' after 'Dublin City Council'): the
         latest name before ``pos`` (within two paragraphs or so) that ends in that noun,
-        capitalised, after a word of its own; its expansion when it is initials."""
+        capitalised, after a word of its own."""
         words = phrase.lower().split()
         if len(words) != 2 or words[0] != "the" or words[1] not in ORG_DESCRIPTION_HEADS:
             return None
