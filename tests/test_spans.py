@@ -143,16 +143,27 @@ def test_quote_that_is_the_whole_complement_keeps_no_clause(extract):
 
 
 @pytest.mark.slow
-def test_quote_paragraph_after_a_quote_paragraph_goes_on_with_it(extract):
-    # Canadian copy: the premier talks on in the next paragraph, which names nobody
+def test_quote_paragraph_after_a_quote_paragraph_is_a_quote_of_its_own_with_the_speaker(extract):
+    # Canadian copy: the premier talks on in the next paragraph, which names nobody; that
+    # paragraph is a quote of its own (a joined pair misses both where the annotation lists
+    # every quotation), and it keeps the premier as its speaker
     text = ('"We will not be intimidated," said Premier Doug Ford in an interview with CBC News.\n\n'
             '"The people of this province expect us to get on with the job, and that is what we will do."\n\n'
             "The legislature resumes on Monday.")
     quotes = extract(text)
-    assert len(quotes) == 1
-    assert quotes[0].text == ("We will not be intimidated … The people of this province expect us to get on "
-                              "with the job, and that is what we will do.")
-    assert quotes[0].speaker == "Doug Ford"
+    assert [q.text for q in quotes] == [
+        "We will not be intimidated",
+        "The people of this province expect us to get on with the job, and that is what we will do."]
+    assert [(q.speaker, q.speaker_title) for q in quotes] == [("Doug Ford", "Premier")] * 2
+    # British copy, curly single marks
+    text = ("‘We were not satisfied with the answers,’ said Mr Watson, the council leader.\n\n"
+            "‘We need to get these problems resolved before the winter, not after it.’\n\n"
+            "The council meets again next week.")
+    quotes = extract(text)
+    assert [q.text for q in quotes] == [
+        "We were not satisfied with the answers",
+        "We need to get these problems resolved before the winter, not after it."]
+    assert [q.speaker for q in quotes] == ["Watson", "Watson"]
 
 
 @pytest.mark.slow

@@ -11,7 +11,10 @@ placeholder. Frames are a few words long, parse fast and parse better than the o
 Emission follows the news (and PolNeAR gold) convention: all pieces of one attribution in a
 paragraph — ``"A," he said, "B."`` or a cue-less quote right after an attributed one —
 form one :class:`Quote` whose ``text`` joins the pieces; ``start``/``end`` cover them all and
-``spans`` keeps each piece's offsets.
+``spans`` keeps each piece's offsets. A cue-less quote that is a paragraph of its own, after a
+quote paragraph, is a Quote of its own with the same speaker: annotation schemes differ there
+(PolNeAR joins the two, quote corpora that list every quotation keep them apart), and a wrong
+join can lose both quotes where a wrong split costs one (docs/quotes.md, "Fifth pass").
 """
 from __future__ import annotations
 
@@ -40,7 +43,6 @@ from briefing.quotes.spans import (
     is_titlecase,
     join_pieces,
     paragraphs,
-    trim,
     word_count,
 )
 from briefing.quotes.vocabulary import ADDRESS_CUES, HONORIFIC, ORG_HEADS, PERSON_HEADS, REPORTING_CUES, TITLE_WORDS
@@ -344,14 +346,6 @@ def _relative_start(text: str, cs: int, open_at: int) -> int:
     return last if last is not None else cs
 
 
-def _whole_paragraph(text: str, para: tuple[int, int], p: Piece) -> bool:
-    """Whether a quote is its paragraph's only words: opened at its start, closed at its end."""
-    ps, pe = trim(text, *para)
-    (s, e), = p.segs if len(p.segs) == 1 else [(0, 0)]
-    # one block of words: a line break inside is a pull quote with its credit line
-    return p.open_at == ps and e > s and "\n" not in text[s:e] and text[p.close_at:pe].strip() == ""
-
-
 def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Quote]:
     people = People(text)
     people.quoted = [(p.open_at, p.close_at) for p in pieces]
@@ -374,14 +368,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
             prev_idx, prev_a = units[-1]
             same_para = pieces[prev_idx[-1]].para == p.para
             near = p.open_at - pieces[prev_idx[-1]].close_at <= CONTINUATION_GAP
-            # a paragraph that is nothing but a cue-less quote, right after a quote paragraph,
-            # goes on with it (the quote's speaker talking on, as in '..." Collins said. ¶ "So ...."')
-            run_on = (p.para == pieces[prev_idx[-1]].para + 1 and a.cue is None and a.kind == "none"
-                      and prev_a.cue is not None and not any(attrs[j].content for j in prev_idx if j in attrs)
-                      and _whole_paragraph(text, paras[p.para], p)
-                      and word_count(" ".join(text[s:e] for s, e in p.segs)) >= 4)
-            if (same_para or run_on) and ((a.cue_key is not None and a.cue_key == prev_a.cue_key)
-                              or (a.cue is None and (near or run_on) and _continues(a, prev_a)
+            if same_para and ((a.cue_key is not None and a.cue_key == prev_a.cue_key)
+                              or (a.cue is None and near and _continues(a, prev_a)
                                   and (prev_a.cue is not None or prev_a.weak) and not _aside(text, p))):
                 prev_idx.append(i)
                 continue
