@@ -271,3 +271,36 @@ def test_a_reported_clause_keeps_the_opening_mark_it_starts_with(extract, openin
     text = f"Mr. Bush said {opening}some good things{closing} about Mr. Trump on Tuesday."
     (q,) = extract(text)
     assert q.content == f"{opening}some good things{closing} about Mr. Trump on Tuesday"
+
+
+@pytest.mark.slow
+def test_quote_opened_after_a_full_sentence_runs_over_a_paragraph_that_is_all_quote(extract):
+    # Canadian copy: the second quoted sentence is left open at the paragraph end and the next
+    # paragraph opens with a mark: one quote over both paragraphs, the leader's
+    text = ("“We will be the most effective opposition in the province’s history,” NDP Leader Rachel "
+            "Notley said in a news release on Tuesday. “We will hold the government to account.\n\n"
+            "“I am so excited for this team to come together for Albertans.”\n\n"
+            "Some MLAs will return to the posts they held before the election.")
+    quotes = extract(text)
+    assert len(quotes) == 1, [q.text for q in quotes]
+    assert quotes[0].text.endswith("I am so excited for this team to come together for Albertans.")
+    assert quotes[0].speaker == "Rachel Notley"
+    # British copy, single marks
+    text = ("‘We have made real progress on waiting lists,’ Mr Hughes said at the hospital. ‘There is "
+            "still a long way to go.\n\n‘Nobody should wait two years for a hip operation.’\n\n"
+            "The trust will publish its figures in May.")
+    quotes = extract(text)
+    assert len(quotes) == 1 and quotes[0].text.endswith("Nobody should wait two years for a hip operation.")
+    assert quotes[0].speaker == "Hughes"
+
+
+@pytest.mark.slow
+def test_quote_opened_after_a_full_sentence_stops_before_a_paragraph_with_its_own_cue(extract):
+    # agency copy: the next paragraph carries a cue of its own, so it starts its own attribution
+    text = ('"Prices are still rising," Ana Lopez told Reuters. "Stocks are low across the region.\n\n'
+            '"Farmers will plant less next year," she said with a shrug. "They cannot afford the seed."')
+    quotes = extract(text)
+    assert [q.text for q in quotes] == [
+        "Prices are still rising … Stocks are low across the region.",
+        "Farmers will plant less next year … They cannot afford the seed."]
+    assert [q.speaker for q in quotes] == ["Ana Lopez", "Ana Lopez"]

@@ -242,7 +242,11 @@ def find_spans(text: str) -> list[Piece]:
                 lead = text[ps:open_m].strip() if cur is None else ""
                 opens = bool(nm) and _kind(text, nm)[0] == fam and _kind(text, nm)[1] in "ob" \
                     or fam == "s" and text.startswith("'", ns) and text[ns + 1:ns + 2].isupper()
-                continues = opens and (not lead or lead.endswith((":", ",")))
+                # a quote opened mid-paragraph after a full sentence ('"A," he said. "B ¶ "C."')
+                # runs on only into a paragraph that is nothing but quote: one with a cue of its
+                # own ('¶ "C," he said with a grin.') starts its own attribution
+                continues = opens and (not lead or lead.endswith((":", ","))
+                                       or lead.endswith((".", "!", "?")) and _all_quote(text, *paras[pi + 1], fam))
             if cur is None:
                 cur = Piece([(s, e)], open_m, e, pi, pi)
             else:
@@ -257,6 +261,17 @@ def find_spans(text: str) -> list[Piece]:
             cur = None
     return [p for p in pieces if any(e > s for s, e in p.segs)]
 
+
+
+def _all_quote(text: str, ps: int, pe: int, fam: str) -> bool:
+    """Whether a paragraph is all quote: its first closing mark of the family ``fam`` (after the
+    opening one) ends it, or it has none (the quote runs on further)."""
+    ts, te = trim(text, ps, pe)
+    for m in MARK.finditer(text, ts + 1, te):
+        f, k = _kind(text, m)
+        if f == fam and k in "cb":
+            return m.end() >= te or not text[m.end():te].strip(" .,;:!?…")
+    return True
 
 
 def _tidy(text: str, s: int, e: int) -> tuple[int, int]:
