@@ -137,3 +137,21 @@ def test_a_possessor_gives_a_surname_its_full_name(extract, text: str, speaker: 
 ])
 def test_a_description_is_not_someone_the_article_gave_another_office(extract, text: str, needle: str, speaker: str) -> None:
     assert _only(extract(text), needle).speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker, title", [
+    # Canadian copy: a hyphenated given name is one name, not a title and a name
+    ('"Housing is the issue," Jean-Yves Duclos said.', "Jean-Yves Duclos", None),
+    ('"It is over," Marie-Ève Proulx told reporters in Quebec City.', "Marie-Ève Proulx", None),
+    # the same after a title whose full stop ends the parser's sentence, a few tokens longer
+    ('"We found him in the ditch," RCMP Cpl. Jean-Marc Tremblay told CTV News.', "Jean-Marc Tremblay", None),
+    # British copy
+    ("‘We will fight this closure,’ Mary-Jane Hollis told the BBC.", "Mary-Jane Hollis", None),
+    # agency copy, with and without a title before the name
+    ('"The talks have stalled," Jean-Claude Mbeki said on Friday.', "Jean-Claude Mbeki", None),
+    ('"The talks have stalled," Foreign Minister Jean-Claude Mbeki told Reuters.', "Jean-Claude Mbeki", "Foreign Minister"),
+])
+def test_a_hyphenated_given_name_stays_whole(extract, text, speaker, title):
+    (q,) = extract(text)
+    assert (q.speaker, q.speaker_title) == (speaker, title)

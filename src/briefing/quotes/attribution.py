@@ -81,6 +81,16 @@ def _words_text(words) -> str:
     return "".join(out).strip()
 
 
+def _hyphen_start(doc: "Doc", i: int) -> int:
+    """Where a name that starts at token ``i`` starts once a hyphenated first part is put back:
+    the tokenizer splits 'Jean-Yves Duclos' into 'Jean', '-', 'Yves Duclos', and the parser or
+    NER may leave 'Jean -' outside the name, where it reads as a title."""
+    while i >= 2 and doc[i - 1].text in ("-", "\u2011") and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha and doc[i - 2].text[:1].isupper() and doc[i - 2].lower_ not in TITLE_WORDS:
+        i -= 2
+    return i
+
+
 def _strip_det(words: list["Token"]) -> list["Token"]:
     while words and (words[0].dep_ in ("det", "punct", "poss", "case") or words[0].lower_ in ("the", "a", "an")):
         words = words[1:]
@@ -319,9 +329,10 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
             if last > 0 and 2 <= len(words) - last - 1 <= 3 and all(w.text[:1].isupper() for w in words[:last]) \
                     and not any(w.lower_.rstrip(".") in TITLE_WORDS for w in words[last + 1:]):
                 k = last + 1
-        name = ent.doc[words[k].i:ent.end].text if k else ent.text
+        start = _hyphen_start(doc, words[k].i)
+        name = doc[start:ent.end].text if k or start < ent.start else ent.text
         name = re.sub(r"['’]s$", "", name)
-        title = _title_left(tok, words[k].i) or _appos_title(tok)
+        title = _title_left(tok, start) or _appos_title(tok)
         return "person", name, title
     if tok.lower_.rstrip(".") in TITLE_WORDS and tok.pos_ == "PROPN" and (named := _appos_name_after(tok)) is not None:
         # 'The Shadow Secretary of State for the Family, Theresa May, said': a capitalised
@@ -343,8 +354,9 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
                 run.insert(0, t)
             else:
                 break
-        name = " ".join(t.text for t in run)
-        return "person", name, _title_left(tok, run[0].i) or _appos_title(tok)
+        start = _hyphen_start(doc, run[0].i)
+        name = " ".join([doc[start:run[0].i + 1].text] + [t.text for t in run[1:]])
+        return "person", name, _title_left(tok, start) or _appos_title(tok)
     # noun phrase subject
     words = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("compound",)]
     words = [t for t in words if not (t.dep_ in ("relcl", "acl", "appos", "prep") and t.i > tok.i)]
@@ -1286,6 +1298,13 @@ def find_speaker(c: CueContext, rank: bool = True) -> "Token | None":
 _CROSS_SENTENCE_CUE = 9
 
 
+def _inner_hyphens(doc: "Doc", i: int, j: int) -> int:
+    """Hyphens inside people's names between tokens i and j: the tokenizer makes 'Jean-Marc'
+    three tokens, and a distance in tokens should not grow with a hyphenated name."""
+    return sum(1 for k in range(i + 1, j) if doc[k].text == "-" and doc[k].ent_type_ == "PERSON"
+               and not doc[k].whitespace_ and not doc[k - 1].whitespace_)
+
+
 def _role_of_a_person(tok: "Token") -> bool:
     """'a spokesman for Bernie Sanders', 'a Warren adviser': the role noun ``tok`` is someone's
     (a PERSON entity as its modifier or as the object of its for/of/to)."""
@@ -1391,7 +1410,8 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                 # (no complement of its own) a few words later
                 own = [c for c in v.children if c.dep_ in ("ccomp", "xcomp", "dobj") and c.i not in hole_ids
                        and not (c.dep_ == "dobj" and v.lower_ in ADDRESS_CUES)]  # 'told ITV' names a listener
-                if not (0 < v.i - h.i <= _CROSS_SENTENCE_CUE and (not own or _asked_after(h, v))):
+                if not (0 < v.i - h.i - 2 * _inner_hyphens(doc, h.i, v.i) <= _CROSS_SENTENCE_CUE
+                        and (not own or _asked_after(h, v))):
                     continue
             if v.lower_ in WEAK_CUES and not governs or not governs and _coordinate_act(v, h):
                 continue
