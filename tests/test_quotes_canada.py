@@ -155,3 +155,39 @@ def test_a_description_is_not_someone_the_article_gave_another_office(extract, t
 def test_a_hyphenated_given_name_stays_whole(extract, text, speaker, title):
     (q,) = extract(text)
     assert (q.speaker, q.speaker_title) == (speaker, title)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Canadian copy: a title's full stop ends the parser's sentence and a long name phrase
+    # follows before the bare cue
+    ('"I can\'t say more," Sgt. Kerry Schmidt of the OPP said.', "Kerry Schmidt"),
+    ('"We\'re looking into it," Halifax Regional Police spokesperson Const. Martin Cromwell said.', "Martin Cromwell"),
+    # agency copy
+    ('"The port is closed," Capt. Ines Duarte of the coast guard said.', "Ines Duarte"),
+    ('"The port is closed," Lt. Cmdr. Ines Duarte of the Portuguese coast guard said.', "Ines Duarte"),
+    ('"The port is closed," Port of Lisbon spokeswoman Sgt. Ines Duarte said.', "Ines Duarte"),
+])
+def test_a_bare_cue_after_a_long_name_phrase_reports_the_quote(extract, text, speaker):
+    (q,) = extract(text)
+    assert q.speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker, title", [
+    # Canadian copy: the organisation a person speaks for, in a prepositional phrase, is not
+    # the speaker
+    ('"We have not been consulted," Grand Chief Joel Abram of the Association of Iroquois and Allied '
+     'Indians said.', "Joel Abram", "Grand Chief"),
+    # a name tagged as an organisation right after a person's job is that person
+    ('"The numbers speak for themselves," CIBC chief economist Avery Shenfeld wrote in a note to clients.',
+     "Avery Shenfeld", "CIBC chief economist"),
+    # British copy
+    ("‘Nobody was hurt,’ Chief Inspector Mark Hale of the Devon and Cornwall Police said.", "Mark Hale", "Chief Inspector"),
+    # agency copy
+    ('"Rates will fall," said Desjardins senior economist Marc Desormeaux.', "Marc Desormeaux",
+     "Desjardins senior economist"),
+])
+def test_the_person_not_the_organisation_named_around_them_speaks(extract, text, speaker, title):
+    (q,) = extract(text)
+    assert (q.speaker, q.speaker_title) == (speaker, title)

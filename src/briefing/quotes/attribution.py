@@ -23,6 +23,7 @@ from briefing.quotes.vocabulary import (
     KIN_NOUNS,
     NOT_A_SPEAKER,
     ORG_HEADS,
+    PERSON_HEADS,
     PRONOUNS,
     QUOTE_TOKS,
     REPORTING_CUES,
@@ -316,6 +317,10 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
         k = titled[0]
         left = [t for t in tok.subtree if t.i < k and t.i >= ent.start - 3 and (t.i >= ent.start or t.lower_.rstrip(".") in TITLE_WORDS)]
         return "person", doc[k:ent.end].text, _words_text(left) or None
+    if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC") and tok.i == ent.end - 1 and _name_after_role_word(ent):
+        # 'CIBC chief economist Avery Shenfeld wrote' with the name tagged ORG: a name right
+        # after a lower-case word for a person's job is that person
+        return "person", ent.text, _title_left(tok, ent.start)
     if ent is not None and ent.label_ == "PERSON":
         words = [t for t in ent if not t.is_punct or t.text == "."]
         # NER sometimes swallows a title ("Foreign Minister Dagoberto Rodriguez")
@@ -401,6 +406,19 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
 
 
 _CORPORATE = frozenset("co inc corp ltd llc plc group bank motors electric airlines".split())
+
+
+def _name_after_role_word(ent: "Span") -> bool:
+    """Whether an entity NER did not tag PERSON reads as a person's name after their job: two or
+    three capitalised words, none an organisation's, right after a lower-case person word
+    ('economist', 'spokesperson', 'coach')."""
+    doc = ent.doc
+    if ent.start == 0 or not 2 <= len(ent) <= 3:
+        return False
+    before = doc[ent.start - 1]
+    return before.text.islower() and (before.lower_ in PERSON_HEADS or before.lower_ in TITLE_WORDS) \
+        and all(t.is_alpha and t.text[:1].isupper() and not t.text.isupper() and t.lower_ not in ORG_HEADS
+                and t.lower_ not in _CORPORATE and t.lower_ not in TITLE_WORDS for t in ent)
 
 
 def _titled_name_in(ent: "Span") -> tuple[int, int] | None:
@@ -818,9 +836,25 @@ def name_before_cue(v: "Token", skip: frozenset[int]) -> "Token | None":
         and t.i > t.sent.start and not v.doc[t.i - 1].is_punct and _untagged_name(t) \
         or v.pos_ == "NOUN" and t.is_alpha  # (the cue itself mis-tagged: see _cue_tagged_noun)
     if t.pos_ != "PROPN" and not untagged or not t.text[:1].isupper() or t.lower_.rstrip(".") in TITLE_WORDS \
-            or t.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "TIME") or t.dep_ in ("pobj", "poss"):
+            or t.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "TIME") or t.dep_ in ("pobj", "poss") or _in_prep_object(t):
         return None
     return t
+
+
+def _in_prep_object(t: "Token") -> bool:
+    """Whether a word is part of a preposition's object after a person's name ('Grand Chief
+    Joel Abram of the Association of Iroquois and Allied Indians said': 'Indians' ends the
+    name of whom he speaks for, not the speaker). Not inside an organisation's own name:
+    'the Department for Environment, Food and Rural Affairs said'."""
+    while t.dep_ in ("conj", "compound", "flat", "cc") and t.head is not t:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.dep_ != "prep":
+        return False
+    owner = t.head.head
+    while owner.dep_ == "pobj" and owner.head.dep_ == "prep":  # 'of the Association of Iroquois'
+        owner = owner.head.head
+    return owner.pos_ == "PROPN" and owner.ent_type_ not in ("ORG", "GPE", "FAC", "NORP", "LOC") \
+        and owner.lower_ not in ORG_HEADS
 
 
 def _participle_subject(v: "Token", s: "Token", skip: frozenset[int]) -> "Token":
@@ -1298,6 +1332,22 @@ def find_speaker(c: CueContext, rank: bool = True) -> "Token | None":
 _CROSS_SENTENCE_CUE = 9
 
 
+# the same over a noun phrase and nothing else: a name with its title and organisation
+# ('"...," Sgt. Kerry Schmidt of the OPP said.', '... Halifax Regional Police spokesperson Const.
+# Martin Cromwell said.')
+_CROSS_SENTENCE_PHRASE = 16
+_PHRASE_POS = frozenset(("PROPN", "NOUN", "ADJ", "DET", "ADP", "NUM", "PUNCT", "CCONJ", "PART"))
+
+
+def _bare_cue_within_reach(doc: "Doc", h: "Token", v: "Token", holes: "set[int] | frozenset[int]") -> bool:
+    """Whether a cue the parser put in the sentence after a quote is near enough to report it."""
+    d = v.i - h.i - 2 * _inner_hyphens(doc, h.i, v.i)
+    if 0 < d <= _CROSS_SENTENCE_CUE:
+        return True
+    return 0 < d <= _CROSS_SENTENCE_PHRASE and all(t.pos_ in _PHRASE_POS or t.is_punct for t in doc[h.i + 1:v.i]) \
+        and not any(t.i in holes for t in doc[v.i + 1:v.sent.end])
+
+
 def _inner_hyphens(doc: "Doc", i: int, j: int) -> int:
     """Hyphens inside people's names between tokens i and j: the tokenizer makes 'Jean-Marc'
     three tokens, and a distance in tokens should not grow with a hyphenated name."""
@@ -1410,8 +1460,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                 # (no complement of its own) a few words later
                 own = [c for c in v.children if c.dep_ in ("ccomp", "xcomp", "dobj") and c.i not in hole_ids
                        and not (c.dep_ == "dobj" and v.lower_ in ADDRESS_CUES)]  # 'told ITV' names a listener
-                if not (0 < v.i - h.i - 2 * _inner_hyphens(doc, h.i, v.i) <= _CROSS_SENTENCE_CUE
-                        and (not own or _asked_after(h, v))):
+                if not (_bare_cue_within_reach(doc, h, v, hole_ids) and (not own or _asked_after(h, v))):
                     continue
             if v.lower_ in WEAK_CUES and not governs or not governs and _coordinate_act(v, h):
                 continue
