@@ -191,3 +191,17 @@ def test_a_bare_cue_after_a_long_name_phrase_reports_the_quote(extract, text, sp
 def test_the_person_not_the_organisation_named_around_them_speaks(extract, text, speaker, title):
     (q,) = extract(text)
     assert (q.speaker, q.speaker_title) == (speaker, title)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Canadian copy: initials with one letter more than the name, for the province it leaves out
+    ("The Ministry of Transportation (MTO) confirmed the closure on Friday.\n\n"
+     '"Crews are on site," MTO said in an email.', "Ministry of Transportation"),
+    # British copy: initials that keep the small word's letter
+    ("The Ministry of Defence (MOD) confirmed the deployment on Friday.\n\n"
+     "‘Our thoughts are with the families,’ the MOD said.", "Ministry of Defence"),
+])
+def test_initials_the_article_spells_out_speak_as_their_expansion(extract, text, speaker):
+    (q,) = extract(text)
+    assert q.speaker == speaker

@@ -257,18 +257,24 @@ def _expansion(words: list[str], acro: str) -> str | None:
     letters = acro.replace("&", "")
     given = words
     words = [w.rstrip(",") for w in words]  # 'Immigration, Refugees and Citizenship Canada (IRCC)'
+    prefixed = None
     for k in range(len(words) - 1, -1, -1):
         run = words[k:]
         if run[0].lower() in _SMALL_WORDS:
             continue
         initials = "".join(w[0] for w in run if w.lower() not in _SMALL_WORDS)
-        # (a small word written with a capital counts too: 'Police Spies Out Of Lives (PSOOL)')
+        # (a small word written with a capital counts too: 'Police Spies Out Of Lives (PSOOL)';
+        # or with its own letter: 'Ministry of Health (MOH)')
         caps = "".join(w[0] for w in run if w.lower() not in _SMALL_WORDS or w[0].isupper())
-        if letters in (initials.upper(), caps):
+        if letters in (initials.upper(), caps, "".join(w[0] for w in run).upper()):
             return " ".join(given[k:]).rstrip(",")
+        if prefixed is None and len(initials) >= 2 and len(letters) == len(initials) + 1 and letters.startswith(initials.upper()):
+            # one letter more, at the end, for a place the name leaves out: 'Ministry of
+            # Transportation (MTO)', Ontario's
+            prefixed = " ".join(given[k:]).rstrip(",")
         if len(initials) > len(letters):
-            return None
-    return None
+            break
+    return prefixed
 
 
 class People:
