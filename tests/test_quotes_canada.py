@@ -205,3 +205,17 @@ def test_the_person_not_the_organisation_named_around_them_speaks(extract, text,
 def test_initials_the_article_spells_out_speak_as_their_expansion(extract, text, speaker):
     (q,) = extract(text)
     assert q.speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # agency copy: a credit after the attribution reports the sentence; the words are the speaker's
+    ('"The situation is stable," the Health Ministry said in a statement, Reuters reported.', "the Health Ministry"),
+    ('"We will respond," Dmitry Orlov told reporters, the Associated Press reported.', "Dmitry Orlov"),
+    # Canadian copy
+    ('"We are not leaving," Chief Rosa Whitehorse told reporters at the blockade, CTV News reported.',
+     "Rosa Whitehorse"),
+])
+def test_a_credit_after_the_attribution_is_not_the_speaker(extract, text, speaker):
+    (q,) = extract(text)
+    assert q.speaker == speaker

@@ -1498,6 +1498,10 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
         v = best[1]
         reporter = (_reporting_cue(v, frozenset(hole_ids)) or _enclosing_cue(v, cues)
                     or _parenthetical_reporter(v, frozenset(hole_ids))) if v.lower_ != "according" else None
+        if reporter is not None and h.i < v.i < reporter.i:
+            # a credit after the attribution ('"...," the ministry said in a statement, Reuters
+            # reported') reports the whole sentence: the words are the ministry's
+            reporter = None
         phrasal = _phrasal_cue(v)
         cue = "according to" if v.lower_ == "according" else f"{v.text} {doc[v.i + 1].text}" if phrasal else v.text
         attr = Attr(cue=cue, cue_key=(fi, v.i), colon=v.lower_ not in CUE_WORDS and not phrasal)
