@@ -219,3 +219,17 @@ def test_initials_the_article_spells_out_speak_as_their_expansion(extract, text,
 def test_a_credit_after_the_attribution_is_not_the_speaker(extract, text, speaker):
     (q,) = extract(text)
     assert q.speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, speaker", [
+    # Canadian copy: a document named 'from X' or 'by X' speaks for X
+    ("According to a statement from the Moose Jaw Police Service, officers were called at 2 a.m. "
+     '"The investigation is in its early stages," the statement said.', "the Moose Jaw Police Service"),
+    # British copy
+    ("A report by the Office of the Schools Inspector was published on Tuesday.\n\n"
+     "‘The programme failed pupils,’ the report said.", "the Office of the Schools Inspector"),
+])
+def test_a_document_from_a_named_issuer_speaks_for_it(extract, text, speaker):
+    (q,) = extract(text)
+    assert q.speaker == speaker

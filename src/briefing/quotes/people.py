@@ -1089,6 +1089,10 @@ def is_issuing_verb(word: str) -> bool:
     statement): its subject is the document's author."""
     return bool(_ISSUE_VERBS.fullmatch(word.lower())) or word.lower() in ("releasing", "issuing", "posting", "sending",
                                                                             "publishing", "releases", "issue", "release")
+# 'a statement from the Regina Police Service', 'a report by the auditor general's office'
+_ISSUER_REACH = 600  # characters: a document named 'from X' further back is another story's
+_FROM_ISSUER = re.compile(r"\s+(?:(?:issued|released|sent|posted|filed)\s+)?(?:from|by)\s+((?:the\s+)?[A-Z][\w.&'’-]*"
+                          r"(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&'’-]*){0,6})")
 _OWNER = re.compile(r"((?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)\s*(?:['’]s|['’])\s+(?:[\w-]+\s+){0,3}$")
 _SUBJECT_RUN = re.compile(r"^\s*(?:[\"“‘]?\s*)(?:(?:On|In|At|Later|Earlier|Then|Meanwhile|Also|But|And|Separately),?\s+"
                           r"(?:[\w.]+\s+){0,3}?)?((?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*)")
@@ -1108,6 +1112,9 @@ def document_issuer(people: "People", head: str, pos: int) -> str | None:
         owner = _OWNER.search(before)
         if owner is not None:
             return owner.group(1).strip()
+        if pos - m.start() <= _ISSUER_REACH and (issuer := _FROM_ISSUER.match(text, m.end())) is not None \
+                and not is_time_or_place_phrase(issuer.group(1)):
+            return issuer.group(1).strip()
         if (intro := _IN_A_DOCUMENT.match(text, s)) is not None and m.end() <= intro.start("subj") \
                 and not is_time_or_place_phrase(intro.group("subj")):
             # 'In a statement released Monday, the Regina Police Service said ...': whoever the
