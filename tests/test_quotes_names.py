@@ -376,3 +376,11 @@ def test_a_conjunct_clause_with_its_own_name_and_auxiliary(extract):
     # British press review: the Mirror describes, not the Sun
     text = 'The Sun will call it a betrayal and the Daily Mirror will describe it as "a triumph of hope."'
     assert speakers(extract, text) == ["the Daily Mirror"]
+
+
+def test_a_cue_right_before_the_quote_introduces_it(extract):
+    # British copy typed with LaTeX-style marks: the placeholder in 'under what Mr Dunn called
+    # ''...''' was parsed as the object of 'under', so the main clause's 'charged' took it
+    text = ("In 2012, under what Mr Dunn called ''the old model of membership,'' the Royal Ashford "
+            "Golf Club charged new members a joining fee of £5,000.")
+    assert speakers(extract, text) == ["Dunn"]
