@@ -1365,6 +1365,20 @@ def _cue_before_that(h: "Token", cues: list["Token"]) -> "Token | None":
     return before[-1] if before else None
 
 
+def _cue_right_before(h: "Token", cues: list["Token"]) -> "Token | None":
+    """'under what Mr Dunn called "the old model," the club charged ...': a cue the quote
+    follows straight after its opening mark introduces it, whatever later verb the parser hung
+    it from (the placeholder taken for a preposition's object)."""
+    doc = h.doc
+    j = h.i - 1
+    while j >= 0 and doc[j].text in QUOTE_TOKS:
+        j -= 1
+    if j == h.i - 1 or j < 0:
+        return None  # (no opening mark: not a quote the cue introduces)
+    return next((u for u in cues if u.i == j and u.lower_ != "according" and u.tag_ != "VBG"
+                 and subject(u, frozenset({h.i})) is not None), None)
+
+
 def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> dict[int, Attr]:
     """The attribution of each quote in one parsed frame (frame index ``fi``): its cue (the
     nearest cue verb, one that governs the quote first; a colon's clause), its speaker by
@@ -1404,6 +1418,9 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
         that_cue = _cue_before_that(h, cues)
         if best is not None and that_cue is not None and best[1].i > h.i:
             best = (0, that_cue)
+        right_before = _cue_right_before(h, cues)
+        if best is not None and right_before is not None and best[1].i > h.i:
+            best = (0, right_before)
         trailing = _trailing_cue(h, cues)
         if best is not None and trailing is not None and best[1].i < h.i \
                 and not all(t.text in (",", ":") or t.text in QUOTE_TOKS
