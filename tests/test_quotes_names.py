@@ -384,3 +384,10 @@ def test_a_cue_right_before_the_quote_introduces_it(extract):
     text = ("In 2012, under what Mr Dunn called ''the old model of membership,'' the Royal Ashford "
             "Golf Club charged new members a joining fee of £5,000.")
     assert speakers(extract, text) == ["Dunn"]
+
+
+def test_according_to_someones_work_names_who_made_it(extract):
+    # British: 'according to calculations by X' gave the bare noun 'calculations'
+    text = ('A "living wage" for one adult in Yorkshire is about £11 an hour, according to '
+            'calculations by Professor Jane Hollis of the University of Leeds.')
+    assert speakers(extract, text) == ["Jane Hollis"]
