@@ -23,6 +23,7 @@ from briefing.quotes.vocabulary import (
     KIN_NOUNS,
     NOT_A_SPEAKER,
     ORG_HEADS,
+    PERSON_HEADS,
     PRONOUNS,
     QUOTE_TOKS,
     REPORTING_CUES,
@@ -479,8 +480,22 @@ def _according_to(v: "Token", skip: frozenset[int]) -> "Token | _Nobody | None":
         if c.lower_ == "to":
             for g in c.children:
                 if g.dep_ == "pobj":
-                    return g
+                    return _maker_of_findings(g) or g
     return NOBODY
+
+
+def _maker_of_findings(g: "Token") -> "Token | None":
+    """'according to calculations by Amy Glasmeier', 'according to estimates from the
+    Treasury': a common noun for someone's work (no person, no document: those name their
+    author through their own phrase) speaks for the name in its 'by'/'from' phrase."""
+    if g.pos_ != "NOUN" or g.lower_ in DOCUMENT_NOUNS or g.lower_ in PERSON_HEADS or g.lower_.rstrip("s") in PERSON_HEADS:
+        return None
+    for p in g.children:
+        if p.dep_ == "prep" and p.lower_ in ("by", "from"):
+            o = next((t for t in p.children if t.dep_ == "pobj"), None)
+            if o is not None and o.pos_ == "PROPN" and o.text[:1].isupper():
+                return o
+    return None
 
 
 def _by_agent(v: "Token", skip: frozenset[int]) -> "Token | None":
