@@ -391,3 +391,11 @@ def test_according_to_someones_work_names_who_made_it(extract):
     text = ('A "living wage" for one adult in Yorkshire is about £11 an hour, according to '
             'calculations by Professor Jane Hollis of the University of Leeds.')
     assert speakers(extract, text) == ["Jane Hollis"]
+
+
+def test_the_writers_i_quote_is_no_cue(extract):
+    # British letters page: 'and I quote' announces the minister's words; the pronoun 'I'
+    # took the quote and left it without a speaker
+    text = ('Small wonder Mr Farage said, and I quote, "We will not be lectured by Brussels." '
+            'It was a remarkable moment.')
+    assert speakers(extract, text) == ["Farage"]
