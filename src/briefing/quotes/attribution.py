@@ -1380,6 +1380,12 @@ def _cue_before_that(h: "Token", cues: list["Token"]) -> "Token | None":
     return before[-1] if before else None
 
 
+def _writers_aside(t: "Token") -> bool:
+    """'Trump said, and I quote, "..."': the writer's 'I quote' announces the words of the
+    cue before it; it is no cue of its own."""
+    return t.lower_ == "quote" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in t.children)
+
+
 def _cue_right_before(h: "Token", cues: list["Token"]) -> "Token | None":
     """'under what Mr Dunn called "the old model," the club charged ...': a cue the quote
     follows straight after its opening mark introduces it, whatever later verb the parser hung
@@ -1410,7 +1416,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
     cues = [t for t in doc if (t.lower_ in CUE_WORDS or _put_it(t) or _phrasal_cue(t)) and t.i not in hole_ids
             and (t.lower_ != "according" or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))
             and (t.pos_ in ("VERB", "AUX") or t.lower_ == "according" or _cue_tagged_noun(t, hole_ids))
-            and (t.text[0].islower() or t.lower_ == "according")]
+            and (t.text[0].islower() or t.lower_ == "according") and not _writers_aside(t)]
     for pidx, h in hole_toks.items():
         best = None
         for v in cues:
