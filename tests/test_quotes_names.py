@@ -399,3 +399,12 @@ def test_the_writers_i_quote_is_no_cue(extract):
     text = ('Small wonder Mr Farage said, and I quote, "We will not be lectured by Brussels." '
             'It was a remarkable moment.')
     assert speakers(extract, text) == ["Farage"]
+
+
+def test_doubled_consonant_cue_forms(extract):
+    # British tabloid: 'bragged', 'slammed', 'dubbed' were missing from the cue words
+    # (inflected as 'braged', 'slamed', 'dubed'), so an inverted cue named nobody
+    assert speakers(extract, '"We were the better side by a distance," bragged Mr Mourinho after the match.') \
+        == ["Mourinho"]
+    assert speakers(extract, '"This budget is a shambles from start to finish," slammed Labour leader Keir Starmer.') \
+        == ["Keir Starmer"]
