@@ -26,10 +26,8 @@ def inflect(base: str) -> set[str]:
         forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
     else:
         forms |= {base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s"), stem + "ed", stem + "ing"}
-    if base in ("admit", "quip", "plead", "snap"):
-        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
-        if base == "snap":
-            forms -= {"snaped", "snaping"}
+    if base in ("admit", "quip", "snap", "brag", "dub", "slam"):  # 'admitted', 'bragged', 'dubbed', 'slammed'
+        forms = (forms - {base + "ed", base + "ing"}) | {base + base[-1] + "ed", base + base[-1] + "ing"}
     forms |= set(_IRREGULAR.get(base, []))
     return forms
 
