@@ -408,3 +408,13 @@ def test_doubled_consonant_cue_forms(extract):
         == ["Mourinho"]
     assert speakers(extract, '"This budget is a shambles from start to finish," slammed Labour leader Keir Starmer.') \
         == ["Keir Starmer"]
+
+
+def test_elaborated_is_a_cue_for_the_quote_paragraph_after_it(extract):
+    # Canadian: without 'elaborated' as a cue, the paragraph before handed its quote to the
+    # subject of the clause it reports ('pipeline companies')
+    text = ('Rachel Notley elaborated in an opinion piece for the Edmonton Journal that pipeline '
+            'companies currently building in the province, even those that began before the '
+            'election, may reconsider.\n\n'
+            '"A win for the opposition would underline how fragile the coalition has become."')
+    assert speakers(extract, text) == ["Rachel Notley"]
