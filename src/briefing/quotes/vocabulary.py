@@ -14,7 +14,7 @@ beam deride gush rave scoff sneer chide blast slam mock accuse praise criticize 
 applaud welcome hail dismiss decry denounce condemn reveal disclose recount relay
 acknowledge inform assure reassure concur react opine riff
 laud confide scold tout gripe grumble marvel sigh murmur mumble whine growl bark snap fume hint
-implore chime intone remind reckon speculate posit estimate express""".split()
+implore chime intone remind reckon speculate posit estimate express elaborate""".split()
 _IRREGULAR = {"read": ["reads", "read"], "say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
               "cry": ["cried"], "reply": ["replied"], "deny": ["denied"], "testify": ["testified"]}
 
