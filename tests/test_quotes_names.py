@@ -418,3 +418,12 @@ def test_elaborated_is_a_cue_for_the_quote_paragraph_after_it(extract):
             'election, may reconsider.\n\n'
             '"A win for the opposition would underline how fragile the coalition has become."')
     assert speakers(extract, text) == ["Rachel Notley"]
+
+
+def test_the_clause_right_after_a_quote_beats_a_later_cue_the_parser_hung_it_from(extract):
+    # British: the parser hung the first quote on the later 'said' (Kuenssberg's) and made
+    # 'Nowak said' a parenthesis on it, so both quotes went to Nowak, joined as one
+    text = ('"We have done nothing wrong," Nowak said, after the BBC\'s Laura Kuenssberg said the '
+            'Reform UK leader had derisively referred to Mr Sunak as the "part-time prime minister" '
+            'of the City.')
+    assert speakers(extract, text) == ["Nowak", "Laura Kuenssberg"]
