@@ -1035,6 +1035,11 @@ def _parenthetical_reporter(v: "Token", skip: frozenset[int]) -> "Token | None":
         a, b = c.left_edge.i, c.right_edge.i
         opens = doc[a].text == "," or a > 0 and doc[a - 1].text == ","
         closes = doc[b].text == "," or b + 1 < v.i and doc[b + 1].text == ","
+        k = a - 1
+        while k >= 0 and (doc[k].text in (",", "—", "–") or doc[k].text in QUOTE_TOKS):
+            k -= 1
+        if k >= 0 and k in skip:
+            continue  # '"...," Nowak said, after X said ...': the clause attributes the quote before it
         if opens and closes and b < v.i and subject(c, skip) is not None:
             return c
     return None
@@ -1447,6 +1452,8 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                 and not all(t.text in (",", ":") or t.text in QUOTE_TOKS
                         for t in doc[best[1].i + 1 + _phrasal_cue(best[1]):h.i]):
             best = (0, trailing)  # (a cue right before the quote introduces it: 'shouted, "Cruz," Beck joked')
+        elif best is not None and trailing is not None and best[1].i > trailing.i:
+            best = (0, trailing)  # '"...," Trump said, after Becky Quick said ...': the nearer clause
         colon = _colon_before(h)
         if best is not None and colon is not None and _in_adverbial_clause(best[1], colon.head):
             # 'When Trump suggested ..., Rubio fired back: "..."': the clause the colon ends
