@@ -427,3 +427,14 @@ def test_the_clause_right_after_a_quote_beats_a_later_cue_the_parser_hung_it_fro
             'Reform UK leader had derisively referred to Mr Sunak as the "part-time prime minister" '
             'of the City.')
     assert speakers(extract, text) == ["Nowak", "Laura Kuenssberg"]
+
+
+def test_according_to_a_document_someone_gave_names_them(extract):
+    # British: 'according to a speech Ms Reeves delivered' (a relative clause without its
+    # pronoun) and 'according to a filing lodged by X' left the document speaking for nobody
+    text = ('The aim is to curb "short-termism" in the boardroom, according to a speech Ms Reeves '
+            'delivered at the Mansion House in July.')
+    assert speakers(extract, text) == ["Reeves"]
+    text = ('The firm "deliberately misled investors," according to a court filing lodged by the '
+            'Serious Fraud Office.')
+    assert speakers(extract, text) == ["the Serious Fraud Office"]
