@@ -480,7 +480,7 @@ def _according_to(v: "Token", skip: frozenset[int]) -> "Token | _Nobody | None":
         if c.lower_ == "to":
             for g in c.children:
                 if g.dep_ == "pobj":
-                    return _maker_of_findings(g) or g
+                    return _maker_of_findings(g) or _author_of_document(g, skip) or g
     return NOBODY
 
 
@@ -567,6 +567,10 @@ def _author_of_document(d: "Token", skip: frozenset[int]) -> "Token | None":
             agent = _passive_agent(a)
             if agent is not None and agent.i not in skip:
                 return agent
+        if a.dep_ == "relcl" and a.i > d.i:  # 'a speech Mrs. Clinton delivered at N.Y.U.': who gave it
+            s = next((c for c in a.children if c.dep_ == "nsubj" and c.i not in skip and c.pos_ == "PROPN"), None)
+            if s is not None:
+                return s
     if d.dep_ == "dobj" and d.head.pos_ == "VERB" and is_issuing_verb(d.head.text):
         s = next((c for c in d.head.children if c.dep_ == "nsubj" and c.i not in skip and c.lower_ not in _WH_SUBJECTS), None)
         if s is not None and s.lower_ not in DOCUMENT_NOUNS:
