@@ -376,3 +376,65 @@ def test_a_conjunct_clause_with_its_own_name_and_auxiliary(extract):
     # British press review: the Mirror describes, not the Sun
     text = 'The Sun will call it a betrayal and the Daily Mirror will describe it as "a triumph of hope."'
     assert speakers(extract, text) == ["the Daily Mirror"]
+
+
+def test_a_cue_right_before_the_quote_introduces_it(extract):
+    # British copy typed with LaTeX-style marks: the placeholder in 'under what Mr Dunn called
+    # ''...''' was parsed as the object of 'under', so the main clause's 'charged' took it
+    text = ("In 2012, under what Mr Dunn called ''the old model of membership,'' the Royal Ashford "
+            "Golf Club charged new members a joining fee of £5,000.")
+    assert speakers(extract, text) == ["Dunn"]
+
+
+def test_according_to_someones_work_names_who_made_it(extract):
+    # British: 'according to calculations by X' gave the bare noun 'calculations'
+    text = ('A "living wage" for one adult in Yorkshire is about £11 an hour, according to '
+            'calculations by Professor Jane Hollis of the University of Leeds.')
+    assert speakers(extract, text) == ["Jane Hollis"]
+
+
+def test_the_writers_i_quote_is_no_cue(extract):
+    # British letters page: 'and I quote' announces the minister's words; the pronoun 'I'
+    # took the quote and left it without a speaker
+    text = ('Small wonder Mr Farage said, and I quote, "We will not be lectured by Brussels." '
+            'It was a remarkable moment.')
+    assert speakers(extract, text) == ["Farage"]
+
+
+def test_doubled_consonant_cue_forms(extract):
+    # British tabloid: 'bragged', 'slammed', 'dubbed' were missing from the cue words
+    # (inflected as 'braged', 'slamed', 'dubed'), so an inverted cue named nobody
+    assert speakers(extract, '"We were the better side by a distance," bragged Mr Mourinho after the match.') \
+        == ["Mourinho"]
+    assert speakers(extract, '"This budget is a shambles from start to finish," slammed Labour leader Keir Starmer.') \
+        == ["Keir Starmer"]
+
+
+def test_elaborated_is_a_cue_for_the_quote_paragraph_after_it(extract):
+    # Canadian: without 'elaborated' as a cue, the paragraph before handed its quote to the
+    # subject of the clause it reports ('pipeline companies')
+    text = ('Rachel Notley elaborated in an opinion piece for the Edmonton Journal that pipeline '
+            'companies currently building in the province, even those that began before the '
+            'election, may reconsider.\n\n'
+            '"A win for the opposition would underline how fragile the coalition has become."')
+    assert speakers(extract, text) == ["Rachel Notley"]
+
+
+def test_the_clause_right_after_a_quote_beats_a_later_cue_the_parser_hung_it_from(extract):
+    # British: the parser hung the first quote on the later 'said' (Kuenssberg's) and made
+    # 'Nowak said' a parenthesis on it, so both quotes went to Nowak, joined as one
+    text = ('"We have done nothing wrong," Nowak said, after the BBC\'s Laura Kuenssberg said the '
+            'Reform UK leader had derisively referred to Mr Sunak as the "part-time prime minister" '
+            'of the City.')
+    assert speakers(extract, text) == ["Nowak", "Laura Kuenssberg"]
+
+
+def test_according_to_a_document_someone_gave_names_them(extract):
+    # British: 'according to a speech Ms Reeves delivered' (a relative clause without its
+    # pronoun) and 'according to a filing lodged by X' left the document speaking for nobody
+    text = ('The aim is to curb "short-termism" in the boardroom, according to a speech Ms Reeves '
+            'delivered at the Mansion House in July.')
+    assert speakers(extract, text) == ["Reeves"]
+    text = ('The firm "deliberately misled investors," according to a court filing lodged by the '
+            'Serious Fraud Office.')
+    assert speakers(extract, text) == ["the Serious Fraud Office"]

@@ -509,8 +509,22 @@ def _according_to(v: "Token", skip: frozenset[int]) -> "Token | _Nobody | None":
         if c.lower_ == "to":
             for g in c.children:
                 if g.dep_ == "pobj":
-                    return g
+                    return _maker_of_findings(g) or _author_of_document(g, skip) or g
     return NOBODY
+
+
+def _maker_of_findings(g: "Token") -> "Token | None":
+    """'according to calculations by Amy Glasmeier', 'according to estimates from the
+    Treasury': a common noun for someone's work (no person, no document: those name their
+    author through their own phrase) speaks for the name in its 'by'/'from' phrase."""
+    if g.pos_ != "NOUN" or g.lower_ in DOCUMENT_NOUNS or g.lower_ in PERSON_HEADS or g.lower_.rstrip("s") in PERSON_HEADS:
+        return None
+    for p in g.children:
+        if p.dep_ == "prep" and p.lower_ in ("by", "from"):
+            o = next((t for t in p.children if t.dep_ == "pobj"), None)
+            if o is not None and o.pos_ == "PROPN" and o.text[:1].isupper():
+                return o
+    return None
 
 
 def _by_agent(v: "Token", skip: frozenset[int]) -> "Token | None":
@@ -582,6 +596,10 @@ def _author_of_document(d: "Token", skip: frozenset[int]) -> "Token | None":
             agent = _passive_agent(a)
             if agent is not None and agent.i not in skip:
                 return agent
+        if a.dep_ == "relcl" and a.i > d.i:  # 'a speech Mrs. Clinton delivered at N.Y.U.': who gave it
+            s = next((c for c in a.children if c.dep_ == "nsubj" and c.i not in skip and c.pos_ == "PROPN"), None)
+            if s is not None:
+                return s
     if d.dep_ == "dobj" and d.head.pos_ == "VERB" and is_issuing_verb(d.head.text):
         s = next((c for c in d.head.children if c.dep_ == "nsubj" and c.i not in skip and c.lower_ not in _WH_SUBJECTS), None)
         if s is not None and s.lower_ not in DOCUMENT_NOUNS:
@@ -1066,6 +1084,11 @@ def _parenthetical_reporter(v: "Token", skip: frozenset[int]) -> "Token | None":
         a, b = c.left_edge.i, c.right_edge.i
         opens = doc[a].text == "," or a > 0 and doc[a - 1].text == ","
         closes = doc[b].text == "," or b + 1 < v.i and doc[b + 1].text == ","
+        k = a - 1
+        while k >= 0 and (doc[k].text in (",", "—", "–") or doc[k].text in QUOTE_TOKS):
+            k -= 1
+        if k >= 0 and k in skip:
+            continue  # '"...," Nowak said, after X said ...': the clause attributes the quote before it
         if opens and closes and b < v.i and subject(c, skip) is not None:
             return c
     return None
@@ -1434,6 +1457,26 @@ def _cue_before_that(h: "Token", cues: list["Token"]) -> "Token | None":
     return before[-1] if before else None
 
 
+def _writers_aside(t: "Token") -> bool:
+    """'Trump said, and I quote, "..."': the writer's 'I quote' announces the words of the
+    cue before it; it is no cue of its own."""
+    return t.lower_ == "quote" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in t.children)
+
+
+def _cue_right_before(h: "Token", cues: list["Token"]) -> "Token | None":
+    """'under what Mr Dunn called "the old model," the club charged ...': a cue the quote
+    follows straight after its opening mark introduces it, whatever later verb the parser hung
+    it from (the placeholder taken for a preposition's object)."""
+    doc = h.doc
+    j = h.i - 1
+    while j >= 0 and doc[j].text in QUOTE_TOKS:
+        j -= 1
+    if j == h.i - 1 or j < 0:
+        return None  # (no opening mark: not a quote the cue introduces)
+    return next((u for u in cues if u.i == j and u.lower_ != "according" and u.tag_ != "VBG"
+                 and subject(u, frozenset({h.i})) is not None), None)
+
+
 def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> dict[int, Attr]:
     """The attribution of each quote in one parsed frame (frame index ``fi``): its cue (the
     nearest cue verb, one that governs the quote first; a colon's clause), its speaker by
@@ -1450,7 +1493,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
     cues = [t for t in doc if (t.lower_ in CUE_WORDS or _put_it(t) or _phrasal_cue(t)) and t.i not in hole_ids
             and (t.lower_ != "according" or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))
             and (t.pos_ in ("VERB", "AUX") or t.lower_ == "according" or _cue_tagged_noun(t, hole_ids))
-            and (t.text[0].islower() or t.lower_ == "according")]
+            and (t.text[0].islower() or t.lower_ == "according") and not _writers_aside(t)]
     for pidx, h in hole_toks.items():
         best = None
         for v in cues:
@@ -1473,11 +1516,16 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
         that_cue = _cue_before_that(h, cues)
         if best is not None and that_cue is not None and best[1].i > h.i:
             best = (0, that_cue)
+        right_before = _cue_right_before(h, cues)
+        if best is not None and right_before is not None and best[1].i > h.i:
+            best = (0, right_before)
         trailing = _trailing_cue(h, cues)
         if best is not None and trailing is not None and best[1].i < h.i \
                 and not all(t.text in (",", ":") or t.text in QUOTE_TOKS
                         for t in doc[best[1].i + 1 + _phrasal_cue(best[1]):h.i]):
             best = (0, trailing)  # (a cue right before the quote introduces it: 'shouted, "Cruz," Beck joked')
+        elif best is not None and trailing is not None and best[1].i > trailing.i:
+            best = (0, trailing)  # '"...," Trump said, after Becky Quick said ...': the nearer clause
         colon = _colon_before(h)
         if best is not None and colon is not None and _in_adverbial_clause(best[1], colon.head):
             # 'When Trump suggested ..., Rubio fired back: "..."': the clause the colon ends

@@ -14,7 +14,7 @@ beam deride gush rave scoff sneer chide blast slam mock accuse praise criticize 
 applaud welcome hail dismiss decry denounce condemn reveal disclose recount relay
 acknowledge inform assure reassure concur react opine riff
 laud confide scold tout gripe grumble marvel sigh murmur mumble whine growl bark snap fume hint
-implore chime intone remind reckon speculate posit estimate express""".split()
+implore chime intone remind reckon speculate posit estimate express elaborate""".split()
 _IRREGULAR = {"read": ["reads", "read"], "say": ["said"], "tell": ["told"], "write": ["wrote", "written"], "think": ["thought"],
               "cry": ["cried"], "reply": ["replied"], "deny": ["denied"], "testify": ["testified"]}
 
@@ -26,10 +26,8 @@ def inflect(base: str) -> set[str]:
         forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
     else:
         forms |= {base + ("es" if base.endswith(("s", "sh", "ch", "x")) else "s"), stem + "ed", stem + "ing"}
-    if base in ("admit", "quip", "plead", "snap"):
-        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
-        if base == "snap":
-            forms -= {"snaped", "snaping"}
+    if base in ("admit", "quip", "snap", "brag", "dub", "slam"):  # 'admitted', 'bragged', 'dubbed', 'slammed'
+        forms = (forms - {base + "ed", base + "ing"}) | {base + base[-1] + "ed", base + base[-1] + "ing"}
     forms |= set(_IRREGULAR.get(base, []))
     return forms
 
