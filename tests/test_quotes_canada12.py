@@ -1,0 +1,34 @@
+"""Speakers and quotes in Canadian house style (and one other style per rule), from the
+second Canadian stand-in set (docs/quotes-canada.md, "Second stand-in (canada12)"). Every
+sentence here is written for the test; none is copied from an article."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def extract():
+    from briefing.quotes import extract_quotes
+
+    return extract_quotes
+
+
+def _only(quotes, needle: str):
+    hits = [q for q in quotes if needle in q.text]
+    assert len(hits) == 1, (needle, [q.text for q in quotes])
+    return hits[0]
+
+
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian: the he/she that reports a clause stands for someone named before it, not for
+    # the subject of the clause it reports
+    ("Mayor Dana Fortier wants Ottawa to pay for the new bridge.\n\n"
+     "Fortier hopes the province will chip in as well, something she said Transport Minister "
+     "Anil Rao seems “quite open” to.", "quite open", "Dana Fortier"),
+    # British: the same with a title before the name of the clause's subject
+    ("Councillor Gemma Hart met ministers in London on Monday.\n\n"
+     "Ms Hart wants more money for buses, something she said Transport Secretary Tom Nye was "
+     "\"happy to consider\" before the budget.", "happy to consider", "Gemma Hart"),
+])
+def test_a_pronoun_stands_for_someone_named_before_it(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker
