@@ -41,6 +41,7 @@ class Attr:
     cue: str | None = None
     cue_key: tuple[int, int] | None = None  # (frame index, token index) shared by split quotes
     pronoun: str | None = None  # unresolved pronoun subject
+    pronoun_at: int | None = None  # article offset of that pronoun (its antecedent comes before it)
     kind: str = "none"  # person | org | role | pronoun | none
     colon: bool = False  # found by the colon that introduces the quote, not by a cue word
     # no cue: the speaker is the subject of the (non-speech) verb the quote hangs from
@@ -1456,6 +1457,10 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
         elif s is not None:
             attr.set_name(*name_from(s))
             attr.for_person = attr.kind in ("role", "org") and _role_of_a_person(s)
+            if attr.kind == "pronoun" and s.idx < len(frame.src):
+                # 'something he said Minister X seems "open" to': he is someone named before
+                # the pronoun, not the subject of the clause it reports
+                attr.pronoun_at = frame.src[s.idx]
         out[pidx] = attr
     return out
 

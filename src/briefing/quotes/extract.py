@@ -441,7 +441,9 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         elif kind == "pronoun":
             speaker = title = None
             via = "pronoun"
-            found = people.antecedent(ps[0].open_at, PRON_GENDER.get(a.pronoun or ""), spoken) \
+            # (a pronoun before the quote: its antecedent comes before the pronoun)
+            before = min(ps[0].open_at, a.pronoun_at) if a.pronoun_at is not None else ps[0].open_at
+            found = people.antecedent(before, PRON_GENDER.get(a.pronoun or ""), spoken) \
                 if a.pronoun in ("he", "she", "him", "her") else None
             unnamed = _unnamed_antecedent(last_speaker, last_end, ps[0].open_at, a.pronoun, people)
             if unnamed is not None:
@@ -452,7 +454,7 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 speaker, title = last_person[0], last_person[1]
             elif a.pronoun in ("he", "she", "him", "her", "i"):
                 # nobody quoted yet: the last full name mentioned before the quote
-                speaker, title = people.last_name_before(ps[0].open_at)
+                speaker, title = people.last_name_before(before)
             elif a.pronoun in ("they", "we", "it") and last_speaker is not None and last_speaker[3] == "org":
                 speaker, title = last_speaker[0], last_speaker[1]
             elif a.pronoun == "it" and (a.cue or "").lower() in REPORTING_CUES | {"vowed", "vows", "pledged", "pledges"} \
