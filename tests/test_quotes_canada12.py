@@ -32,3 +32,17 @@ def _only(quotes, needle: str):
 ])
 def test_a_pronoun_stands_for_someone_named_before_it(extract, text: str, needle: str, speaker: str) -> None:
     assert _only(extract(text), needle).speaker == speaker
+
+
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian: 'Ste.' (Sainte) and the RCMP's 'Cst.' end no sentence: the speaker is the
+    # subject before the place, not the word after the dot
+    ("On Friday the Algoma Family Clinic in Sault Ste. Marie said it would stop taking new "
+     "patients because of a \"severe lack of staff.\"", "severe lack", "Algoma Family Clinic"),
+    ("“Speed was a factor,” said Cst. Marie Tremblay of the Surrey RCMP.", "Speed was", "Marie Tremblay"),
+    # agency style: the same place name in a sentence that tells The Associated Press
+    ("Sault Area Hospital in Sault Ste. Marie told The Associated Press on Monday that its "
+     "wards were \"at breaking point.\"", "breaking point", "Sault Area Hospital"),
+])
+def test_a_place_or_rank_abbreviation_ends_no_sentence(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker
