@@ -46,3 +46,24 @@ def test_a_pronoun_stands_for_someone_named_before_it(extract, text: str, needle
 ])
 def test_a_place_or_rank_abbreviation_ends_no_sentence(extract, text: str, needle: str, speaker: str) -> None:
     assert _only(extract(text), needle).speaker == speaker
+
+
+@pytest.mark.parametrize("text,first,last,speaker", [
+    # Canadian: '"A," she said. "B ¶ "C."': B is left open at the paragraph end and the next
+    # paragraph opens with a mark, so the quote runs on: A, B and C are one quote
+    ("Officers gave few details on Sunday.\n\n"
+     "“We know this is hard for the family,” Const. Rita Moose said. “People want answers "
+     "right away.\n\n"
+     "“But we have to protect the case we are building, so we will say more when we can.”\n\n"
+     "The investigation continues.", "We know this", "protect the case", "Rita Moose"),
+    # British: the same in straight marks
+    ("The council met on Tuesday.\n\n"
+     "\"This is a difficult budget,\" Mr Patel said. \"Every department has had to find savings.\n\n"
+     "\"Nobody on this council wanted to close a library.\"\n\n"
+     "The vote is next week.", "difficult budget", "close a library", "Patel"),
+])
+def test_a_split_quote_left_open_runs_over_the_paragraph(extract, text: str, first: str, last: str, speaker: str) -> None:
+    quotes = extract(text)
+    assert len(quotes) == 1, [q.text for q in quotes]
+    assert first in quotes[0].text and last in quotes[0].text
+    assert speaker in (quotes[0].speaker or "")
