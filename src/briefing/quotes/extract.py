@@ -366,7 +366,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         a = attrs.get(i) or Attr()
         if units:
             prev_idx, prev_a = units[-1]
-            same_para = pieces[prev_idx[-1]].para == p.para
+            # (a quote over paragraphs goes on with the one before where it opens)
+            same_para = pieces[prev_idx[-1]].para == (p.open_para if p.open_para >= 0 else p.para)
             near = p.open_at - pieces[prev_idx[-1]].close_at <= CONTINUATION_GAP
             if same_para and ((a.cue_key is not None and a.cue_key == prev_a.cue_key)
                               or (a.cue is None and near and _continues(a, prev_a)

@@ -242,7 +242,11 @@ def find_spans(text: str) -> list[Piece]:
                 lead = text[ps:open_m].strip() if cur is None else ""
                 opens = bool(nm) and _kind(text, nm)[0] == fam and _kind(text, nm)[1] in "ob" \
                     or fam == "s" and text.startswith("'", ns) and text[ns + 1:ns + 2].isupper()
-                continues = opens and (not lead or lead.endswith((":", ",")))
+                # (or it is the second part of a quote its paragraph opens with: '"A," she
+                # said. "B ¶ "C."', the marks say B runs on)
+                split = bool(lead) and MARK.match(text, ps) is not None and lead.endswith(".") \
+                    and _kind(text, MARK.match(text, ps))[0] == fam
+                continues = opens and (not lead or lead.endswith((":", ",")) or split)
             if cur is None:
                 cur = Piece([(s, e)], open_m, e, pi, pi)
             else:
