@@ -67,3 +67,18 @@ def test_a_split_quote_left_open_runs_over_the_paragraph(extract, text: str, fir
     assert len(quotes) == 1, [q.text for q in quotes]
     assert first in quotes[0].text and last in quotes[0].text
     assert speaker in (quotes[0].speaker or "")
+
+
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian: a definite description made of the words an organisation's name ends in is
+    # that organisation ('the national park' after 'Banff National Park')
+    ("Banff National Park closed two trails on Tuesday because of the fire.\n\n"
+     "“Crews from across the region are protecting the townsite,” the national park wrote on "
+     "Facebook.", "protecting the townsite", "Banff National Park"),
+    # British: 'the fire service' after 'West Midlands Fire Service'
+    ("West Midlands Fire Service sent eight engines to the warehouse.\n\n"
+     "\"The roof has partly collapsed and the building is unsafe,\" the fire service said in an "
+     "update.", "roof has partly", "West Midlands Fire Service"),
+])
+def test_a_description_by_the_words_of_an_organisations_name(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker
