@@ -471,9 +471,13 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 speaker = people.by_description(a.phrase or "", ps[0].open_at)
             if speaker is None and definite and COREFERENCE:  # 'Reid said ... the Senate Democratic leader said'
                 speaker = people.by_coreference(a.phrase or "", _sentence_start(text, ps[0].open_at), spoken)
-            if speaker is not None:
-                title = people.title_of(speaker) or title
             via = "role"
+            if speaker is None and definite \
+                    and (named := people.organisation_by_head(a.phrase or "", ps[0].open_at)) is not None:
+                # 'the national park wrote' after 'Jasper National Park': that organisation
+                speaker, title, kind, via = named, None, "org", "org-described"
+            elif speaker is not None:
+                title = people.title_of(speaker) or title
         elif kind == "org" and speaker and speaker.lower().startswith("the ") \
                 and (described := people.by_description(speaker, ps[0].open_at)) is not None:
             speaker, title = described, people.title_of(described)  # 'the Kentucky Republican'
