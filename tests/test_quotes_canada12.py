@@ -82,3 +82,20 @@ def test_a_split_quote_left_open_runs_over_the_paragraph(extract, text: str, fir
 ])
 def test_a_description_by_the_words_of_an_organisations_name(extract, text: str, needle: str, speaker: str) -> None:
     assert _only(extract(text), needle).speaker == speaker
+
+
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian: 'A spokesperson ... said in a statement' and, a paragraph on, 'X said in the
+    # statement': the statement is X's, and so is the quote the spokesperson gave from it
+    ("A spokesperson for the school board said in a statement that trustees will meet again "
+     "and that the meetings “could include bus routes if needed.”\n\n"
+     "“We are also adding a parent session in the fall,” Marie Leclerc said in the statement.",
+     "bus routes", "Marie Leclerc"),
+    # British: the same with a spokeswoman and straight marks
+    ("A spokeswoman for the trust said in a statement that wards were \"under severe pressure\" "
+     "this week.\n\n"
+     "\"Patients should only come to A&E in an emergency,\" Helen Morgan said in the statement.",
+     "severe pressure", "Helen Morgan"),
+])
+def test_a_statement_speaks_for_whoever_the_article_names_in_it(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker
