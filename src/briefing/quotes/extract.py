@@ -551,4 +551,29 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         if cue is not None or speaker is not None:
             last_speaker = (speaker, title, para, "org" if kind == "org" else "person")
             last_end = end
+    _statement_named_later(text, quotes)
     return quotes
+
+
+# 'A spokesperson for the health authority said in a statement that ... "..."' and, later,
+# '"...," Keith Corcoran said in the statement': the unnamed spokesperson is the one named
+_UNNAMED_STATEMENT = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman)\b"
+                                r"[^.\n]{0,120}?\bsaid\s+in\s+a\s+(?:written\s+|emailed\s+)?statement\b")
+_IN_THE_STATEMENT = re.compile(r"[\s,”\"’']*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s+"
+                               r"(?:said|added|wrote)\s+in\s+the\s+statement\b")
+_STATEMENT_REACH = 1200  # characters from the unnamed spokesperson's quote to the named one
+
+
+def _statement_named_later(text: str, quotes: list[Quote]) -> None:
+    for i, q in enumerate(quotes):
+        if q.speaker is not None and not q.speaker.split()[0] in ("A", "An", "The", "a", "an", "the"):
+            continue
+        if not _UNNAMED_STATEMENT.search(text, _sentence_start(text, q.start), q.start):
+            continue
+        for later in quotes[i + 1:]:
+            if later.start - q.end > _STATEMENT_REACH:
+                break
+            m = _IN_THE_STATEMENT.match(text, later.end)
+            if m and later.speaker and surname(later.speaker) == surname(m.group(1)):
+                q.speaker, q.speaker_title, q.via = later.speaker, later.speaker_title, "statement-named"
+                break
