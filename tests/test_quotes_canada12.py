@@ -99,3 +99,23 @@ def test_a_description_by_the_words_of_an_organisations_name(extract, text: str,
 ])
 def test_a_statement_speaks_for_whoever_the_article_names_in_it(extract, text: str, needle: str, speaker: str) -> None:
     assert _only(extract(text), needle).speaker == speaker
+
+
+@pytest.mark.parametrize("text,phrase", [
+    # Canadian: a phrase quoted inside the writer's sentence, no cue and no speaking subject,
+    # is no quote of the previous speaker's
+    ("“We are ready for the winter,” said Mayor Jo Tran.\n\n"
+     "How much money will reach the town is unclear, given its “tricky spot” as “a fast-growing "
+     "place in a shrinking region.”", "fast-growing place"),
+    # British
+    ("\"We will appeal,\" Mr Shah said.\n\n"
+     "The ruling leaves the firm in a \"very awkward position\" with its lenders until the spring.",
+     "very awkward position"),
+    ("\"He will start on Saturday,\" the manager said.\n\n"
+     "The first taste the Glasgow crowd got of the new signing was a chant of “one of our own” "
+     "from the stands.", "one of our own"),
+])
+def test_a_cue_less_phrase_in_the_writers_sentence_is_no_quote(extract, text: str, phrase: str) -> None:
+    quotes = extract(text)
+    assert not [q for q in quotes if phrase in q.text], [(q.text, q.speaker) for q in quotes]
+    assert len(quotes) == 1
