@@ -52,6 +52,9 @@ class Attr:
     phrase: str | None = None  # the subject's words for a role ("the governor")
     maybe_person: bool = False  # a weak "org" that speaks only if the table knows it as a person
     for_person: bool = False  # a role of someone NER names ('a spokesman for Bernie Sanders')
+    # no cue, and the quote is a noun phrase under a preposition or in apposition, no verb's
+    # argument ('given its "tricky spot"', 'Chants of "..."'): a scare quote or a name
+    in_phrase: bool = False
 
     def set_name(self, kind: str, surface: str, title: str | None) -> None:
         """Fill in what ``name_from`` found: a pronoun to resolve, a role phrase, or a name."""
@@ -1426,6 +1429,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                 best = (0, root)
         if best is None:
             out[pidx] = _verb_subject_attr(h, frozenset(hole_ids))
+            out[pidx].in_phrase = h.dep_ in ("pobj", "appos") or h.head.pos_ == "ADP"
             continue
         v = best[1]
         reporter = (_reporting_cue(v, frozenset(hole_ids)) or _enclosing_cue(v, cues)

@@ -531,6 +531,11 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 continue  # (a headline with its byline: '"Museum to close in May," by Jane Roe')
             if a.weak and speaker:
                 via = "weak"
+            elif not speaker and len(ps) == 1 and a.in_phrase and embedded(text, ps[0]):
+                # a phrase quoted inside the writer's own sentence under a preposition, with no
+                # cue and no subject that speaks ('given its "tricky spot"', 'Chants of "..."
+                # broke out'): a scare quote or a name, not the previous speaker talking on
+                continue
             elif last_speaker is not None and start - last_end <= PREVIOUS_REACH \
                     and (ps[0].open_para if ps[0].open_para >= 0 else para) - last_speaker[2] - sum(
                         _caption_line(text, paras[k]) for k in range(last_speaker[2] + 1, max(para, ps[0].open_para))) <= 1:
