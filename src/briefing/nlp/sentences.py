@@ -29,6 +29,19 @@ class Sentence:
     end: int
 
 
+# abbreviations spaCy's English tokenizer splits from their full stop ('St.' it keeps): the
+# French 'Ste.' of place names ('Sault Ste. Marie'), 'Mme.', the RCMP's 'Cst.'; split, the
+# parser takes the next word for a subject ('... in Sault Ste. | Marie said')
+ABBREVIATION_TOKENS = ("Ste.", "Mme.", "Cst.")
+
+
+def _abbreviation_tokens(nlp: "spacy.Language") -> None:
+    from spacy.symbols import ORTH
+
+    for word in ABBREVIATION_TOKENS:
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+
+
 @lru_cache(maxsize=None)
 def load_spacy(mode: str = "senter") -> "spacy.Language":
     """Load the English pipeline.
@@ -48,6 +61,7 @@ def load_spacy(mode: str = "senter") -> "spacy.Language":
                 nlp.enable_pipe("senter")
             elif mode == "parser":
                 nlp = spacy.load(name, exclude=["lemmatizer"])
+                _abbreviation_tokens(nlp)
             else:
                 raise ValueError(f"unknown spaCy mode {mode!r}")
             nlp.max_length = MAX_SPACY_CHARS

@@ -42,6 +42,7 @@ class Attr:
     cue: str | None = None
     cue_key: tuple[int, int] | None = None  # (frame index, token index) shared by split quotes
     pronoun: str | None = None  # unresolved pronoun subject
+    pronoun_at: int | None = None  # article offset of that pronoun (its antecedent comes before it)
     kind: str = "none"  # person | org | role | pronoun | none
     colon: bool = False  # found by the colon that introduces the quote, not by a cue word
     # no cue: the speaker is the subject of the (non-speech) verb the quote hangs from
@@ -52,6 +53,9 @@ class Attr:
     phrase: str | None = None  # the subject's words for a role ("the governor")
     maybe_person: bool = False  # a weak "org" that speaks only if the table knows it as a person
     for_person: bool = False  # a role of someone NER names ('a spokesman for Bernie Sanders')
+    # no cue, and the quote is a noun phrase under a preposition or in apposition, no verb's
+    # argument ('given its "tricky spot"', 'Chants of "..."'): a scare quote or a name
+    in_phrase: bool = False
 
     def set_name(self, kind: str, surface: str, title: str | None) -> None:
         """Fill in what ``name_from`` found: a pronoun to resolve, a role phrase, or a name."""
@@ -1542,6 +1546,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                 best = (0, root)
         if best is None:
             out[pidx] = _verb_subject_attr(h, frozenset(hole_ids))
+            out[pidx].in_phrase = h.dep_ in ("pobj", "appos") or h.head.pos_ == "ADP"
             continue
         v = best[1]
         reporter = (_reporting_cue(v, frozenset(hole_ids)) or _enclosing_cue(v, cues)
@@ -1577,6 +1582,10 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
         elif s is not None:
             attr.set_name(*name_from(s))
             attr.for_person = attr.kind in ("role", "org") and _role_of_a_person(s)
+            if attr.kind == "pronoun" and s.idx < len(frame.src):
+                # 'something he said Minister X seems "open" to': he is someone named before
+                # the pronoun, not the subject of the clause it reports
+                attr.pronoun_at = frame.src[s.idx]
         out[pidx] = attr
     return out
 

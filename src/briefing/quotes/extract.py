@@ -442,7 +442,9 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         elif kind == "pronoun":
             speaker = title = None
             via = "pronoun"
-            found = people.antecedent(ps[0].open_at, PRON_GENDER.get(a.pronoun or ""), spoken) \
+            # (a pronoun before the quote: its antecedent comes before the pronoun)
+            before = min(ps[0].open_at, a.pronoun_at) if a.pronoun_at is not None else ps[0].open_at
+            found = people.antecedent(before, PRON_GENDER.get(a.pronoun or ""), spoken) \
                 if a.pronoun in ("he", "she", "him", "her") else None
             unnamed = _unnamed_antecedent(last_speaker, last_end, ps[0].open_at, a.pronoun, people)
             if unnamed is not None:
@@ -453,7 +455,7 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 speaker, title = last_person[0], last_person[1]
             elif a.pronoun in ("he", "she", "him", "her", "i"):
                 # nobody quoted yet: the last full name mentioned before the quote
-                speaker, title = people.last_name_before(ps[0].open_at)
+                speaker, title = people.last_name_before(before)
             elif a.pronoun in ("they", "we", "it") and last_speaker is not None and last_speaker[3] == "org":
                 speaker, title = last_speaker[0], last_speaker[1]
             elif a.pronoun == "it" and (a.cue or "").lower() in REPORTING_CUES | {"vowed", "vows", "pledged", "pledges"} \
@@ -469,9 +471,13 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 speaker = people.by_description(a.phrase or "", ps[0].open_at)
             if speaker is None and definite and COREFERENCE:  # 'Reid said ... the Senate Democratic leader said'
                 speaker = people.by_coreference(a.phrase or "", _sentence_start(text, ps[0].open_at), spoken)
-            if speaker is not None:
-                title = people.title_of(speaker) or title
             via = "role"
+            if speaker is None and definite \
+                    and (named := people.organisation_by_head(a.phrase or "", ps[0].open_at)) is not None:
+                # 'the national park wrote' after 'Jasper National Park': that organisation
+                speaker, title, kind, via = named, None, "org", "org-described"
+            elif speaker is not None:
+                title = people.title_of(speaker) or title
         elif kind == "org" and speaker and speaker.lower().startswith("the ") \
                 and (described := people.by_description(speaker, ps[0].open_at)) is not None:
             speaker, title = described, people.title_of(described)  # 'the Kentucky Republican'
@@ -525,6 +531,11 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 continue  # (a headline with its byline: '"Museum to close in May," by Jane Roe')
             if a.weak and speaker:
                 via = "weak"
+            elif not speaker and len(ps) == 1 and a.in_phrase and embedded(text, ps[0]):
+                # a phrase quoted inside the writer's own sentence under a preposition, with no
+                # cue and no subject that speaks ('given its "tricky spot"', 'Chants of "..."
+                # broke out'): a scare quote or a name, not the previous speaker talking on
+                continue
             elif last_speaker is not None and start - last_end <= PREVIOUS_REACH \
                     and (ps[0].open_para if ps[0].open_para >= 0 else para) - last_speaker[2] - sum(
                         _caption_line(text, paras[k]) for k in range(last_speaker[2] + 1, max(para, ps[0].open_para))) <= 1:
@@ -545,4 +556,29 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         if cue is not None or speaker is not None:
             last_speaker = (speaker, title, para, "org" if kind == "org" else "person")
             last_end = end
+    _statement_named_later(text, quotes)
     return quotes
+
+
+# 'A spokesperson for the health authority said in a statement that ... "..."' and, later,
+# '"...," Keith Corcoran said in the statement': the unnamed spokesperson is the one named
+_UNNAMED_STATEMENT = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+)?(?:spokesperson|spokesman|spokeswoman)\b"
+                                r"[^.\n]{0,120}?\bsaid\s+in\s+a\s+(?:written\s+|emailed\s+)?statement\b")
+_IN_THE_STATEMENT = re.compile(r"[\s,”\"’']*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s+"
+                               r"(?:said|added|wrote)\s+in\s+the\s+statement\b")
+_STATEMENT_REACH = 1200  # characters from the unnamed spokesperson's quote to the named one
+
+
+def _statement_named_later(text: str, quotes: list[Quote]) -> None:
+    for i, q in enumerate(quotes):
+        if q.speaker is not None and not q.speaker.split()[0] in ("A", "An", "The", "a", "an", "the"):
+            continue
+        if not _UNNAMED_STATEMENT.search(text, _sentence_start(text, q.start), q.start):
+            continue
+        for later in quotes[i + 1:]:
+            if later.start - q.end > _STATEMENT_REACH:
+                break
+            m = _IN_THE_STATEMENT.match(text, later.end)
+            if m and later.speaker and surname(later.speaker) == surname(m.group(1)):
+                q.speaker, q.speaker_title, q.via = later.speaker, later.speaker_title, "statement-named"
+                break

@@ -25,7 +25,7 @@ from briefing.quotes.vocabulary import ADDRESS_CUES, QUOTE_TOKS
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Const|Supt|Insp|Det|Cpl|Cmdr|Cdr|Hon|Coun|Cllr|St|Jr|Sr|Inc|Co|Corp|No|Prof|Rev|Adm|Maj|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec|vs|U\.S|U\.K|U\.N)|\b[A-Z])\.$")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Const|Cst|Supt|Insp|Det|Cpl|Cmdr|Cdr|Hon|Coun|Cllr|St|Ste|Mme|Jr|Sr|Inc|Co|Corp|No|Prof|Rev|Adm|Maj|Ft|Mt|Jan|Feb|Aug|Sept|Oct|Nov|Dec|vs|U\.S|U\.K|U\.N)|\b[A-Z])\.$")
 
 
 def abbreviation_dot(text: str, i: int) -> bool:

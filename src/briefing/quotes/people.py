@@ -769,13 +769,19 @@ class People:
 
     def organisation_by_head(self, phrase: str, pos: int) -> str | None:
         """The organisation a definite description by its head noun stands for ('the ministry
-        said' after 'Gaza's Health Ministry', 'the council' after 'Dublin City Council'): the
-        latest name before ``pos`` (within two paragraphs or so) that ends in that noun,
-        capitalised, after a word of its own."""
-        words = phrase.lower().split()
-        if len(words) != 2 or words[0] != "the" or words[1] not in ORG_DESCRIPTION_HEADS:
+        said' after 'Gaza's Health Ministry', 'the council' after 'Dublin City Council', 'the
+        national park' after 'Jasper National Park'): the latest name before ``pos`` (within two
+        paragraphs or so) that ends in those words, capitalised, after a word of its own."""
+        words = phrase.split()
+        if not 2 <= len(words) <= 4 or words[0].lower() != "the" \
+                or len(words) > 2 and any(not w.islower() for w in words[1:]):
             return None
-        head = words[1]
+        desc = [w.lower() for w in words[1:]]
+        if len(desc) == 1 and desc[0] not in ORG_DESCRIPTION_HEADS:
+            return None
+        # (a longer description names the organisation by the words its name ends in: 'the
+        # national park' after 'Jasper National Park', 'the police service' after 'Regina
+        # Police Service')
         for start, run in reversed(self.runs()):
             if start >= pos or any(o <= start < c for o, c in self.quoted):
                 continue
@@ -784,7 +790,7 @@ class People:
             rwords = [w.rstrip(".,;:") for w in run.split()]
             while rwords and (rwords[0].lower() in _DETERMINER_WORDS | _CONNECTORS or _ends_possessive(rwords[0])):
                 rwords = rwords[1:]  # ('Gaza's Health Ministry')
-            if len(rwords) >= 2 and rwords[-1].lower() == head:
+            if len(rwords) > len(desc) and [w.lower() for w in rwords[-len(desc):]] == desc:
                 return " ".join(rwords)
         return None
 
