@@ -570,8 +570,10 @@ _STATEMENT_REACH = 1200  # characters from the unnamed spokesperson's quote to t
 
 
 def _statement_named_later(text: str, quotes: list[Quote]) -> None:
+    """Give an unnamed spokesperson's statement quote to the person a later quote names as
+    speaking 'in the statement' (in place: the names are only known once all are assembled)."""
     for i, q in enumerate(quotes):
-        if q.speaker is not None and not q.speaker.split()[0] in ("A", "An", "The", "a", "an", "the"):
+        if q.speaker is not None and q.speaker.split()[0] not in ("A", "An", "The", "a", "an", "the"):
             continue
         if not _UNNAMED_STATEMENT.search(text, _sentence_start(text, q.start), q.start):
             continue

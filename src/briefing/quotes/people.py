@@ -1095,6 +1095,8 @@ def is_issuing_verb(word: str) -> bool:
     statement): its subject is the document's author."""
     return bool(_ISSUE_VERBS.fullmatch(word.lower())) or word.lower() in ("releasing", "issuing", "posting", "sending",
                                                                             "publishing", "releases", "issue", "release")
+
+
 # 'a statement from the Regina Police Service', 'a report by the auditor general's office'
 _ISSUER_REACH = 600  # characters: a document named 'from X' further back is another story's
 _FROM_ISSUER = re.compile(r"\s+(?:(?:issued|released|sent|posted|filed)\s+)?(?:from|by)\s+((?:the\s+)?[A-Z][\w.&'’-]*"
