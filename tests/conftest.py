@@ -1,4 +1,5 @@
-"""Shared test helpers: paths to the repo's seeds and the shared dev data."""
+"""Shared test helpers: paths to the repo's seeds and the shared dev data, and the quote
+extractor the quote tests call."""
 from __future__ import annotations
 
 import os
@@ -24,3 +25,11 @@ def shared_data() -> Path:
     if not path.is_dir():
         pytest.skip(f"shared data not found at {path}")
     return path
+
+
+@pytest.fixture(scope="session")
+def extract():
+    """``briefing.quotes.extract_quotes``, imported when a quote test first asks for it."""
+    from briefing.quotes import extract_quotes
+
+    return extract_quotes

@@ -174,13 +174,6 @@ def test_eval_matches_partial_quote_by_its_content():
 # ----------------------------------------------------------------------------- attribution (spaCy)
 
 
-@pytest.fixture(scope="module")
-def extract():
-    from briefing.quotes import extract_quotes
-
-    return extract_quotes
-
-
 @pytest.mark.slow
 def test_seed_article_acceptance(extract):
     text = read("seed-cnn-cuba.txt")
@@ -1190,7 +1183,7 @@ def test_a_cue_less_quote_far_after_a_speaker_in_text_without_breaks_is_nobodys(
     "the election for every family in Ontario.”",
     "The review goes on to mock the chancellor’s “plan for growth” as a fantasy.",
     # (a chant quoted under a preposition, 'a chant of “one of our own”', is no quote at all:
-    # test_quotes_canada12.test_a_cue_less_phrase_in_the_writers_sentence_is_no_quote)
+    # test_quotes_canada.test_a_cue_less_phrase_in_the_writers_sentence_is_no_quote)
 ])
 def test_an_unnamed_speakers_title_is_a_kind_of_person_or_none(extract, text):
     (q,) = extract(text)

@@ -8,13 +8,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def extract():
-    from briefing.quotes import extract_quotes
-
-    return extract_quotes
-
-
 def speaker_of(quotes, opening: str) -> str | None:
     found = [q for q in quotes if q.text.startswith(opening)]
     assert found, [q.text for q in quotes]

@@ -7,13 +7,6 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def extract():
-    from briefing.quotes import extract_quotes
-
-    return extract_quotes
-
-
 def speakers(extract, text: str) -> list[str | None]:
     return [q.speaker for q in extract(text)]
 

@@ -8,13 +8,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def extract():
-    from briefing.quotes import extract_quotes
-
-    return extract_quotes
-
-
 def speakers(quotes) -> list[tuple[str | None, str]]:
     return [(q.speaker, q.text[:14]) for q in quotes]
 

@@ -81,13 +81,6 @@ def test_headline_end():
 # ----------------------------------------------------------------------------- spaCy
 
 
-@pytest.fixture(scope="module")
-def extract():
-    from briefing.quotes import extract_quotes
-
-    return extract_quotes
-
-
 def _one(quotes, needle):
     hits = [q for q in quotes if needle in q.text]
     assert len(hits) == 1, (needle, [q.text for q in quotes])
