@@ -275,6 +275,11 @@ def _name_after_family_compound(tok: "Token") -> tuple[str, str] | None:
     return doc[k:end].text, doc[j:k].text.replace(" ", "")
 
 
+# heads a place modifies without making the phrase an organisation: 'the Quebec native', 'the
+# Toronto-born netminder', 'the Ottawa right-hander'
+_PLACE_PERSON_HEADS = frozenset("native netminder blueliner blue-liner right-hander left-hander southpaw".split())
+
+
 def name_from(tok: "Token") -> tuple[str, str, str | None]:
     """(kind, surface, title) for a subject token."""
     if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
@@ -398,7 +403,7 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
     phrase = _words_text(phrase_words)
     if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC") or tok.lower_ in ORG_HEADS or any(
         (_ent_span(t) is not None and _ent_span(t).label_ in ("ORG", "GPE")) for t in phrase_words if t.i <= tok.i
-    ) and tok.lower_ not in TITLE_WORDS | INDIVIDUAL_NOUNS:  # ('a 14-year-old Pennsylvania girl' is one unnamed person)
+    ) and tok.lower_ not in TITLE_WORDS | INDIVIDUAL_NOUNS | _PLACE_PERSON_HEADS:  # ('a 14-year-old Pennsylvania girl' is one unnamed person)
         return "org", phrase, None
     if tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in TITLE_WORDS | {"officials", "sources", "aides"}:
         return "org", phrase, None  # a group speaking together: "protesters chanted"

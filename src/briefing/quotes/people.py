@@ -98,6 +98,8 @@ premier minister mp mpp mla msp td taoiseach tánaiste tanaiste leader chief off
 pope cardinal archbishop bishop pastor priest rabbi imam
 model presenter broadcaster pundit hitmaker rocker popstar comic chef influencer socialite wag
 footballer goalkeeper keeper boxer golfer jockey cricketer batsman batter bowler sprinter swimmer
+netminder blueliner blue-liner outfielder infielder catcher shortstop right-hander left-hander southpaw
+newcomer native
 """.split())
 # groups, and people who speak for someone else or are anyone: never the person named before
 _NOT_ONE_PERSON = frozenset("""couple family pair duo trio spokesman spokeswoman spokesperson aide adviser advisor
@@ -183,6 +185,8 @@ _ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'’&-]*,?\s+(?:(?:of|the|and|for|on|&
 # 'the CBSA (Canada Border Services Agency)': initials first, the expansion in brackets
 _ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z&]{1,7})\s+\(((?:[A-Z][\w'’&-]*,?\s*(?:(?:of|the|and|for|on|&|de|du|des|la|le|et)\s+)*){1,8})\)")
 _SMALL_WORDS = frozenset("of the and for on & de du des la le et".split())
+# a capitalised name with small words inside ('Prime Minister's Office', 'Canada Border Services Agency')
+_ORG_NAME_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|the|and|for|on|&)\s+)*[A-Z][\w'’&-]*)+")
 _APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:a|an|the)\s+"
                          r"(?P<desc>[\w’'-]+(?:\s+[\w’'-]+){0,6}?)\s*(?=[,;]|\.\s)")
 
@@ -277,6 +281,39 @@ def _expansion(words: list[str], acro: str) -> str | None:
     return prefixed
 
 
+# An organisation's name runs on past 'of'/'for', where a capitalised run stops: 'the City
+# of Winnipeg', 'Ontario Ministry of Transportation', 'Department of Fisheries and Oceans',
+# 'Centre for Addiction and Mental Health' (not 'Bank of Canada Governor Tiff Macklem').
+_OF_TAIL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+)?[A-Z][\w&'’-]*)*")
+# a municipality speaks by its head noun only under its 'X of Y' name ('the City of Winnipeg')
+_TOWN_HEADS = frozenset("city town township municipality county village".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def name_tail(text: str, end: int) -> str:
+    """The 'of X' / 'for X' words that continue a capitalised name ending at ``end``, or ''."""
+    out = ""
+    while (m := _OF_TAIL.match(text, end)) is not None:
+        words = m.group().split()
+        keep: list[str] = []
+        for i, w in enumerate(words):
+            core = _POSSESSIVE_END.sub("", w)
+            if i >= 1 and w[:1].isupper() and (w.lower() in TITLE_WORDS or w.lower() in _MONTHS | _WEEKDAYS):
+                break
+            keep.append(core)
+            if core != w:  # ('of Canada's'): a possessive ends the name
+                break
+        while keep and keep[-1].lower() in ("of", "for", "the", "and"):
+            keep.pop()
+        if len(keep) < 2:
+            break
+        out += " " + " ".join(keep)
+        if len(keep) < len(words):
+            break
+        end = m.end()
+    return out
+
+
 class People:
     """Canonical names for one article: the fullest form the article first gives."""
 
@@ -289,6 +326,7 @@ class People:
         self._honorific: dict[str, str] | None = None
         self._subjects: list[tuple[int, str]] | None = None
         self._acronyms: dict[str, str] | None = None
+        self._far_acronyms: dict[str, str | None] = {}  # acronym_expansion, per acronym
         self._described: list[tuple[int, str, str]] | None = None
         self._lower_words: frozenset[str] | None = None
         self._by_surname: dict[str, bool] = {}  # speaks_by_surname, per word
@@ -521,6 +559,27 @@ class People:
                 if (expansion := _expansion(words, acro)) == " ".join(words).rstrip(", "):
                     self._acronyms.setdefault(acro, expansion)
         return self._acronyms
+
+    def acronym_expansion(self, acro: str) -> str | None:
+        """What initials stand for: the expansion spelled out beside them (:meth:`acronyms`),
+        else a name of three words or more anywhere in the article whose initials are exactly
+        these ('the PMO' after 'the Prime Minister's Office said ...', with no brackets)."""
+        if acro in self.acronyms():
+            return self.acronyms()[acro]
+        if not (3 <= len(acro) <= 6 and acro.isalpha() and acro.isupper()):
+            return None
+        if acro not in self._far_acronyms:
+            found = None
+            for m in _ORG_NAME_RUN.finditer(self.text):
+                words = m.group().split()
+                if len(words) < len(acro):
+                    continue
+                exp = _expansion(words, acro)
+                if exp and "".join(w[0] for w in exp.split() if w.lower() not in _SMALL_WORDS) == acro:
+                    found = exp
+                    break
+            self._far_acronyms[acro] = found
+        return self._far_acronyms[acro]
 
     def described(self) -> list[tuple[int, str, str]]:
         """(offset, name, description) where the article ties a description to a name:
@@ -777,7 +836,7 @@ class People:
                 or len(words) > 2 and any(not w.islower() for w in words[1:]):
             return None
         desc = [w.lower() for w in words[1:]]
-        if len(desc) == 1 and desc[0] not in ORG_DESCRIPTION_HEADS:
+        if len(desc) == 1 and desc[0] not in ORG_DESCRIPTION_HEADS | _TOWN_HEADS:
             return None
         # (a longer description names the organisation by the words its name ends in: 'the
         # national park' after 'Jasper National Park', 'the police service' after 'Regina
@@ -790,8 +849,13 @@ class People:
             rwords = [w.rstrip(".,;:") for w in run.split()]
             while rwords and (rwords[0].lower() in _DETERMINER_WORDS | _CONNECTORS or _ends_possessive(rwords[0])):
                 rwords = rwords[1:]  # ('Gaza's Health Ministry')
-            if len(rwords) > len(desc) and [w.lower() for w in rwords[-len(desc):]] == desc:
-                return " ".join(rwords)
+            if len(rwords) >= len(desc) and [w.lower() for w in rwords[-len(desc):]] == desc:
+                # ('the ministry' after 'the Ministry of Health': the name goes on past 'of')
+                tail = name_tail(self.text, start + len(run.rstrip(".,;:"))) if not _ends_possessive(run) else ""
+                if desc[-1] in _TOWN_HEADS and not (tail and len(rwords) == len(desc)):
+                    continue  # 'the city said' is the City of Winnipeg, not the place 'Quebec City'
+                if len(rwords) > len(desc) or tail:
+                    return " ".join(rwords) + tail
         return None
 
     def spokesperson_org(self, before: int) -> tuple[str, str] | None:
@@ -876,10 +940,13 @@ class People:
             return None, None
         if not is_document(speaker):
             bare = speaker[4:] if speaker.lower().startswith("the ") else speaker
-            if bare in self.acronyms():  # 'the MFA' is the Ministry of Foreign Affairs
-                return self.acronyms()[bare], title
+            if (expansion := self.acronym_expansion(bare)) is not None:  # 'the MFA' is the Ministry of Foreign Affairs
+                return expansion, title
             return speaker, title
         name, pronoun = document_author(speaker)
+        if name and " " not in name and _words_of(speaker)[0] == name and name.lower() in self._lower() \
+                and not self.is_person(name, pos) and not name.isupper():
+            name = None  # 'Court documents say': a common noun, capitalised where it opens the sentence
         if pronoun in ("his", "her"):
             found = self.antecedent(pos, "m" if pronoun == "his" else "f", spoken)
             return found if found is not None else (None, None)
@@ -888,8 +955,8 @@ class People:
         if not name or is_document(name) or is_time_or_place_phrase(name) or is_pronoun_phrase(name) \
                 or name.lower() in _MEDIUM_WORDS:
             return None, None
-        if name in self.acronyms():
-            return self.acronyms()[name], None
+        if (expansion := self.acronym_expansion(name)) is not None:
+            return expansion, None
         if name[:1].isupper():
             full, t = self.canonical(name, pos)  # 'Hoff’s letter': Hoff as the article names him
             if surname(full) == surname(name):
@@ -1083,7 +1150,8 @@ _ISSUE_VERBS = re.compile(r"\b(?:released|issued|put out|sent|posted|wrote|publi
                           r"issues|releases|posts|sends|files|launches|airs|runs)\b")
 # 'In a statement (released Monday), the ministry said', 'In a news release, RCMP said'
 _IN_A_DOCUMENT = re.compile(r"\s*In\s+(?:an?|its|his|her|their|a\s+joint)\s+(?:[\w-]+\s+){0,2}?(?P<doc>[\w-]+)\b[^.;:“”\"\n]{0,80}?,\s+"
-                            r"(?P<subj>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,5}[A-Z][\w.&'’-]*)\s+"
+                            r"(?P<subj>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,5}[A-Z][\w.&'’-]*"
+                            r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+)?[A-Z][\w&'’-]*)*)?)\s+"
                             r"(?:said|says|stated|states|wrote|writes|added|announced|confirmed|noted)\b")
 # 'X condemned the decision in a statement', '... said in a joint statement' (the document after 'in')
 _IN_THE_DOCUMENT = re.compile(r"\s(?:in|via)\s+(?:an?|its|his|her|their|a\s+joint)\s+(?:[\w-]+\s+){0,2}$")
@@ -1099,7 +1167,9 @@ def is_issuing_verb(word: str) -> bool:
 
 # 'a statement from the Regina Police Service', 'a report by the auditor general's office'
 _ISSUER_REACH = 600  # characters: a document named 'from X' further back is another story's
-_FROM_ISSUER = re.compile(r"\s+(?:(?:issued|released|sent|posted|filed)\s+)?(?:from|by)\s+((?:the\s+)?[A-Z][\w.&'’-]*"
+_FROM_ISSUER = re.compile(r",?\s+(?:(?:issued|released|sent|posted|filed|brought|launched)\s+)?(?:from|by)\s+"
+                          r"(?:(?:former|then|fellow|retired|two|three|several)\s+)?(?:(?:player|players|parents|residents|"
+                          r"employees|workers|members|students|patients|lawyers?|attorneys?)\s+)?((?:the\s+)?[A-Z][\w.&'’-]*"
                           r"(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&'’-]*){0,6})")
 _OWNER = re.compile(r"((?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)\s*(?:['’]s|['’])\s+(?:[\w-]+\s+){0,3}$")
 _SUBJECT_RUN = re.compile(r"^\s*(?:[\"“‘]?\s*)(?:(?:On|In|At|Later|Earlier|Then|Meanwhile|Also|But|And|Separately),?\s+"
@@ -1144,10 +1214,11 @@ def document_issuer(people: "People", head: str, pos: int) -> str | None:
         clause = before.rfind(",", 0, verb.start()) + 1
         subj = _SUBJECT_RUN.match(before[clause:verb.start()]) if clause and before[clause:verb.start()].strip() else None
         subj = subj if subj is not None and subj.end() == len(before[clause:verb.start()].rstrip()) else None
-        subj = subj or _SUBJECT_RUN.match(before[:verb.start()])
+        where = before[clause:verb.start()] if subj is not None else before[:verb.start()]
+        subj = subj or _SUBJECT_RUN.match(where)
         if subj is None:
             return None
-        name = subj.group(1).strip()
+        name = subj.group(1).strip() + name_tail(where, subj.end(1))  # ('The City of Winnipeg said in a release')
         words = name.split()
         if words and words[0].lower() == "the":
             return name if len(words) > 1 and any(w[:1].isupper() for w in words[1:]) else None

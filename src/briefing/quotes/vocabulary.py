@@ -82,7 +82,8 @@ organizer volunteer relative colleague partner ally rival opponent donor prosecu
 operative staffer negotiator attendee participant contestant athlete defenceman defenseman forward
 winger goalie goaltender centre center striker midfielder defender trainer dealer seller buyer
 trader banker lender landlord tenant caller viewer listener reader mogul designer developer
-commenter questioner announcer spymaster lady contender counsel head boss campaigner""".split())
+commenter questioner announcer spymaster lady contender counsel head boss campaigner netminder
+blueliner blue-liner outfielder infielder catcher shortstop right-hander left-hander southpaw newcomer native""".split())
 
 # quote marks as spaCy tokens them (`` and '' in text typed the LaTeX way, ` alone)
 QUOTE_TOKS = frozenset('" “ ” ‘ ’ « » `` \'\' \' `'.split())
