@@ -407,3 +407,20 @@ def test_initials_stand_for_the_name_the_article_gives_in_full(extract, text: st
 ])
 def test_documents_speak_for_their_author_or_nobody(extract, text: str, needle: str, speaker) -> None:
     assert _only(extract(text), needle).speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian court copy: 'the judge' is the Justice the article named
+    ("Justice Carole Ouellet of the Ontario Superior Court dismissed the application on Friday.\n\n"
+     "Later in the ruling, the judge wrote that the delay was “simply inexcusable.”", "simply inexcusable",
+     "Carole Ouellet"),
+    # British
+    ("Mr Justice Alan Pryce gave his ruling at the High Court in London.\n\n"
+     "\"The claimants have proved their case,\" the judge said.", "proved their case", "Alan Pryce"),
+    # (not a Justice Department official)
+    ("A Justice Department spokesman, Tom Reed, declined to comment.\n\n"
+     "\"This is not a close call,\" the judge said.", "close call", None),
+])
+def test_the_judge_is_the_justice_the_article_named(extract, text: str, needle: str, speaker) -> None:
+    assert _only(extract(text), needle).speaker == speaker

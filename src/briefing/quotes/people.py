@@ -500,10 +500,15 @@ class People:
         modifiers = {w.lower().strip(".,") for w in full if w[:1].isupper() and w.lower() != "the"
                      and w.lower().strip(".,") != head}
 
+        def has_role(titles: list[str]) -> bool:
+            # ('the judge' is 'Justice Marie Tremblay': the title right before the name, so
+            # not a 'Justice Department spokesman')
+            return head in titles or head == "judge" and titles[-1:] == ["justice"]
+
         cands: list[tuple[str, bool]] = []  # (name, modifiers fit), latest first
         for n, t in reversed(self.known):
             words = [ROLE_ABBR.get(w.lower().rstrip(".,"), w.lower().rstrip(".,")) for w in (t or "").split()]
-            if len(n.split()) >= 2 and head in words:
+            if len(n.split()) >= 2 and has_role(words):
                 cands.append((n, modifiers <= set(words)))
         for start, run in reversed(self.runs()):
             if start >= before:
@@ -511,7 +516,7 @@ class People:
             words = run.split()
             k = _name_start(words)
             titles = [ROLE_ABBR.get(w.lower().rstrip("."), w.lower().rstrip(".")) for w in words[:k]]
-            if head in titles and 2 <= len(words) - k <= 3:
+            if has_role(titles) and 2 <= len(words) - k <= 3:
                 cands.append((" ".join(words[k:]).rstrip(".,"), modifiers <= set(titles)))
         if not cands:
             # 'the Tánaiste said ...' a paragraph before 'Tánaiste Leo Varadkar': the one
