@@ -424,3 +424,82 @@ def test_documents_speak_for_their_author_or_nobody(extract, text: str, needle: 
 ])
 def test_the_judge_is_the_justice_the_article_named(extract, text: str, needle: str, speaker) -> None:
     assert _only(extract(text), needle).speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian sport copy: a hometown set off by commas before 'native' ('the Bécancour, Que.,
+    # native'), with a team between ('The Jets host ...' is no person)
+    ("Winnipeg Jets captain Adam Lowry scored twice on Thursday.\n\n"
+     "“We found a way,” Lowry said.\n\nThe Jets host Calgary on Saturday.\n\n"
+     "“It's always a big game,” the St. Louis, Mo., native said.", "always a big game", "Adam Lowry"),
+    ("Canadiens goaltender Samuel Morin made 30 saves.\n\n"
+     "“We played hard,” said the Bécancour, Que., native.", "played hard", "Samuel Morin"),
+    # US college sport copy
+    ("Guard Tyler Brooks scored 24 points for the Wildcats.\n\n"
+     "\"We just kept shooting,\" the Dayton, Ohio, native said.", "kept shooting", "Tyler Brooks"),
+])
+def test_a_hometown_description_stands_for_the_player_just_named(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian: a statement from someone's office speaks for that someone
+    ("A statement from Premier Tim Harlow's office said the province would cover the costs.\n\n"
+     "“Islanders should not pay for this,” the statement said.", "should not pay", "Tim Harlow"),
+    # Canadian: 'the airline / the utility' goes on naming the organisation just quoted
+    ("“We are reviewing the decision,” WestJet said in a statement.\n\n"
+     "“Our guests come first,” the airline said.", "guests come first", "WestJet"),
+    # agency copy
+    ("\"We will appeal the ruling,\" Qantas said in a statement on Friday.\n\n"
+     "\"Our customers deserve certainty,\" the carrier said.", "deserve certainty", "Qantas"),
+])
+def test_an_office_or_an_organisation_noun_speaks_for_who_the_article_named(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian: an organisation named in common words the parser splits up
+    ("Black Lives Matter Vancouver issued a statement saying the decision was “an insult to our community.”",
+     "insult to our community", "Black Lives Matter Vancouver"),
+    ("Mothers Against Drunk Driving Canada said the new law was “long overdue.”", "long overdue",
+     "Mothers Against Drunk Driving Canada"),
+    # US, and 'the group' after it goes on naming it
+    ("Black Lives Matter issued a statement saying it took the action \"because of the unsafe conditions.\"\n\n"
+     "\"We will not march this year,\" the group said.", "not march this year", "Black Lives Matter"),
+])
+def test_an_organisation_named_in_common_words_keeps_its_whole_name(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian: 'on' continues a committee's name; a title word right after 'on' is part of it
+    ("The Senate Committee on Foreign Affairs met on Monday.\n\n"
+     "“We need answers from the minister,” the committee said in its report.", "answers from the minister",
+     "Senate Committee on Foreign Affairs"),
+    # US: not a weekday ('the Bank of Canada on Wednesday')
+    ("The nonpartisan Commission on Presidential Debates says there was a problem with the sound.\n\n"
+     "\"There were issues regarding the audio,\" the commission said on Wednesday.", "issues regarding",
+     "Commission on Presidential Debates"),
+    ("The Bank of Canada on Wednesday held its key rate at 2.75 per cent.\n\n"
+     "“Inflation is easing,” the bank said.", "Inflation is easing", "Bank of Canada"),
+])
+def test_an_organisation_name_runs_on_past_on(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker
+
+
+def test_an_organisation_noun_never_goes_to_a_person_quoted_before() -> None:
+    # a person the tagger took for an organisation (quoted as 'org') is still a person:
+    # 'the commission' that speaks next is not him
+    from briefing.quotes.extract import _previous_organisation
+    from briefing.quotes.people import People
+
+    text = ("“I am in extraordinarily good health,” Gary Jensen said. Mr. Jensen is 63.\n\n"
+            "“There were issues regarding the audio,” the commission said.")
+    people = People(text)
+    at = text.index("“There")
+    assert _previous_organisation("the commission", ("Gary Jensen", None, 0, "org"), 1, people, at) is None
+    assert _previous_organisation("the airline", ("WestJet", None, 0, "org"), 1, People("“We are sorry,” WestJet said."), 10) == "WestJet"

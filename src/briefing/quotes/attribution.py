@@ -215,6 +215,23 @@ def _age_phrase(tok: "Token") -> str | None:
     return _words_text(doc[k - 1:tok.i + 1])
 
 
+def _hometown_phrase(tok: "Token") -> str | None:
+    """'the Bécancour, Que., native', 'the Richmond Hill, Ont., resident': a hometown and its
+    province or state set off by commas between 'the' and a noun for a person, which the
+    parser leaves on its own; the whole phrase, or None."""
+    doc = tok.doc
+    if tok.lower_ not in PERSON_HEADS or tok.i < 4 or doc[tok.i - 1].text != ",":
+        return None
+    k = tok.i - 2
+    while k > 0 and tok.i - k <= 9 and doc[k].lower_ != "the":
+        if not (doc[k].text[:1].isupper() or doc[k].text in (",", ".", "-")):
+            return None
+        k -= 1
+    if doc[k].lower_ != "the" or k == tok.i - 2 or not any(t.text == "," for t in doc[k + 2:tok.i - 1]):
+        return None
+    return _words_text(list(doc[k:tok.i + 1]))
+
+
 # title words that head the names of institutions, parties or papers ('The White House', 'the
 # Wisconsin Republican', 'The New Hampshire Union Leader'), not one person's role
 _NOT_A_ROLE = frozenset("house senate state democratic republican gop u.s. us".split())
@@ -280,8 +297,46 @@ def _name_after_family_compound(tok: "Token") -> tuple[str, str] | None:
 _PLACE_PERSON_HEADS = frozenset("native netminder blueliner blue-liner right-hander left-hander southpaw".split())
 
 
+_RUN_STOP = frozenset("many some several both all most few other others each every any no".split())
+
+
+def _name_run_to_verb(tok: "Token") -> str | None:
+    """The whole capitalised run ``tok`` sits in, when it runs right up to the verb it is the
+    subject of and holds a word the tagger did not take for a name: a name made of common
+    words that the parser splits ('Black Lives Matter Toronto issued', 'Idle No More said')."""
+    doc = tok.doc
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or not tok.text[:1].isupper():
+        return None
+    a = b = tok.i
+    while a > 0 and doc[a - 1].text[:1].isupper() and doc[a - 1].is_alpha:
+        a -= 1
+    while b + 1 < len(doc) and doc[b + 1].text[:1].isupper() and doc[b + 1].is_alpha and doc[b + 1].i != verb.i:
+        b += 1
+    nxt = doc[b + 1] if b + 1 < len(doc) else None
+    if nxt is None or not (nxt.i == verb.i or nxt.head.i == verb.i and nxt.dep_ in ("aux", "auxpass")):
+        return None
+    run = list(doc[a:b + 1])
+    while run and run[0].i < tok.i and (run[0].pos_ in ("CCONJ", "SCONJ", "ADP", "ADV", "DET", "PART")
+                                        or run[0].lower_ in PERSON_HEADS | _RUN_STOP):
+        run = run[1:]  # ('But Cox said', 'As Politico reported', 'Journalist Jorge Ramos wrote')
+    if len(run) < 2 or run[0].lower_ in _RUN_STOP or any(t.lower_ in TITLE_WORDS for t in run) \
+            or all(t.pos_ == "PROPN" for t in run) or any(t.pos_ in ("PRON", "AUX") for t in run):
+        return None
+    return _words_text(run)
+
+
 def name_from(tok: "Token") -> tuple[str, str, str | None]:
     """(kind, surface, title) for a subject token."""
+    kind, surface, title = _name_from_parse(tok)
+    if kind in ("org", "person") and (run := _name_run_to_verb(tok)) is not None and surface != run \
+            and surface.removeprefix("the ").removeprefix("The ") in run:
+        return "org", run, None  # (a person is named in name words, not 'No' and 'More')
+    return kind, surface, title
+
+
+def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
+    """(kind, surface, title) for a subject token, as the parse shows it."""
     if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
         return "pronoun", tok.lower_, None
     if (family := _name_after_family_compound(tok)) is not None:
@@ -290,6 +345,11 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
         return "org", org, None
     if (age := _age_phrase(tok)) is not None:
         return "role", age, age.split(" ", 1)[-1]
+    if (home := _hometown_phrase(tok)) is not None:
+        return "role", home, tok.text  # 'the Bécancour, Que., native': the table resolves it
+    noun = next((t for t in tok.doc[tok.i + 1:tok.i + 4] if t.text not in (".", ",")), None)
+    if noun is not None and tok.pos_ == "PROPN" and (home := _hometown_phrase(noun)) is not None:
+        return "role", home, noun.text  # ('said the Bécancour, Que., native' with 'Que' taken for the subject)
     if tok.lower_ in _QUANTIFIERS and tok.tag_ not in ("NNS", "NNPS") and not any(c.dep_ in ("compound", "flat") for c in tok.children):
         return "role", tok.text, None  # "Several said", "Others argued": nobody named
     ent = _ent_span(tok)
@@ -400,6 +460,11 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
             phrase_words = phrase_words[1:]
         while phrase_words and (phrase_words[-1].is_punct or phrase_words[-1].pos_ in ("DET", "ADP", "CCONJ")):
             phrase_words = phrase_words[:-1]
+    while phrase_words and phrase_words[-1].i == tok.i and tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NNP" \
+            and doc[tok.i + 1].head.i == tok.head.i and doc[tok.i + 1].dep_ in ("advmod", "npadvmod") \
+            and tok.text[:1].isupper():
+        phrase_words = phrase_words + [doc[tok.i + 1]]  # ('Black Lives Matter issued', 'Matter' parsed as an adverb)
+        break
     phrase = _words_text(phrase_words)
     if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC") or tok.lower_ in ORG_HEADS or any(
         (_ent_span(t) is not None and _ent_span(t).label_ in ("ORG", "GPE")) for t in phrase_words if t.i <= tok.i

@@ -34,7 +34,7 @@ from briefing.quotes.frames import (
     verbatim_clause,
 )
 from briefing.quotes.labels import label_speaker
-from briefing.quotes.people import PRON_GENDER, People, organisation_spoken_for, surname
+from briefing.quotes.people import ORG_DESCRIPTION_HEADS, PRON_GENDER, People, organisation_spoken_for, surname
 from briefing.quotes.spans import (
     Piece,
     drop_headline_echoes,
@@ -177,6 +177,28 @@ def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Qu
                 attrs[ai][i] = found
     return [_assemble(t, ps, at) for t, ps, at in zip(texts, all_pieces, attrs)]
 
+
+
+# nouns by which an article goes on naming an organisation it just quoted ('Hydro One said ...
+# "...," the utility said')
+_ORGANISATION_NOUNS = ORG_DESCRIPTION_HEADS | frozenset("""company utility airline carrier league team club
+network broadcaster group organization organisation retailer firm insurer lender railway automaker
+chain grocer operator service""".split())
+
+
+def _previous_organisation(phrase: str | None, last_speaker, para: int, people: People, pos: int) -> str | None:
+    """The organisation quoted last, for 'the <organisation noun>' that names none of its own,
+    when that organisation spoke in this paragraph or the one before (and the table does not
+    show it is a person the tagger took for one)."""
+    words = (phrase or "").split()
+    if len(words) != 2 or words[0].lower() != "the" or words[1] not in _ORGANISATION_NOUNS \
+            or last_speaker is None or last_speaker[3] != "org" or not last_speaker[0] \
+            or para - last_speaker[2] > 1 or not last_speaker[0][:1].isupper():
+        return None
+    name = last_speaker[0]
+    if people.is_person(name, pos) or people.gender_of(people.canonical(name, pos)[0]) is not None:
+        return None
+    return name
 
 
 def _partial_contents(doc, fr: Frame, text: str, pieces: list[Piece], found: dict[int, Attr]) -> None:
@@ -476,6 +498,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                     and (named := people.organisation_by_head(a.phrase or "", ps[0].open_at)) is not None:
                 # 'the national park wrote' after 'Jasper National Park': that organisation
                 speaker, title, kind, via = named, None, "org", "org-described"
+            elif speaker is None and (named := _previous_organisation(a.phrase, last_speaker, para, people, ps[0].open_at)) is not None:
+                speaker, title, kind, via = named, None, "org", "org-described"
             elif speaker is not None:
                 title = people.title_of(speaker) or title
         elif kind == "org" and speaker and speaker.lower().startswith("the ") \
@@ -488,6 +512,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
             via = "coreference"
         elif kind == "org" and speaker and (named := people.organisation_by_head(speaker, ps[0].open_at)) is not None:
             speaker, via = named, "org-described"  # 'the ministry said' after 'the Health Ministry'
+        elif kind == "org" and speaker and (named := _previous_organisation(speaker, last_speaker, para, people, ps[0].open_at)) is not None:
+            speaker, via = named, "org-described"
         if kind in ("role", "org") and (not a.for_person or _lone_word_person(people, a.phrase, ps[0].open_at)) \
                 and (spoken_for := organisation_spoken_for(
                 people, a.phrase if kind == "role" else speaker, ps[0].open_at)) is not None \

@@ -99,7 +99,7 @@ pope cardinal archbishop bishop pastor priest rabbi imam
 model presenter broadcaster pundit hitmaker rocker popstar comic chef influencer socialite wag
 footballer goalkeeper keeper boxer golfer jockey cricketer batsman batter bowler sprinter swimmer
 netminder blueliner blue-liner outfielder infielder catcher shortstop right-hander left-hander southpaw
-newcomer native
+newcomer native guard
 """.split())
 # groups, and people who speak for someone else or are anyone: never the person named before
 _NOT_ONE_PERSON = frozenset("""couple family pair duo trio spokesman spokeswoman spokesperson aide adviser advisor
@@ -284,7 +284,7 @@ def _expansion(words: list[str], acro: str) -> str | None:
 # An organisation's name runs on past 'of'/'for', where a capitalised run stops: 'the City
 # of Winnipeg', 'Ontario Ministry of Transportation', 'Department of Fisheries and Oceans',
 # 'Centre for Addiction and Mental Health' (not 'Bank of Canada Governor Tiff Macklem').
-_OF_TAIL = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+)?[A-Z][\w&'’-]*)*")
+_OF_TAIL = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+)?[A-Z][\w&'’-]*)*")
 # a municipality speaks by its head noun only under its 'X of Y' name ('the City of Winnipeg')
 _TOWN_HEADS = frozenset("city town township municipality county village".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -298,7 +298,10 @@ def name_tail(text: str, end: int) -> str:
         keep: list[str] = []
         for i, w in enumerate(words):
             core = _POSSESSIVE_END.sub("", w)
-            if i >= 1 and w[:1].isupper() and (w.lower() in TITLE_WORDS or w.lower() in _MONTHS | _WEEKDAYS):
+            if i >= 1 and w[:1].isupper() and (i >= 2 and w.lower() in TITLE_WORDS or w.lower() in _MONTHS | _WEEKDAYS):
+                if w.lower() in TITLE_WORDS and i > 2:
+                    return out  # ('... on American-Islamic Relations National Executive Director ...': where the
+                    # name ends and the title begins is unclear; 'Bank of Canada Governor' is clear)
                 break
             keep.append(core)
             if core != w:  # ('of Canada's'): a possessive ends the name
@@ -652,8 +655,10 @@ class People:
         for w in words[1:-1]:
             w = re.sub(r"['’]s$", "", w.strip(".,’'"))
             full = self.canonical(w, before)[0] if w[:1].isupper() else ""
-            if w[:1].isupper() and (w in known or len(full.split()) >= 2 and surname(full) == w):
+            if w[:1].isupper() and (w in known or len(full.split()) >= 2 and surname(full) == w
+                                    and not {x.strip(".,’'") for x in full.split()} <= {x.strip(".,’'") for x in words}):
                 return None  # someone's aide, spokesman, daughter: not that someone
+                # (a name the phrase holds whole is a place: 'the Richmond Hill native')
         gender = "f" if set(low) & _FEMALE_WORDS else "m" if set(low) & _MALE_WORDS else None
         # someone the article gave another office is not the description ('the premier' is
         # not 'Prime Minister Justin Trudeau')
@@ -704,7 +709,10 @@ class People:
             if not last[:1].isupper() or last.lower() in ORG_HEADS | TITLE_WORDS | _MONTHS | _CONNECTORS | _PLACE_HEADS:
                 continue  # ('Parliament Hill', 'Downing Street': places, not people)
             words = [w.rstrip(".,;:") for w in run.split()]
-            while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | _CONNECTORS | {"the", "mr", "mrs", "ms", "dr"}:
+            if words[0] == "The" and len(words) > 1 and words[1].lower().rstrip(".") not in TITLE_WORDS:
+                continue  # ('The Oilers', 'The Liberals': no person)
+            while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS | _CONNECTORS | {"the", "mr", "mrs", "ms", "dr"} \
+                    or len(words) > 2 and words[0].lower() in PERSON_NOUNS:  # ('Goalie Sam Montembeault made 30 saves')
                 words = words[1:]
             if len(words) - _name_start(words) >= 2:
                 words = words[_name_start(words):]  # 'Manitoba Premier Wab Kinew': the name after the title
@@ -769,6 +777,8 @@ class People:
                 if any(o <= start < c for o, c in self.quoted):
                     continue
                 words = run.split()
+                if words[0] == "The" and len(words) > 1 and words[1].lower().rstrip(".,") not in TITLE_WORDS:
+                    continue  # 'The Oilers play Calgary': a team, a party, a band; no person takes 'the'
                 k = 0
                 while k < len(words) - 1 and words[k].lower().rstrip(".,") in TITLE_WORDS | _CONNECTORS | {"the"}:
                     k += 1
@@ -957,6 +967,8 @@ class People:
             return found if found is not None else (None, None)
         if name is None and pronoun is None:
             name = document_issuer(self, _words_of(speaker)[-1], pos)
+            if name and _POSSESSIVE_END.search(name):
+                name = _POSSESSIVE_END.sub("", name)  # 'a statement from Premier Tim Houston's office': Houston
         if not name or is_document(name) or is_time_or_place_phrase(name) or is_pronoun_phrase(name) \
                 or name.lower() in _MEDIUM_WORDS:
             return None, None

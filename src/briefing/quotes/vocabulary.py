@@ -83,7 +83,7 @@ operative staffer negotiator attendee participant contestant athlete defenceman 
 winger goalie goaltender centre center striker midfielder defender trainer dealer seller buyer
 trader banker lender landlord tenant caller viewer listener reader mogul designer developer
 commenter questioner announcer spymaster lady contender counsel head boss campaigner netminder
-blueliner blue-liner outfielder infielder catcher shortstop right-hander left-hander southpaw newcomer native""".split())
+blueliner blue-liner outfielder infielder catcher shortstop right-hander left-hander southpaw newcomer native resident""".split())
 
 # quote marks as spaCy tokens them (`` and '' in text typed the LaTeX way, ` alone)
 QUOTE_TOKS = frozenset('" “ ” ‘ ’ « » `` \'\' \' `'.split())
