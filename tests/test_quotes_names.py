@@ -431,3 +431,17 @@ def test_according_to_a_document_someone_gave_names_them(extract):
     text = ('The firm "deliberately misled investors," according to a court filing lodged by the '
             'Serious Fraud Office.')
     assert speakers(extract, text) == ["the Serious Fraud Office"]
+
+
+def test_a_split_hyphenated_job_word_leaves_the_name_speaking(extract):
+    # the tokenizer splits 'co-host' into 'co', '-', 'host' and the parser takes 'co' for the
+    # speaker; the person named after the job word speaks, with the whole job word as title
+    cases = [
+        ("\"Nobody saw that coming,\" said BBC co-host Nick Robinson.", "Nick Robinson", "BBC co-host"),  # British
+        ("\"We will appeal,\" said co-founder Sarah Jones in an interview with CBC News.", "Sarah Jones", "co-founder"),  # Canadian
+        ("Acme co-founder Sarah Jones told Reuters: \"We will cut jobs.\"", "Sarah Jones", "Acme co-founder"),  # agency
+        ("\"We will appeal,\" said the company's co-founder, Sarah Jones.", "Sarah Jones", "co-founder"),
+    ]
+    for text, name, title in cases:
+        (q,) = extract(text)
+        assert (q.speaker, q.speaker_title) == (name, title), text

@@ -117,9 +117,40 @@ def _title_left(head: "Token", name_start: int) -> str | None:
         if t.is_punct and t.text not in ("-", ".") or t.lower_ in CUE_WORDS:
             break
         run.insert(0, t)
-    run = _strip_det(run)
+    run = _strip_det(_split_compound_left(run))
     txt = _words_text(run)
     return txt or None
+
+
+def _split_compound_left(run: list["Token"]) -> list["Token"]:
+    """A title whose hyphenated job word the tokenizer split and the parser hung apart: 'BBC
+    co-host Nick Robinson' gives the run 'host'; put back 'co', '-' and the words before
+    them that modify 'co' ('BBC co-host')."""
+    if not run:
+        return run
+    doc, k = run[0].doc, run[0].i
+    if k < 2 or doc[k - 1].text not in ("-", "\u2011") or doc[k - 1].whitespace_ or doc[k - 2].whitespace_ \
+            or not doc[k - 2].is_alpha or doc[k - 2] in run:
+        return run
+    piece = doc[k - 2]
+    left: list["Token"] = []
+    for t in reversed([u for u in piece.subtree if u.i < piece.i]):
+        if t.i != (left[0].i if left else piece.i) - 1 or t.is_punct or t.lower_ in CUE_WORDS:
+            break
+        left.insert(0, t)
+    return left + [piece, doc[k - 1]] + run
+
+
+def _with_split_compound_right(words: list["Token"]) -> list["Token"]:
+    """A role phrase that ends on the first piece of a split hyphenated word ('the company's
+    co', '-', 'founder'): the pieces after it, back in the phrase."""
+    if not words:
+        return words
+    doc = words[-1].doc
+    while words[-1].i + 2 < len(doc) and doc[words[-1].i + 1].text in ("-", "\u2011") and not words[-1].whitespace_ \
+            and not doc[words[-1].i + 1].whitespace_ and doc[words[-1].i + 2].is_alpha:
+        words = words + [doc[words[-1].i + 1], doc[words[-1].i + 2]]
+    return words
 
 
 def _appos_title(tok: "Token") -> str | None:
@@ -402,7 +433,7 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
         return "org", phrase, None
     if tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in TITLE_WORDS | {"officials", "sources", "aides"}:
         return "org", phrase, None  # a group speaking together: "protesters chanted"
-    title = _words_text(_strip_det(phrase_words)) or None
+    title = _words_text(_with_split_compound_right(_strip_det(phrase_words))) or None
     named = _appos_name_after(tok)
     if named is not None:  # "his best friend at Lehigh, Bruce Turry, said"
         return "person", named, title
@@ -771,6 +802,28 @@ def _inverted_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     return None
 
 
+_DASHES_AND_STOPS = frozenset((",", ";", ":", "(", ")", "—", "–", "--", "."))
+
+
+def _name_past_split_compound(t: "Token") -> "Token":
+    """'said Blaze co-host Stu Burguiere', 'Acme co-founder Sarah Jones said': the tokenizer
+    splits a hyphenated job word ('co', '-', 'host') and the parser takes its first piece for
+    the subject or object of the cue, beside the name; the person named after the pieces, in
+    the same run of words, speaks. Any other token is returned as it is."""
+    doc = t.doc
+    if t.pos_ != "NOUN" or t.ent_type_ or t.whitespace_ or t.i + 2 >= len(doc) or doc[t.i + 1].text not in ("-", "\u2011") \
+            or doc[t.i + 1].whitespace_ or not doc[t.i + 2].is_alpha:
+        return t
+    for j in range(t.i + 3, min(len(doc), t.i + 9)):
+        u = doc[j]
+        if u.text in _DASHES_AND_STOPS or u.text in QUOTE_TOKS or u.pos_ in ("VERB", "AUX", "ADP"):
+            return t
+        if u.ent_type_ == "PERSON":
+            e = _ent_span(u)
+            return e.root if e is not None else u
+    return t
+
+
 # The grammatical subject of a cue verb: tried in order, the first answer wins (NOBODY: none).
 SUBJECT_FINDERS = (
     _according_to,
@@ -798,7 +851,7 @@ def subject(v: "Token", skip: frozenset[int] = frozenset()) -> "Token | None":
         if found is NOBODY:
             return None
         if found is not None:
-            return found
+            return _name_past_split_compound(found)
     return None
 
 
