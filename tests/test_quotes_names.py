@@ -445,3 +445,17 @@ def test_a_split_hyphenated_job_word_leaves_the_name_speaking(extract):
     for text, name, title in cases:
         (q,) = extract(text)
         assert (q.speaker, q.speaker_title) == (name, title), text
+
+
+def test_someones_words_named_as_a_thing_speak_for_them(extract):
+    # 'Clinton’s response was: "..."', 'Hillary Clinton’s campaign slogan is "..."': a reply,
+    # an answer or a slogan speaks for its possessor, as a statement does
+    text = "Jeremy Corbyn was asked about the vote on Monday. His reply was short: \u201cWe will win it.\u201d"  # British
+    assert speakers(extract, text) == ["Jeremy Corbyn"]
+    text = "Doug Ford\u2019s favourite slogan was \u201cStop the gravy train at city hall.\u201d"  # Canadian
+    assert speakers(extract, text) == ["Doug Ford"]
+    text = ("President Tayyip Erdogan spoke in Ankara. Erdogan\u2019s response, in remarks carried by Reuters, was: "
+            "\u201cWe will not bow to pressure.\u201d")  # agency
+    assert speakers(extract, text) == ["Tayyip Erdogan"]
+    # nobody's reply names nobody
+    assert speakers(extract, "The reply was short: \u201cThere will be no comment on this matter.\u201d") == [None]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.quotes.frames import PLACEHOLDER, Frame
-from briefing.quotes.people import DOCUMENT_NOUNS, is_issuing_verb
+from briefing.quotes.people import DOCUMENT_NOUNS, UTTERANCE_NOUNS, document_author, is_issuing_verb
 from briefing.quotes.spans import Piece
 from briefing.quotes.vocabulary import (
     ADDRESS_CUES,
@@ -1060,11 +1060,20 @@ def _weak_attr(subj: "Token", cue_verb: bool) -> Attr:
         attr = Attr(weak=True, maybe_person=True)
         attr.set_name(kind, surface, title)
         return attr
-    if kind == "role" and not (cue_verb or surface.lower().startswith("the ")):
+    if kind == "role" and not (cue_verb or surface.lower().startswith("the ") or _possessed_utterance(subj, surface)):
         return Attr()
     attr = Attr(weak=True)
     attr.set_name(kind, surface, title)
     return attr
+
+
+def _possessed_utterance(subj: "Token", surface: str) -> bool:
+    """'Hillary Clinton’s campaign slogan is "..."', 'Rubio’s catch phrase was that Crist
+    "..."': someone's words, named as a thing, the subject of a copula whose complement holds
+    the quote: they speak for their possessor."""
+    head = subj.lower_ if subj.lower_ != "phrase" or subj.i == 0 or subj.doc[subj.i - 1].lower_ != "catch" else "catchphrase"
+    return head in UTTERANCE_NOUNS and subj.head.lemma_ == "be" and subj.i < subj.head.i \
+        and any(document_author(surface)) and any(c.dep_ == "poss" for c in subj.children)
 
 
 def _verb_subject_attr(h: "Token", skip: frozenset[int]) -> Attr:

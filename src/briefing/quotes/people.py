@@ -926,7 +926,13 @@ complaint complaints ruling rulings opinion opinions indictment headline headlin
 video videos sign signs banner banners petition resolution platform transcript transcripts book books study
 studies survey surveys poll polls bill bills order orders blog readout summary analysis footnote caption
 column op-ed brief motion affidavit plan proposal draft excerpt excerpts speech remarks text texts
-statement’s""".split())
+statement’s""".split()) | frozenset(
+    # what someone said, named as a thing (UTTERANCE_NOUNS): it speaks for its possessor as a document does
+    # ('Clinton’s response was: "..."', 'in Forbes’ words, "..."', 'Her campaign slogan is "..."')
+    """response responses reply replies answer answers slogan slogans catchphrase catch-phrase motto dictum
+mantra refrain promise promises pledge vow quip retort comment comments remark words warning""".split())
+UTTERANCE_NOUNS = frozenset("""response reply answer slogan catchphrase catch-phrase motto dictum mantra refrain
+promise pledge vow quip retort comment remark words warning message remarks""".split())
 _DATE_WORDS = frozenset("""jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june
 july august september october november december monday tuesday wednesday thursday friday saturday sunday
 today yesterday tonight tomorrow morning afternoon evening night week weekend month year""".split())
