@@ -459,3 +459,21 @@ def test_someones_words_named_as_a_thing_speak_for_them(extract):
     assert speakers(extract, text) == ["Tayyip Erdogan"]
     # nobody's reply names nobody
     assert speakers(extract, "The reply was short: \u201cThere will be no comment on this matter.\u201d") == [None]
+
+
+def test_an_as_clause_with_a_describing_cue_names_the_speaker(extract):
+    # 'as described by X', 'as X called it': the weak cue does not govern the quote, but its
+    # 'as' clause on the quote's clause attributes it, with the clause as the reported content
+    cases = [
+        ("The inquiry was \u201ca stitch-up\u201d, as described by Labour MP John Smith.",  # British
+         "John Smith", "The inquiry was \u201ca stitch-up\u201d"),
+        ("The pipeline is \u201ca bridge to nowhere,\u201d as Premier Rachel Notley called it on Tuesday.",  # Canadian
+         "Rachel Notley", None),
+        ("The talks were \u201cconstructive and frank\u201d \u2013 as described by Foreign Minister Sergei Lavrov \u2013 "
+         "and many diplomats believe a deal is close.", "Sergei Lavrov", None),  # agency
+    ]
+    for text, name, content in cases:
+        (q,) = extract(text)
+        assert q.speaker == name, text
+        if content is not None:
+            assert q.content == content

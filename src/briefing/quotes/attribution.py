@@ -990,6 +990,11 @@ def _content(doc: "Doc", v: "Token", h: "Token") -> tuple[int, int] | None:
         sent = h.sent
         skip = {t.i for t in v.subtree}
         toks = [t for t in sent if t.i not in skip]
+    elif v.lower_ in WEAK_CUES and _as_clause_on(v, h):
+        # '..., to being "extremely careless" with it - as described by James Comey - many
+        # believe': the words of the sentence on the quote's side of the 'as' clause
+        lo, hi = v.left_edge.i, v.right_edge.i
+        toks = [t for t in h.sent if t.i < lo] if h.i < lo else [t for t in h.sent if t.i > hi]
     else:
         if h not in v.subtree:
             return None
@@ -1074,6 +1079,9 @@ def _possessed_utterance(subj: "Token", surface: str) -> bool:
     head = subj.lower_ if subj.lower_ != "phrase" or subj.i == 0 or subj.doc[subj.i - 1].lower_ != "catch" else "catchphrase"
     return head in UTTERANCE_NOUNS and subj.head.lemma_ == "be" and subj.i < subj.head.i \
         and any(document_author(surface)) and any(c.dep_ == "poss" for c in subj.children)
+
+
+_TITLING = frozenset("titled entitled headlined named".split())
 
 
 def _verb_subject_attr(h: "Token", skip: frozenset[int]) -> Attr:
@@ -1178,6 +1186,23 @@ def _phrasal_cue(t: "Token") -> bool:
     that with its particle reports speech."""
     doc = t.doc
     return t.i + 1 < len(doc) and t.lower_ in _PHRASAL.get(doc[t.i + 1].lower_, ()) and t.pos_ == "VERB"
+
+
+def _as_clause_on(v: "Token", h: "Token") -> bool:
+    """'The plan was "...", as described by Tory MP John Smith', '..., as Smith described it':
+    a cue in an 'as' clause with no object of its own (or 'it') on the clause that holds the
+    quote attributes it, as 'as X put it' does, though the cue does not govern the quote."""
+    doc = v.doc
+    if v.sent != h.sent or h in v.subtree or v.pos_ != "VERB":
+        return False
+    marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
+        or v.i > 0 and doc[v.i - 1].lower_ == "as" and v.tag_ == "VBN"
+    if not marked or any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.lower_ not in ("it", "them", "this") for c in v.children):
+        return False
+    main = h
+    while main.pos_ not in ("VERB", "AUX") and main.head != main:
+        main = main.head
+    return v.head in (main, h) or v.head in main.ancestors or v.head in main.subtree and v.head.pos_ in ("VERB", "AUX")
 
 
 def _put_it(t: "Token") -> bool:
@@ -1571,7 +1596,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                        and not (c.dep_ == "dobj" and v.lower_ in ADDRESS_CUES)]  # 'told ITV' names a listener
                 if not (_bare_cue_within_reach(doc, h, v, hole_ids) and (not own or _asked_after(h, v))):
                     continue
-            if v.lower_ in WEAK_CUES and not governs or not governs and _coordinate_act(v, h):
+            if v.lower_ in WEAK_CUES and not governs and not _as_clause_on(v, h) or not governs and _coordinate_act(v, h):
                 continue
             if v.lower_ == "according":
                 score = abs(v.i - h.i) + 3
@@ -1579,6 +1604,9 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                 score = abs(v.i - h.i) - (100 if governs else 0)
             if best is None or score < best[0]:
                 best = (score, v)
+        as_cue = next((v for v in cues if v.lower_ in WEAK_CUES and _as_clause_on(v, h)), None)
+        if best is not None and as_cue is not None and best[1] in as_cue.ancestors:
+            best = (0, as_cue)  # '... "extremely careless" - as described by James Comey - many believe'
         that_cue = _cue_before_that(h, cues)
         if best is not None and that_cue is not None and best[1].i > h.i:
             best = (0, that_cue)
@@ -1621,7 +1649,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
         cue = "according to" if v.lower_ == "according" else f"{v.text} {doc[v.i + 1].text}" if phrasal else v.text
         attr = Attr(cue=cue, cue_key=(fi, v.i), colon=v.lower_ not in CUE_WORDS and not phrasal)
         between = doc[min(v.i, h.i) + 1:max(v.i, h.i)]
-        attr.adjacent = h in v.subtree or len(between) <= 5
+        attr.adjacent = h in v.subtree or len(between) <= 5 or v.lower_ in WEAK_CUES and _as_clause_on(v, h)
         skip = frozenset(hole_ids)
         # a clause reported by another cue keeps the rule order: the reporter decides below
         s = find_speaker(CueContext(doc, v, h, skip, cues), rank=reporter is None)
