@@ -477,3 +477,19 @@ def test_an_as_clause_with_a_describing_cue_names_the_speaker(extract):
         assert q.speaker == name, text
         if content is not None:
             assert q.content == content
+
+
+def test_a_documents_title_is_given_by_whoever_issued_it(extract):
+    # 'X released a memo titled "..."': no cue word, and 'titled' has no subject; whoever
+    # issued the document gave its title (never whoever only read it)
+    cases = [
+        ("Labour campaign chief Jane Roe released a memo titled \u201cThe Facts on Where the Race Stands Today.\u201d",
+         "Jane Roe"),  # British
+        ("The Conservative leader, Pierre Poilievre, released a video titled \u201cEverything Feels Broken in This "
+         "Country Now\u201d on Monday.", "Pierre Poilievre"),  # Canadian
+        ("Kremlin spokesman Dmitry Peskov published an article headlined \u201cWhy the West Keeps Getting Russia "
+         "Wrong\u201d on Monday.", "Dmitry Peskov"),  # agency
+    ]
+    for text, name in cases:
+        assert speakers(extract, text) == [name], text
+

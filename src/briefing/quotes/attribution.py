@@ -1103,6 +1103,9 @@ def _verb_subject_attr(h: "Token", skip: frozenset[int]) -> Attr:
         subj = next((c for t in after[:1] for c in t.children if h.i < c.i < t.i and (
             c.dep_ == "nsubj" or c.dep_ in ("compound", "npadvmod") and c.pos_ == "PROPN")), None)
         return _weak_attr(subj, True) if subj is not None else Attr()
+    if v.lower_ in _TITLING and v.dep_ == "acl" and v.head.lower_ in DOCUMENT_NOUNS and v.head.dep_ == "dobj" \
+            and is_issuing_verb(v.head.head.text):
+        v = v.head.head  # 'Mook released a memo titled "..."': who issued the document gave its title
     while True:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
         if subj is not None and v.dep_ == "ccomp" and v.head != v and v.head.pos_ in ("VERB", "AUX") \
