@@ -493,3 +493,14 @@ def test_a_documents_title_is_given_by_whoever_issued_it(extract):
     for text, name in cases:
         assert speakers(extract, text) == [name], text
 
+
+def test_the_group_said_after_the_group_x(extract):
+    # 'the group said' after 'the pressure group Extinction Rebellion': the organisation the
+    # article named right after that noun, not the bare description
+    text = ("Mr Smith joined the pressure group Greenpeace in 1990. "
+            "The group said it would \"fight the decision in the courts\".")  # British
+    assert speakers(extract, text) == ["Greenpeace"]
+    text = ("The charity Oxfam published its report on Monday.\n\n"
+            "\"Inequality is rising in every province,\" the charity said in an interview with CBC News.")  # Canadian
+    assert speakers(extract, text) == ["Oxfam"]
+

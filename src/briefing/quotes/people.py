@@ -777,6 +777,9 @@ class People:
                 or len(words) > 2 and any(not w.islower() for w in words[1:]):
             return None
         desc = [w.lower() for w in words[1:]]
+        if len(desc) == 1 and not (desc[0].endswith("s") and not desc[0].endswith("ss")) \
+                and (named := self._named_after_its_noun(desc[0], pos)) is not None:
+            return named  # 'the group said' after 'the pressure group Extinction Rebellion'
         if len(desc) == 1 and desc[0] not in ORG_DESCRIPTION_HEADS:
             return None
         # (a longer description names the organisation by the words its name ends in: 'the
@@ -792,6 +795,26 @@ class People:
                 rwords = rwords[1:]  # ('Gaza's Health Ministry')
             if len(rwords) > len(desc) and [w.lower() for w in rwords[-len(desc):]] == desc:
                 return " ".join(rwords)
+        return None
+
+    def _named_after_its_noun(self, noun: str, pos: int) -> str | None:
+        """The organisation the article named right after ``noun`` before ``pos`` (within two
+        paragraphs or so): 'the pressure group Extinction Rebellion', 'the retailer Marks and
+        Spencer' give 'the group', 'the retailer'; the latest such name, never a person's. (A
+        plural, 'the firms' after 'the firms Sony, Philips and Samsung', names no one of them.)"""
+        for start, run in reversed(self.runs()):
+            if start >= pos or any(o <= start < c for o, c in self.quoted):
+                continue
+            if pos - start > _COREF_REACH:
+                break
+            m = re.search(r"(?<![\w'’-])([a-z][a-z-]*)[ \t]+$", self.text[max(0, start - 30):start])
+            if m is None or m.group(1) != noun:
+                continue
+            name = run.rstrip(".,;:")
+            while name.split() and name.split()[-1].lower() in _CONNECTORS:
+                name = " ".join(name.split()[:-1])
+            if name and not _ends_possessive(name) and not self.is_person(name, pos):
+                return name
         return None
 
     def spokesperson_org(self, before: int) -> tuple[str, str] | None:
