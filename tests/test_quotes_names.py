@@ -504,3 +504,16 @@ def test_the_group_said_after_the_group_x(extract):
             "\"Inequality is rising in every province,\" the charity said in an interview with CBC News.")  # Canadian
     assert speakers(extract, text) == ["Oxfam"]
 
+
+def test_a_lone_surname_that_answers_is_someone_he_can_stand_for(extract):
+    # NER takes 'Albanese' for a nationality; 'Albanese answered' shows the article quotes a
+    # person by that surname, so the later 'He' is Albanese, not the interviewer named before
+    text = ("When BBC presenter Laura Kuenssberg asked Albanese about the vote, the party leader said no. "
+            "Kuenssberg's follow-up pressed Albanese to explain the delay.\n\n"
+            "Albanese answered the question by blaming the pandemic, saying that the figures needed to be "
+            "\"updated\". He confidently asserted that, for him, \"there is an obvious need for a new bridge.\"")  # British
+    assert speakers(extract, text)[-1] == "Albanese"
+    text = ("Reuters reporter Jane Hill asked Albanese about the vote on Monday, and Hill pressed Albanese on the "
+            "figures.\n\nAlbanese answered that they were \"being checked\". He told Reuters: \"The count was fair "
+            "and the result will stand.\"")  # agency
+    assert speakers(extract, text)[-1] == "Albanese"

@@ -125,6 +125,9 @@ field gardens palace castle bridge harbour harbor coast falls heights plaza mall
 # daughter, Ivanka Trump, spoke' (the head noun must name a person)
 _APPOSED_SUBJECT = re.compile(r"^(?:(?:his|her|their|the|a|an|[A-Z][\w.'’-]*['’]s?)\s+)?(?:[\w-]+\s+){0,3}([\w-]+),$", re.I)
 _SURNAME_CUES = "said|says|told|tells|added|replied|explained|insisted"
+# cues a person speaks, hardly an organisation: 'Legault answered' (NER took the surname for an
+# organisation) shows a lone surname is someone quoted by it
+_PERSON_ONLY_CUES = "answered|asserted|conceded|quipped|recalled|joked|admitted"
 # organisation words that only ever modify an organisation's head ('the White House'): as the
 # last word of a run they are a surname ('Julian White', 'Jack White'), not an organisation
 _MODIFIER_ONLY_HEADS = frozenset({"white"})
@@ -847,7 +850,7 @@ class People:
             return False  # 'in Greece': a place
         # the subject of a cue ('Luxon said'), or named after one at the end of its clause
         # ('..., said Luxon.'; not 'said Labour had left', a reported clause's subject)
-        return re.search(rf"(?<![Tt]he )\b{w}\s+(?:{_SURNAME_CUES})\b|\b(?:said|says|added|asked|replied)\s+{w}[,.;]",
+        return re.search(rf"(?<![Tt]he )\b{w}\s+(?:{_SURNAME_CUES}|{_PERSON_ONLY_CUES})\b|\b(?:said|says|added|asked|replied)\s+{w}[,.;]",
                          self.text) is not None
 
     def antecedent(self, pos: int, gender: str | None, spoken: list[tuple[int, str, str | None]],
