@@ -517,3 +517,19 @@ def test_a_lone_surname_that_answers_is_someone_he_can_stand_for(extract):
             "figures.\n\nAlbanese answered that they were \"being checked\". He told Reuters: \"The count was fair "
             "and the result will stand.\"")  # agency
     assert speakers(extract, text)[-1] == "Albanese"
+
+
+def test_an_organisations_spokesperson_speaks_for_it_without_a_cue(extract):
+    # 'a Worcester City Council spokesperson referred to "..."': no cue word, but the
+    # spokesperson's organisation speaks the quote, and the quote paragraph after it
+    text = ("A Toronto Transit Commission spokesperson referred to \u201ctechnical issues or routine maintenance\u201d.\n\n"
+            "\u201cThe camera has been out of action for 12 months. We regret that it was not working that night,\u201d "
+            "the statement went on.")  # Canadian
+    assert speakers(extract, text)[:1] == ["Toronto Transit Commission"]
+    text = ("ANKARA (Reuters) - A spokeswoman for the Interior Ministry blamed \u201ca clerical error at the border "
+            "post\u201d for the delay.\n\n"
+            "\u201cThe papers will be reissued within a week. We apologise to the families for the delay.\u201d")  # agency
+    assert speakers(extract, text) == ["Interior Ministry", "Interior Ministry"]
+    # someone's spokeswoman is nobody named
+    text = "A spokeswoman for Sen. Bernie Sanders blamed \u201ca clerical error at the office\u201d for the delay."
+    assert speakers(extract, text) == [None]

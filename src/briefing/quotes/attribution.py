@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.quotes.frames import PLACEHOLDER, Frame
-from briefing.quotes.people import DOCUMENT_NOUNS, UTTERANCE_NOUNS, document_author, is_issuing_verb
+from briefing.quotes.people import DOCUMENT_NOUNS, UTTERANCE_NOUNS, document_author, is_issuing_verb, is_spokesperson_phrase
 from briefing.quotes.spans import Piece
 from briefing.quotes.vocabulary import (
     ADDRESS_CUES,
@@ -1057,7 +1057,7 @@ def _weak_attr(subj: "Token", cue_verb: bool) -> Attr:
     if subj.lower_ in NOT_A_SPEAKER or subj.dep_ == "nsubjpass" and not _asked_before_answer(subj):
         return Attr()
     kind, surface, title = name_from(subj)
-    if kind == "org" and not cue_verb:
+    if kind == "org" and not cue_verb and not is_spokesperson_phrase(surface):
         if not (subj.pos_ == "PROPN" and " " not in surface and surface[:1].isupper()):
             return Attr()
         # 'Trump attacked "..."' with Trump tagged ORG: kept only if the article's table
@@ -1065,7 +1065,8 @@ def _weak_attr(subj: "Token", cue_verb: bool) -> Attr:
         attr = Attr(weak=True, maybe_person=True)
         attr.set_name(kind, surface, title)
         return attr
-    if kind == "role" and not (cue_verb or surface.lower().startswith("the ") or _possessed_utterance(subj, surface)):
+    if kind == "role" and not (cue_verb or surface.lower().startswith("the ") or _possessed_utterance(subj, surface)
+                               or is_spokesperson_phrase(surface)):  # ('a council spokesperson referred to "..."')
         return Attr()
     attr = Attr(weak=True)
     attr.set_name(kind, surface, title)

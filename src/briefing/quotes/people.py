@@ -1013,6 +1013,14 @@ representative congressman congresswoman minister premier mayor prime secretary 
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ean|ish|ic|i|an)$")
 
 
+def is_spokesperson_phrase(phrase: str | None) -> bool:
+    """Whether a role phrase is an unnamed spokesperson or official of a named organisation
+    ('a Leeds City Council spokesperson', 'a spokeswoman for the ministry'): see
+    :func:`organisation_spoken_for`, which finds the organisation."""
+    phrase = " ".join((phrase or "").split())
+    return bool(phrase) and (_SPOKES_FOR.match(phrase) or _ORG_SPOKES.match(phrase)) is not None
+
+
 def organisation_spoken_for(people: "People", phrase: str | None, pos: int) -> tuple[str, str] | None:
     """(organisation, role) for an unnamed spokesperson or official of a named organisation:
     'a spokeswoman for the House Armed Services Committee', 'a Twitter spokesman', 'an RCMP
