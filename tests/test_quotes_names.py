@@ -431,3 +431,105 @@ def test_according_to_a_document_someone_gave_names_them(extract):
     text = ('The firm "deliberately misled investors," according to a court filing lodged by the '
             'Serious Fraud Office.')
     assert speakers(extract, text) == ["the Serious Fraud Office"]
+
+
+def test_a_split_hyphenated_job_word_leaves_the_name_speaking(extract):
+    # the tokenizer splits 'co-host' into 'co', '-', 'host' and the parser takes 'co' for the
+    # speaker; the person named after the job word speaks, with the whole job word as title
+    cases = [
+        ("\"Nobody saw that coming,\" said BBC co-host Nick Robinson.", "Nick Robinson", "BBC co-host"),  # British
+        ("\"We will appeal,\" said co-founder Sarah Jones in an interview with CBC News.", "Sarah Jones", "co-founder"),  # Canadian
+        ("Acme co-founder Sarah Jones told Reuters: \"We will cut jobs.\"", "Sarah Jones", "Acme co-founder"),  # agency
+        ("\"We will appeal,\" said the company's co-founder, Sarah Jones.", "Sarah Jones", "co-founder"),
+    ]
+    for text, name, title in cases:
+        (q,) = extract(text)
+        assert (q.speaker, q.speaker_title) == (name, title), text
+
+
+def test_someones_words_named_as_a_thing_speak_for_them(extract):
+    # 'Clinton’s response was: "..."', 'Hillary Clinton’s campaign slogan is "..."': a reply,
+    # an answer or a slogan speaks for its possessor, as a statement does
+    text = "Jeremy Corbyn was asked about the vote on Monday. His reply was short: \u201cWe will win it.\u201d"  # British
+    assert speakers(extract, text) == ["Jeremy Corbyn"]
+    text = "Doug Ford\u2019s favourite slogan was \u201cStop the gravy train at city hall.\u201d"  # Canadian
+    assert speakers(extract, text) == ["Doug Ford"]
+    text = ("President Tayyip Erdogan spoke in Ankara. Erdogan\u2019s response, in remarks carried by Reuters, was: "
+            "\u201cWe will not bow to pressure.\u201d")  # agency
+    assert speakers(extract, text) == ["Tayyip Erdogan"]
+    # nobody's reply names nobody
+    assert speakers(extract, "The reply was short: \u201cThere will be no comment on this matter.\u201d") == [None]
+
+
+def test_an_as_clause_with_a_describing_cue_names_the_speaker(extract):
+    # 'as described by X', 'as X called it': the weak cue does not govern the quote, but its
+    # 'as' clause on the quote's clause attributes it, with the clause as the reported content
+    cases = [
+        ("The inquiry was \u201ca stitch-up\u201d, as described by Labour MP John Smith.",  # British
+         "John Smith", "The inquiry was \u201ca stitch-up\u201d"),
+        ("The pipeline is \u201ca bridge to nowhere,\u201d as Premier Rachel Notley called it on Tuesday.",  # Canadian
+         "Rachel Notley", None),
+        ("The talks were \u201cconstructive and frank\u201d \u2013 as described by Foreign Minister Sergei Lavrov \u2013 "
+         "and many diplomats believe a deal is close.", "Sergei Lavrov", None),  # agency
+    ]
+    for text, name, content in cases:
+        (q,) = extract(text)
+        assert q.speaker == name, text
+        if content is not None:
+            assert q.content == content
+
+
+def test_a_documents_title_is_given_by_whoever_issued_it(extract):
+    # 'X released a memo titled "..."': no cue word, and 'titled' has no subject; whoever
+    # issued the document gave its title (never whoever only read it)
+    cases = [
+        ("Labour campaign chief Jane Roe released a memo titled \u201cThe Facts on Where the Race Stands Today.\u201d",
+         "Jane Roe"),  # British
+        ("The Conservative leader, Pierre Poilievre, released a video titled \u201cEverything Feels Broken in This "
+         "Country Now\u201d on Monday.", "Pierre Poilievre"),  # Canadian
+        ("Kremlin spokesman Dmitry Peskov published an article headlined \u201cWhy the West Keeps Getting Russia "
+         "Wrong\u201d on Monday.", "Dmitry Peskov"),  # agency
+    ]
+    for text, name in cases:
+        assert speakers(extract, text) == [name], text
+
+
+def test_the_group_said_after_the_group_x(extract):
+    # 'the group said' after 'the pressure group Extinction Rebellion': the organisation the
+    # article named right after that noun, not the bare description
+    text = ("Mr Smith joined the pressure group Greenpeace in 1990. "
+            "The group said it would \"fight the decision in the courts\".")  # British
+    assert speakers(extract, text) == ["Greenpeace"]
+    text = ("The charity Oxfam published its report on Monday.\n\n"
+            "\"Inequality is rising in every province,\" the charity said in an interview with CBC News.")  # Canadian
+    assert speakers(extract, text) == ["Oxfam"]
+
+
+def test_a_lone_surname_that_answers_is_someone_he_can_stand_for(extract):
+    # NER takes 'Albanese' for a nationality; 'Albanese answered' shows the article quotes a
+    # person by that surname, so the later 'He' is Albanese, not the interviewer named before
+    text = ("When BBC presenter Laura Kuenssberg asked Albanese about the vote, the party leader said no. "
+            "Kuenssberg's follow-up pressed Albanese to explain the delay.\n\n"
+            "Albanese answered the question by blaming the pandemic, saying that the figures needed to be "
+            "\"updated\". He confidently asserted that, for him, \"there is an obvious need for a new bridge.\"")  # British
+    assert speakers(extract, text)[-1] == "Albanese"
+    text = ("Reuters reporter Jane Hill asked Albanese about the vote on Monday, and Hill pressed Albanese on the "
+            "figures.\n\nAlbanese answered that they were \"being checked\". He told Reuters: \"The count was fair "
+            "and the result will stand.\"")  # agency
+    assert speakers(extract, text)[-1] == "Albanese"
+
+
+def test_an_organisations_spokesperson_speaks_for_it_without_a_cue(extract):
+    # 'a Worcester City Council spokesperson referred to "..."': no cue word, but the
+    # spokesperson's organisation speaks the quote, and the quote paragraph after it
+    text = ("A Toronto Transit Commission spokesperson referred to \u201ctechnical issues or routine maintenance\u201d.\n\n"
+            "\u201cThe camera has been out of action for 12 months. We regret that it was not working that night,\u201d "
+            "the statement went on.")  # Canadian
+    assert speakers(extract, text)[:1] == ["Toronto Transit Commission"]
+    text = ("ANKARA (Reuters) - A spokeswoman for the Interior Ministry blamed \u201ca clerical error at the border "
+            "post\u201d for the delay.\n\n"
+            "\u201cThe papers will be reissued within a week. We apologise to the families for the delay.\u201d")  # agency
+    assert speakers(extract, text) == ["Interior Ministry", "Interior Ministry"]
+    # someone's spokeswoman is nobody named
+    text = "A spokeswoman for Sen. Bernie Sanders blamed \u201ca clerical error at the office\u201d for the delay."
+    assert speakers(extract, text) == [None]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.quotes.frames import PLACEHOLDER, Frame
-from briefing.quotes.people import DOCUMENT_NOUNS, is_issuing_verb
+from briefing.quotes.people import DOCUMENT_NOUNS, UTTERANCE_NOUNS, document_author, is_issuing_verb, is_spokesperson_phrase
 from briefing.quotes.spans import Piece
 from briefing.quotes.vocabulary import (
     ADDRESS_CUES,
@@ -117,9 +117,40 @@ def _title_left(head: "Token", name_start: int) -> str | None:
         if t.is_punct and t.text not in ("-", ".") or t.lower_ in CUE_WORDS:
             break
         run.insert(0, t)
-    run = _strip_det(run)
+    run = _strip_det(_split_compound_left(run))
     txt = _words_text(run)
     return txt or None
+
+
+def _split_compound_left(run: list["Token"]) -> list["Token"]:
+    """A title whose hyphenated job word the tokenizer split and the parser hung apart: 'BBC
+    co-host Nick Robinson' gives the run 'host'; put back 'co', '-' and the words before
+    them that modify 'co' ('BBC co-host')."""
+    if not run:
+        return run
+    doc, k = run[0].doc, run[0].i
+    if k < 2 or doc[k - 1].text not in ("-", "\u2011") or doc[k - 1].whitespace_ or doc[k - 2].whitespace_ \
+            or not doc[k - 2].is_alpha or doc[k - 2] in run:
+        return run
+    piece = doc[k - 2]
+    left: list["Token"] = []
+    for t in reversed([u for u in piece.subtree if u.i < piece.i]):
+        if t.i != (left[0].i if left else piece.i) - 1 or t.is_punct or t.lower_ in CUE_WORDS:
+            break
+        left.insert(0, t)
+    return left + [piece, doc[k - 1]] + run
+
+
+def _with_split_compound_right(words: list["Token"]) -> list["Token"]:
+    """A role phrase that ends on the first piece of a split hyphenated word ('the company's
+    co', '-', 'founder'): the pieces after it, back in the phrase."""
+    if not words:
+        return words
+    doc = words[-1].doc
+    while words[-1].i + 2 < len(doc) and doc[words[-1].i + 1].text in ("-", "\u2011") and not words[-1].whitespace_ \
+            and not doc[words[-1].i + 1].whitespace_ and doc[words[-1].i + 2].is_alpha:
+        words = words + [doc[words[-1].i + 1], doc[words[-1].i + 2]]
+    return words
 
 
 def _appos_title(tok: "Token") -> str | None:
@@ -472,7 +503,7 @@ def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
         return "org", phrase, None
     if tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in TITLE_WORDS | {"officials", "sources", "aides"}:
         return "org", phrase, None  # a group speaking together: "protesters chanted"
-    title = _words_text(_strip_det(phrase_words)) or None
+    title = _words_text(_with_split_compound_right(_strip_det(phrase_words))) or None
     named = _appos_name_after(tok)
     if named is not None:  # "his best friend at Lehigh, Bruce Turry, said"
         return "person", named, title
@@ -841,6 +872,28 @@ def _inverted_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     return None
 
 
+_DASHES_AND_STOPS = frozenset((",", ";", ":", "(", ")", "—", "–", "--", "."))
+
+
+def _name_past_split_compound(t: "Token") -> "Token":
+    """'said Blaze co-host Stu Burguiere', 'Acme co-founder Sarah Jones said': the tokenizer
+    splits a hyphenated job word ('co', '-', 'host') and the parser takes its first piece for
+    the subject or object of the cue, beside the name; the person named after the pieces, in
+    the same run of words, speaks. Any other token is returned as it is."""
+    doc = t.doc
+    if t.pos_ != "NOUN" or t.ent_type_ or t.whitespace_ or t.i + 2 >= len(doc) or doc[t.i + 1].text not in ("-", "\u2011") \
+            or doc[t.i + 1].whitespace_ or not doc[t.i + 2].is_alpha:
+        return t
+    for j in range(t.i + 3, min(len(doc), t.i + 9)):
+        u = doc[j]
+        if u.text in _DASHES_AND_STOPS or u.text in QUOTE_TOKS or u.pos_ in ("VERB", "AUX", "ADP"):
+            return t
+        if u.ent_type_ == "PERSON":
+            e = _ent_span(u)
+            return e.root if e is not None else u
+    return t
+
+
 # The grammatical subject of a cue verb: tried in order, the first answer wins (NOBODY: none).
 SUBJECT_FINDERS = (
     _according_to,
@@ -868,7 +921,7 @@ def subject(v: "Token", skip: frozenset[int] = frozenset()) -> "Token | None":
         if found is NOBODY:
             return None
         if found is not None:
-            return found
+            return _name_past_split_compound(found)
     return None
 
 
@@ -1007,6 +1060,11 @@ def _content(doc: "Doc", v: "Token", h: "Token") -> tuple[int, int] | None:
         sent = h.sent
         skip = {t.i for t in v.subtree}
         toks = [t for t in sent if t.i not in skip]
+    elif v.lower_ in WEAK_CUES and _as_clause_on(v, h):
+        # '..., to being "extremely careless" with it - as described by James Comey - many
+        # believe': the words of the sentence on the quote's side of the 'as' clause
+        lo, hi = v.left_edge.i, v.right_edge.i
+        toks = [t for t in h.sent if t.i < lo] if h.i < lo else [t for t in h.sent if t.i > hi]
     else:
         if h not in v.subtree:
             return None
@@ -1069,7 +1127,7 @@ def _weak_attr(subj: "Token", cue_verb: bool) -> Attr:
     if subj.lower_ in NOT_A_SPEAKER or subj.dep_ == "nsubjpass" and not _asked_before_answer(subj):
         return Attr()
     kind, surface, title = name_from(subj)
-    if kind == "org" and not cue_verb:
+    if kind == "org" and not cue_verb and not is_spokesperson_phrase(surface):
         if not (subj.pos_ == "PROPN" and " " not in surface and surface[:1].isupper()):
             return Attr()
         # 'Trump attacked "..."' with Trump tagged ORG: kept only if the article's table
@@ -1077,11 +1135,24 @@ def _weak_attr(subj: "Token", cue_verb: bool) -> Attr:
         attr = Attr(weak=True, maybe_person=True)
         attr.set_name(kind, surface, title)
         return attr
-    if kind == "role" and not (cue_verb or surface.lower().startswith("the ")):
+    if kind == "role" and not (cue_verb or surface.lower().startswith("the ") or _possessed_utterance(subj, surface)
+                               or is_spokesperson_phrase(surface)):  # ('a council spokesperson referred to "..."')
         return Attr()
     attr = Attr(weak=True)
     attr.set_name(kind, surface, title)
     return attr
+
+
+def _possessed_utterance(subj: "Token", surface: str) -> bool:
+    """'Hillary Clinton’s campaign slogan is "..."', 'Rubio’s catch phrase was that Crist
+    "..."': someone's words, named as a thing, the subject of a copula whose complement holds
+    the quote: they speak for their possessor."""
+    head = subj.lower_ if subj.lower_ != "phrase" or subj.i == 0 or subj.doc[subj.i - 1].lower_ != "catch" else "catchphrase"
+    return head in UTTERANCE_NOUNS and subj.head.lemma_ == "be" and subj.i < subj.head.i \
+        and any(document_author(surface)) and any(c.dep_ == "poss" for c in subj.children)
+
+
+_TITLING = frozenset("titled entitled headlined named".split())
 
 
 def _verb_subject_attr(h: "Token", skip: frozenset[int]) -> Attr:
@@ -1103,6 +1174,9 @@ def _verb_subject_attr(h: "Token", skip: frozenset[int]) -> Attr:
         subj = next((c for t in after[:1] for c in t.children if h.i < c.i < t.i and (
             c.dep_ == "nsubj" or c.dep_ in ("compound", "npadvmod") and c.pos_ == "PROPN")), None)
         return _weak_attr(subj, True) if subj is not None else Attr()
+    if v.lower_ in _TITLING and v.dep_ == "acl" and v.head.lower_ in DOCUMENT_NOUNS and v.head.dep_ == "dobj" \
+            and is_issuing_verb(v.head.head.text):
+        v = v.head.head  # 'Mook released a memo titled "..."': who issued the document gave its title
     while True:
         subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip), None)
         if subj is not None and v.dep_ == "ccomp" and v.head != v and v.head.pos_ in ("VERB", "AUX") \
@@ -1186,6 +1260,23 @@ def _phrasal_cue(t: "Token") -> bool:
     that with its particle reports speech."""
     doc = t.doc
     return t.i + 1 < len(doc) and t.lower_ in _PHRASAL.get(doc[t.i + 1].lower_, ()) and t.pos_ == "VERB"
+
+
+def _as_clause_on(v: "Token", h: "Token") -> bool:
+    """'The plan was "...", as described by Tory MP John Smith', '..., as Smith described it':
+    a cue in an 'as' clause with no object of its own (or 'it') on the clause that holds the
+    quote attributes it, as 'as X put it' does, though the cue does not govern the quote."""
+    doc = v.doc
+    if v.sent != h.sent or h in v.subtree or v.pos_ != "VERB":
+        return False
+    marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children) \
+        or v.i > 0 and doc[v.i - 1].lower_ == "as" and v.tag_ == "VBN"
+    if not marked or any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.lower_ not in ("it", "them", "this") for c in v.children):
+        return False
+    main = h
+    while main.pos_ not in ("VERB", "AUX") and main.head != main:
+        main = main.head
+    return v.head in (main, h) or v.head in main.ancestors or v.head in main.subtree and v.head.pos_ in ("VERB", "AUX")
 
 
 def _put_it(t: "Token") -> bool:
@@ -1579,7 +1670,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                        and not (c.dep_ == "dobj" and v.lower_ in ADDRESS_CUES)]  # 'told ITV' names a listener
                 if not (_bare_cue_within_reach(doc, h, v, hole_ids) and (not own or _asked_after(h, v))):
                     continue
-            if v.lower_ in WEAK_CUES and not governs or not governs and _coordinate_act(v, h):
+            if v.lower_ in WEAK_CUES and not governs and not _as_clause_on(v, h) or not governs and _coordinate_act(v, h):
                 continue
             if v.lower_ == "according":
                 score = abs(v.i - h.i) + 3
@@ -1587,6 +1678,9 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                 score = abs(v.i - h.i) - (100 if governs else 0)
             if best is None or score < best[0]:
                 best = (score, v)
+        as_cue = next((v for v in cues if v.lower_ in WEAK_CUES and _as_clause_on(v, h)), None)
+        if best is not None and as_cue is not None and best[1] in as_cue.ancestors:
+            best = (0, as_cue)  # '... "extremely careless" - as described by James Comey - many believe'
         that_cue = _cue_before_that(h, cues)
         if best is not None and that_cue is not None and best[1].i > h.i:
             best = (0, that_cue)
@@ -1629,7 +1723,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
         cue = "according to" if v.lower_ == "according" else f"{v.text} {doc[v.i + 1].text}" if phrasal else v.text
         attr = Attr(cue=cue, cue_key=(fi, v.i), colon=v.lower_ not in CUE_WORDS and not phrasal)
         between = doc[min(v.i, h.i) + 1:max(v.i, h.i)]
-        attr.adjacent = h in v.subtree or len(between) <= 5
+        attr.adjacent = h in v.subtree or len(between) <= 5 or v.lower_ in WEAK_CUES and _as_clause_on(v, h)
         skip = frozenset(hole_ids)
         # a clause reported by another cue keeps the rule order: the reporter decides below
         s = find_speaker(CueContext(doc, v, h, skip, cues), rank=reporter is None)

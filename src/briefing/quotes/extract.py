@@ -34,7 +34,15 @@ from briefing.quotes.frames import (
     verbatim_clause,
 )
 from briefing.quotes.labels import label_speaker
-from briefing.quotes.people import ORG_DESCRIPTION_HEADS, PRON_GENDER, People, organisation_spoken_for, surname
+from briefing.quotes.people import (
+    ORG_DESCRIPTION_HEADS,
+    PRON_GENDER,
+    People,
+    document_author,
+    is_document,
+    organisation_spoken_for,
+    surname,
+)
 from briefing.quotes.spans import (
     Piece,
     drop_headline_echoes,
@@ -494,7 +502,11 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
             if speaker is None and definite and COREFERENCE:  # 'Reid said ... the Senate Democratic leader said'
                 speaker = people.by_coreference(a.phrase or "", _sentence_start(text, ps[0].open_at), spoken)
             via = "role"
-            if speaker is None and definite \
+            if speaker is None and is_document(a.phrase) and any(document_author(a.phrase or "")):
+                # 'Clinton’s response was: "..."', 'Her campaign slogan is "..."': what someone
+                # said, named as a thing, speaks for its author (``People.vet`` finds them)
+                speaker, title = a.phrase, None
+            elif speaker is None and definite \
                     and (named := people.organisation_by_head(a.phrase or "", ps[0].open_at)) is not None:
                 # 'the national park wrote' after 'Jasper National Park': that organisation
                 speaker, title, kind, via = named, None, "org", "org-described"

@@ -127,6 +127,9 @@ field gardens palace castle bridge harbour harbor coast falls heights plaza mall
 # daughter, Ivanka Trump, spoke' (the head noun must name a person)
 _APPOSED_SUBJECT = re.compile(r"^(?:(?:his|her|their|the|a|an|[A-Z][\w.'’-]*['’]s?)\s+)?(?:[\w-]+\s+){0,3}([\w-]+),$", re.I)
 _SURNAME_CUES = "said|says|told|tells|added|replied|explained|insisted"
+# cues a person speaks, hardly an organisation: 'Legault answered' (NER took the surname for an
+# organisation) shows a lone surname is someone quoted by it
+_PERSON_ONLY_CUES = "answered|asserted|conceded|quipped|recalled|joked|admitted"
 # organisation words that only ever modify an organisation's head ('the White House'): as the
 # last word of a run they are a surname ('Julian White', 'Jack White'), not an organisation
 _MODIFIER_ONLY_HEADS = frozenset({"white"})
@@ -851,6 +854,9 @@ class People:
                 or len(words) > 2 and any(not w.islower() for w in words[1:]):
             return None
         desc = [w.lower() for w in words[1:]]
+        if len(desc) == 1 and not (desc[0].endswith("s") and not desc[0].endswith("ss")) \
+                and (named := self._named_after_its_noun(desc[0], pos)) is not None:
+            return named  # 'the group said' after 'the pressure group Extinction Rebellion'
         if len(desc) == 1 and desc[0] not in ORG_DESCRIPTION_HEADS | _TOWN_HEADS:
             return None
         # (a longer description names the organisation by the words its name ends in: 'the
@@ -871,6 +877,26 @@ class People:
                     continue  # 'the city said' is the City of Winnipeg, not the place 'Quebec City'
                 if len(rwords) > len(desc) or tail:
                     return " ".join(rwords) + tail
+        return None
+
+    def _named_after_its_noun(self, noun: str, pos: int) -> str | None:
+        """The organisation the article named right after ``noun`` before ``pos`` (within two
+        paragraphs or so): 'the pressure group Extinction Rebellion', 'the retailer Marks and
+        Spencer' give 'the group', 'the retailer'; the latest such name, never a person's. (A
+        plural, 'the firms' after 'the firms Sony, Philips and Samsung', names no one of them.)"""
+        for start, run in reversed(self.runs()):
+            if start >= pos or any(o <= start < c for o, c in self.quoted):
+                continue
+            if pos - start > _COREF_REACH:
+                break
+            m = re.search(r"(?<![\w'’-])([a-z][a-z-]*)[ \t]+$", self.text[max(0, start - 30):start])
+            if m is None or m.group(1) != noun:
+                continue
+            name = run.rstrip(".,;:")
+            while name.split() and name.split()[-1].lower() in _CONNECTORS:
+                name = " ".join(name.split()[:-1])
+            if name and not _ends_possessive(name) and not self.is_person(name, pos):
+                return name
         return None
 
     def spokesperson_org(self, before: int) -> tuple[str, str] | None:
@@ -903,7 +929,7 @@ class People:
             return False  # 'in Greece': a place
         # the subject of a cue ('Luxon said'), or named after one at the end of its clause
         # ('..., said Luxon.'; not 'said Labour had left', a reported clause's subject)
-        return re.search(rf"(?<![Tt]he )\b{w}\s+(?:{_SURNAME_CUES})\b|\b(?:said|says|added|asked|replied)\s+{w}[,.;]",
+        return re.search(rf"(?<![Tt]he )\b{w}\s+(?:{_SURNAME_CUES}|{_PERSON_ONLY_CUES})\b|\b(?:said|says|added|asked|replied)\s+{w}[,.;]",
                          self.text) is not None
 
     def antecedent(self, pos: int, gender: str | None, spoken: list[tuple[int, str, str | None]],
@@ -1010,7 +1036,13 @@ complaint complaints ruling rulings opinion opinions indictment headline headlin
 video videos sign signs banner banners petition resolution platform transcript transcripts book books study
 studies survey surveys poll polls bill bills order orders blog readout summary analysis footnote caption
 column op-ed brief motion affidavit plan proposal draft excerpt excerpts speech remarks text texts
-statement’s""".split())
+statement’s""".split()) | frozenset(
+    # what someone said, named as a thing (UTTERANCE_NOUNS): it speaks for its possessor as a document does
+    # ('Clinton’s response was: "..."', 'in Forbes’ words, "..."', 'Her campaign slogan is "..."')
+    """response responses reply replies answer answers slogan slogans catchphrase catch-phrase motto dictum
+mantra refrain promise promises pledge vow quip retort comment comments remark words warning""".split())
+UTTERANCE_NOUNS = frozenset("""response reply answer slogan catchphrase catch-phrase motto dictum mantra refrain
+promise pledge vow quip retort comment remark words warning message remarks""".split())
 _DATE_WORDS = frozenset("""jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june
 july august september october november december monday tuesday wednesday thursday friday saturday sunday
 today yesterday tonight tomorrow morning afternoon evening night week weekend month year""".split())
@@ -1063,6 +1095,14 @@ _SPOKES_MENTION = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:(?:senior|top
 _PERSON_TITLES = frozenset("""mr mrs ms miss dr sen rep gov gen pres lt col capt sgt president senator governor
 representative congressman congresswoman minister premier mayor prime secretary judge justice""".split())
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ese|ian|ean|ish|ic|i|an)$")
+
+
+def is_spokesperson_phrase(phrase: str | None) -> bool:
+    """Whether a role phrase is an unnamed spokesperson or official of a named organisation
+    ('a Leeds City Council spokesperson', 'a spokeswoman for the ministry'): see
+    :func:`organisation_spoken_for`, which finds the organisation."""
+    phrase = " ".join((phrase or "").split())
+    return bool(phrase) and (_SPOKES_FOR.match(phrase) or _ORG_SPOKES.match(phrase)) is not None
 
 
 def organisation_spoken_for(people: "People", phrase: str | None, pos: int) -> tuple[str, str] | None:
