@@ -188,8 +188,6 @@ _ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'’&-]*,?\s+(?:(?:of|the|and|for|on|&
 # 'the CBSA (Canada Border Services Agency)': initials first, the expansion in brackets
 _ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z&]{1,7})\s+\(((?:[A-Z][\w'’&-]*,?\s*(?:(?:of|the|and|for|on|&|de|du|des|la|le|et)\s+)*){1,8})\)")
 _SMALL_WORDS = frozenset("of the and for on & de du des la le et".split())
-# a capitalised name with small words inside ('Prime Minister's Office', 'Canada Border Services Agency')
-_ORG_NAME_RUN = re.compile(r"[A-Z][\w'’&-]*(?:\s+(?:(?:of|the|and|for|on|&)\s+)*[A-Z][\w'’&-]*)+")
 _APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:a|an|the)\s+"
                          r"(?P<desc>[\w’'-]+(?:\s+[\w’'-]+){0,6}?)\s*(?=[,;]|\.\s)")
 
@@ -332,7 +330,6 @@ class People:
         self._honorific: dict[str, str] | None = None
         self._subjects: list[tuple[int, str]] | None = None
         self._acronyms: dict[str, str] | None = None
-        self._far_acronyms: dict[str, str | None] = {}  # acronym_expansion, per acronym
         self._described: list[tuple[int, str, str]] | None = None
         self._lower_words: frozenset[str] | None = None
         self._by_surname: dict[str, bool] = {}  # speaks_by_surname, per word
@@ -570,27 +567,6 @@ class People:
                 if (expansion := _expansion(words, acro)) == " ".join(words).rstrip(", "):
                     self._acronyms.setdefault(acro, expansion)
         return self._acronyms
-
-    def acronym_expansion(self, acro: str) -> str | None:
-        """What initials stand for: the expansion spelled out beside them (:meth:`acronyms`),
-        else a name of three words or more anywhere in the article whose initials are exactly
-        these ('the PMO' after 'the Prime Minister's Office said ...', with no brackets)."""
-        if acro in self.acronyms():
-            return self.acronyms()[acro]
-        if not (3 <= len(acro) <= 6 and acro.isalpha() and acro.isupper()):
-            return None
-        if acro not in self._far_acronyms:
-            found = None
-            for m in _ORG_NAME_RUN.finditer(self.text):
-                words = m.group().split()
-                if len(words) < len(acro):
-                    continue
-                exp = _expansion(words, acro)
-                if exp and "".join(w[0] for w in exp.split() if w.lower() not in _SMALL_WORDS) == acro:
-                    found = exp
-                    break
-            self._far_acronyms[acro] = found
-        return self._far_acronyms[acro]
 
     def described(self) -> list[tuple[int, str, str]]:
         """(offset, name, description) where the article ties a description to a name:
@@ -981,8 +957,8 @@ class People:
             return None, None
         if not is_document(speaker):
             bare = speaker[4:] if speaker.lower().startswith("the ") else speaker
-            if (expansion := self.acronym_expansion(bare)) is not None:  # 'the MFA' is the Ministry of Foreign Affairs
-                return expansion, title
+            if bare in self.acronyms():  # 'the MFA' is the Ministry of Foreign Affairs
+                return self.acronyms()[bare], title
             return speaker, title
         name, pronoun = document_author(speaker)
         if name and " " not in name and _words_of(speaker)[0] == name and name.lower() in self._lower() \
@@ -998,8 +974,8 @@ class People:
         if not name or is_document(name) or is_time_or_place_phrase(name) or is_pronoun_phrase(name) \
                 or name.lower() in _MEDIUM_WORDS:
             return None, None
-        if (expansion := self.acronym_expansion(name)) is not None:
-            return expansion, None
+        if name in self.acronyms():
+            return self.acronyms()[name], None
         if name[:1].isupper():
             full, t = self.canonical(name, pos)  # 'Hoff’s letter': Hoff as the article names him
             if surname(full) == surname(name):
