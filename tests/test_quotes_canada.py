@@ -424,3 +424,26 @@ def test_documents_speak_for_their_author_or_nobody(extract, text: str, needle: 
 ])
 def test_the_judge_is_the_justice_the_article_named(extract, text: str, needle: str, speaker) -> None:
     assert _only(extract(text), needle).speaker == speaker
+
+
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian: "the province" / "the city" is its government speaking, not an unnamed person
+    ("The paper mill in Corner Brook will close in March.\n\n"
+     "“This is a hard day for the workers and their families,” the province said in a news release.",
+     "hard day", "the province"),
+    ("Council voted to close two outdoor rinks on Tuesday.\n\n"
+     "“Staff will look at keeping one rink open on weekends,” the city said in a statement.",
+     "one rink open", "the city"),
+    # a release from the province speaks for the province, inverted cue or not
+    ("The paper mill in Corner Brook will close in March.\n\n"
+     "“This is a hard day for the workers and their families,” states a joint release from the "
+     "province, noting that help is available.", "hard day", "the province"),
+    ("The ferry to Bell Island will run a reduced schedule.\n\n"
+     "“Crews are repairing the ramp as quickly as they can,” reads a release from the province.",
+     "repairing the ramp", "the province"),
+    # (agency style: the same for a lower-case organisation a statement comes from)
+    ('Talks broke off late on Sunday.\n\n"We will appeal the ruling," said a statement from the union.',
+     "appeal the ruling", "the union"),
+])
+def test_a_local_government_speaks_for_itself_and_its_releases(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker

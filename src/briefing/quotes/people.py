@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from briefing.quotes.vocabulary import HONORIFIC, INDIVIDUAL_NOUNS, KIN_NOUNS, ORG_HEADS, PERSON_HEADS, ROLE_ABBR, TITLE_WORDS
+from briefing.quotes.vocabulary import (
+    HONORIFIC, INDIVIDUAL_NOUNS, KIN_NOUNS, LOCAL_GOVERNMENTS, ORG_HEADS, PERSON_HEADS, ROLE_ABBR, TITLE_WORDS,
+)
 
 _CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:de|van|von|del|da|al|bin)\b))*)", re.M)
 
@@ -1116,6 +1118,9 @@ def document_author(phrase: str) -> tuple[str | None, str | None]:
                 break
         while author and author[-1].lower() in ("of", "and", "for", "&", "the"):
             author.pop()
+        if not author and words[head + 2:head + 3] == ["the"] and len(words) > head + 3 \
+                and (org := words[head + 3].lower()) in (ORG_HEADS | LOCAL_GOVERNMENTS) - DOCUMENT_NOUNS:
+            return "the " + org, None  # 'a joint release from the province', 'a statement from the ministry'
         return (" ".join(author) if any(w[:1].isupper() for w in author) else None), None
     first = words[0].lower()
     if first in _POSSESSIVE_PRONOUNS:
