@@ -447,3 +447,30 @@ def test_the_judge_is_the_justice_the_article_named(extract, text: str, needle: 
 ])
 def test_a_local_government_speaks_for_itself_and_its_releases(extract, text: str, needle: str, speaker: str) -> None:
     assert _only(extract(text), needle).speaker == speaker
+
+
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian (Quebec): an organisation's name written in French style, only its first word
+    # capitalised, next to its initials: the initials and its statements are that organisation
+    ("A driver with the Société de transport de Rimouski (STR) was hurt on Monday.\n\n"
+     "“We will co-operate fully with the investigation,” the STR said.",
+     "co-operate fully", "Société de transport de Rimouski"),
+    ("A driver with the Société de transport de Rimouski (STR) was hurt on Monday.\n\n"
+     "The STR said in a statement it was reviewing the route.\n\n"
+     "“Our thoughts are with our driver and his family,” the statement said.",
+     "our driver", "Société de transport de Rimouski"),
+    # an organisation's description set off after its name, used again later on its own
+    ("The CISSS de Gaspé, the regional health board for the peninsula, is asking parents to keep "
+     "sick children home.\n\n"
+     "“Anyone with a fever should stay home and call 811,” the health board tweeted.",
+     "call 811", "CISSS de Gaspé"),
+    ("The CIUSSS de l'Estrie, the regional health authority for the Eastern Townships, opened two "
+     "clinics.\n\n“Walk-ins are welcome until eight,” the health authority said.",
+     "Walk-ins", "CIUSSS de l'Estrie"),
+    # (British: the same for an English name)
+    ("Severn Valley Water, the regional water company, lifted the hosepipe ban on Friday.\n\n"
+     "\"Reservoirs are back to normal levels,\" the water company said.",
+     "Reservoirs", "Severn Valley Water"),
+])
+def test_an_organisation_by_its_initials_or_its_description(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker
