@@ -474,3 +474,13 @@ def test_a_local_government_speaks_for_itself_and_its_releases(extract, text: st
 ])
 def test_an_organisation_by_its_initials_or_its_description(extract, text: str, needle: str, speaker: str) -> None:
     assert _only(extract(text), needle).speaker == speaker
+
+
+def test_a_bare_organisation_noun_is_not_the_last_organisation_described(extract) -> None:
+    # (agency style) 'the company' alone names no one organisation: not the last one the
+    # article set off with a description
+    text = ("“Ranking the rich is a growth business,” said Ann Vale, head of Tallyworth, a private "
+            "company that ranks billionaires.\n\n"
+            "Ms. Vale's rival list leaves out Ross Marsh, who owns a news wire. The company says its "
+            "policy “is not to cover” its own founder.")
+    assert _only(extract(text), "not to cover").speaker != "Tallyworth"

@@ -198,7 +198,7 @@ _APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A
 # an organisation's name set off by a description: 'The CISSS de Laval, the regional health
 # board for that city,' (see People.organisation_by_apposition)
 _ORG_APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:of|the|and|for|de|du|des|la|le|et)\s+)*){0,5}"
-                             r"(?:[dl]['’])?[A-Z][\w'’&-]*),\s+(?:the|a|an)\s+(?P<desc>[\w’'-]+(?:\s+[\w’'-]+){0,8}?)\s*(?=[,;]|\.\s)")
+                             r"(?:[dl]['’])?[A-Z][\w'’&-]*),\s+the\s+(?P<desc>[\w’'-]+(?:\s+[\w’'-]+){0,8}?)\s*(?=[,;]|\.\s)")
 _DESC_PREPOSITIONS = frozenset("for of in at on with from to that which who".split())
 _AGE_APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}),\s+(?P<age>\d{1,3}),")
 
@@ -845,11 +845,12 @@ class People:
         description off after its name ('the health board' after 'The CISSS de Laval, the
         regional health board for that city,', 'the health authority' after 'The CIUSSS de
         l'Estrie, the regional health authority,'): the latest such name before ``pos``
-        whose description, up to a preposition, ends in the phrase's head noun and has its
-        other words. Only organisation heads; never a name the article gives a he or she."""
+        whose description ('the ...', up to a preposition) ends in the phrase's head noun and
+        has its other words (at least one). Only organisation heads; never a name the article
+        gives a he or she."""
         words = [w.lower().strip(".,’'") for w in _words_of(phrase)]
-        if not 2 <= len(words) <= 4 or words[0] != "the" or any(not w.islower() for w in phrase.split()[1:]):
-            return None
+        if not 3 <= len(words) <= 4 or words[0] != "the" or any(not w.islower() for w in phrase.split()[1:]):
+            return None  # (a bare 'the company' is too loose: 'Wealth-X, a private company, ... The company says')
         head, rest = words[-1], words[1:-1]
         if head not in (ORG_HEADS | LOCAL_GOVERNMENTS) - DOCUMENT_NOUNS - TITLE_WORDS:
             return None
