@@ -484,3 +484,16 @@ def test_a_bare_organisation_noun_is_not_the_last_organisation_described(extract
             "Ms. Vale's rival list leaves out Ross Marsh, who owns a news wire. The company says its "
             "policy “is not to cover” its own founder.")
     assert _only(extract(text), "not to cover").speaker != "Tallyworth"
+
+
+def test_a_long_run_of_small_words_does_not_stall_the_acronym_scan() -> None:
+    # the initials pattern allows lower-case words inside a name; it must stay linear on a
+    # long sentence of small words with no bracket after it
+    import time
+
+    from briefing.quotes.people import People
+
+    text = ("The committee of the people and the city for the town of the region and the " * 6 + "end. ") * 20
+    start = time.perf_counter()
+    assert People(text).acronyms() == {}
+    assert time.perf_counter() - start < 1.0

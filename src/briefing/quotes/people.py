@@ -185,7 +185,7 @@ _LEAD_CUES = frozenset("stated said says added wrote continued explained asked t
 
 # (a name in French style writes only its first word with a capital: 'Société de transport de
 # Laval (STL)'; _expansion keeps only a run that opens with a capital)
-_ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'’&-]*,?\s+(?:(?:of|the|and|for|on|&|de|du|des|la|le|et|[a-zà-ÿ][\w'’-]*)\s+)*){1,8})\(([A-Z][A-Z&]{1,7})\)")
+_ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'’&-]*,?\s+(?:(?:&|[a-zà-ÿ][\w'’-]*)\s+)*){1,8})\(([A-Z][A-Z&]{1,7})\)")
 # 'the CBSA (Canada Border Services Agency)': initials first, the expansion in brackets
 _ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z&]{1,7})\s+\(((?:[A-Z][\w'’&-]*,?\s*(?:(?:of|the|and|for|on|&|de|du|des|la|le|et)\s+)*){1,8})\)")
 _SMALL_WORDS = frozenset("of the and for on & de du des la le et".split())
