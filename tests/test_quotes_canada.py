@@ -489,3 +489,76 @@ def test_an_organisation_noun_never_goes_to_a_person_quoted_before() -> None:
     at = text.index("“There")
     assert _previous_organisation("the commission", ("Gary Jensen", None, 0, "org"), 1, people, at) is None
     assert _previous_organisation("the airline", ("WestJet", None, 0, "org"), 1, People("“We are sorry,” WestJet said."), 10) == "WestJet"
+
+
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian: "the province" / "the city" is its government speaking, not an unnamed person
+    ("The paper mill in Corner Brook will close in March.\n\n"
+     "“This is a hard day for the workers and their families,” the province said in a news release.",
+     "hard day", "the province"),
+    ("Council voted to close two outdoor rinks on Tuesday.\n\n"
+     "“Staff will look at keeping one rink open on weekends,” the city said in a statement.",
+     "one rink open", "the city"),
+    # a release from the province speaks for the province, inverted cue or not
+    ("The paper mill in Corner Brook will close in March.\n\n"
+     "“This is a hard day for the workers and their families,” states a joint release from the "
+     "province, noting that help is available.", "hard day", "the province"),
+    ("The ferry to Bell Island will run a reduced schedule.\n\n"
+     "“Crews are repairing the ramp as quickly as they can,” reads a release from the province.",
+     "repairing the ramp", "the province"),
+    # (agency style: the same for a lower-case organisation a statement comes from)
+    ('Talks broke off late on Sunday.\n\n"We will appeal the ruling," said a statement from the union.',
+     "appeal the ruling", "the union"),
+])
+def test_a_local_government_speaks_for_itself_and_its_releases(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker
+
+
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian (Quebec): an organisation's name written in French style, only its first word
+    # capitalised, next to its initials: the initials and its statements are that organisation
+    ("A driver with the Société de transport de Rimouski (STR) was hurt on Monday.\n\n"
+     "“We will co-operate fully with the investigation,” the STR said.",
+     "co-operate fully", "Société de transport de Rimouski"),
+    ("A driver with the Société de transport de Rimouski (STR) was hurt on Monday.\n\n"
+     "The STR said in a statement it was reviewing the route.\n\n"
+     "“Our thoughts are with our driver and his family,” the statement said.",
+     "our driver", "Société de transport de Rimouski"),
+    # an organisation's description set off after its name, used again later on its own
+    ("The CISSS de Gaspé, the regional health board for the peninsula, is asking parents to keep "
+     "sick children home.\n\n"
+     "“Anyone with a fever should stay home and call 811,” the health board tweeted.",
+     "call 811", "CISSS de Gaspé"),
+    ("The CIUSSS de l'Estrie, the regional health authority for the Eastern Townships, opened two "
+     "clinics.\n\n“Walk-ins are welcome until eight,” the health authority said.",
+     "Walk-ins", "CIUSSS de l'Estrie"),
+    # (British: the same for an English name)
+    ("Severn Valley Water, the regional water company, lifted the hosepipe ban on Friday.\n\n"
+     "\"Reservoirs are back to normal levels,\" the water company said.",
+     "Reservoirs", "Severn Valley Water"),
+])
+def test_an_organisation_by_its_initials_or_its_description(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker
+
+
+def test_a_bare_organisation_noun_is_not_the_last_organisation_described(extract) -> None:
+    # (agency style) 'the company' alone names no one organisation: not the last one the
+    # article set off with a description
+    text = ("“Ranking the rich is a growth business,” said Ann Vale, head of Tallyworth, a private "
+            "company that ranks billionaires.\n\n"
+            "Ms. Vale's rival list leaves out Ross Marsh, who owns a news wire. The company says its "
+            "policy “is not to cover” its own founder.")
+    assert _only(extract(text), "not to cover").speaker != "Tallyworth"
+
+
+def test_a_long_run_of_small_words_does_not_stall_the_acronym_scan() -> None:
+    # the initials pattern allows lower-case words inside a name; it must stay linear on a
+    # long sentence of small words with no bracket after it
+    import time
+
+    from briefing.quotes.people import People
+
+    text = ("The committee of the people and the city for the town of the region and the " * 6 + "end. ") * 20
+    start = time.perf_counter()
+    assert People(text).acronyms() == {}
+    assert time.perf_counter() - start < 1.0

@@ -21,6 +21,7 @@ from briefing.quotes.vocabulary import (
     CUE_WORDS,
     INDIVIDUAL_NOUNS,
     KIN_NOUNS,
+    LOCAL_GOVERNMENTS,
     NOT_A_SPEAKER,
     ORG_HEADS,
     PERSON_HEADS,
@@ -501,6 +502,9 @@ def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
         (_ent_span(t) is not None and _ent_span(t).label_ in ("ORG", "GPE")) for t in phrase_words if t.i <= tok.i
     ) and tok.lower_ not in TITLE_WORDS | INDIVIDUAL_NOUNS | _PLACE_PERSON_HEADS:  # ('a 14-year-old Pennsylvania girl' is one unnamed person)
         return "org", phrase, None
+    if tok.lower_ in LOCAL_GOVERNMENTS and phrase.lower().split()[:2] == ["the", tok.lower_]:
+        return "org", phrase, None  # 'the province said in a news release': its government
+
     if tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in TITLE_WORDS | {"officials", "sources", "aides"}:
         return "org", phrase, None  # a group speaking together: "protesters chanted"
     title = _words_text(_with_split_compound_right(_strip_det(phrase_words))) or None

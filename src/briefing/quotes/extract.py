@@ -524,6 +524,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
             via = "coreference"
         elif kind == "org" and speaker and (named := people.organisation_by_head(speaker, ps[0].open_at)) is not None:
             speaker, via = named, "org-described"  # 'the ministry said' after 'the Health Ministry'
+        elif kind == "org" and speaker and (named := people.organisation_by_apposition(speaker, ps[0].open_at)) is not None:
+            speaker, via = named, "org-described"  # 'the health board' after 'X, the regional health board for ...,'
         elif kind == "org" and speaker and (named := _previous_organisation(speaker, last_speaker, para, people, ps[0].open_at)) is not None:
             speaker, via = named, "org-described"
         if kind in ("role", "org") and (not a.for_person or _lone_word_person(people, a.phrase, ps[0].open_at)) \

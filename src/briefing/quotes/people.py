@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from briefing.quotes.vocabulary import HONORIFIC, INDIVIDUAL_NOUNS, KIN_NOUNS, ORG_HEADS, PERSON_HEADS, ROLE_ABBR, TITLE_WORDS
+from briefing.quotes.vocabulary import (
+    HONORIFIC, INDIVIDUAL_NOUNS, KIN_NOUNS, LOCAL_GOVERNMENTS, ORG_HEADS, PERSON_HEADS, ROLE_ABBR, TITLE_WORDS,
+)
 
 _CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:de|van|von|del|da|al|bin)\b))*)", re.M)
 
@@ -184,7 +186,9 @@ _CUE_BEFORE = re.compile(r"\b(?:said|says|according to|added|wrote|asked)$")  # 
 _LEAD_CUES = frozenset("stated said says added wrote continued explained asked told".split())  # 'Stated Stone:'
 
 
-_ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'’&-]*,?\s+(?:(?:of|the|and|for|on|&|de|du|des|la|le|et)\s+)*){1,8})\(([A-Z][A-Z&]{1,7})\)")
+# (a name in French style writes only its first word with a capital: 'Société de transport de
+# Laval (STL)'; _expansion keeps only a run that opens with a capital)
+_ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'’&-]*,?\s+(?:(?:&|[a-zà-ÿ][\w'’-]*)\s+)*){1,8})\(([A-Z][A-Z&]{1,7})\)")
 # 'the CBSA (Canada Border Services Agency)': initials first, the expansion in brackets
 _ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z&]{1,7})\s+\(((?:[A-Z][\w'’&-]*,?\s*(?:(?:of|the|and|for|on|&|de|du|des|la|le|et)\s+)*){1,8})\)")
 _SMALL_WORDS = frozenset("of the and for on & de du des la le et".split())
@@ -192,6 +196,11 @@ _APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A
                          r"(?P<desc>[\w’'-]+(?:\s+[\w’'-]+){0,6}?)\s*(?=[,;]|\.\s)")
 
 
+# an organisation's name set off by a description: 'The CISSS de Laval, the regional health
+# board for that city,' (see People.organisation_by_apposition)
+_ORG_APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>(?:[A-Z][\w'’&.-]*\s+(?:(?:of|the|and|for|de|du|des|la|le|et)\s+)*){0,5}"
+                             r"(?:[dl]['’])?[A-Z][\w'’&-]*),\s+the\s+(?P<desc>[\w’'-]+(?:\s+[\w’'-]+){0,8}?)\s*(?=[,;]|\.\s)")
+_DESC_PREPOSITIONS = frozenset("for of in at on with from to that which who".split())
 _AGE_APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}),\s+(?P<age>\d{1,3}),")
 
 
@@ -265,7 +274,7 @@ def _expansion(words: list[str], acro: str) -> str | None:
     prefixed = None
     for k in range(len(words) - 1, -1, -1):
         run = words[k:]
-        if run[0].lower() in _SMALL_WORDS:
+        if run[0].lower() in _SMALL_WORDS or not run[0][:1].isupper():
             continue
         initials = "".join(w[0] for w in run if w.lower() not in _SMALL_WORDS)
         # (a small word written with a capital counts too: 'Police Spies Out Of Lives (PSOOL)';
@@ -820,6 +829,35 @@ class People:
                 return self.canonical(name, start)[0]
         return None
 
+    def organisation_by_apposition(self, phrase: str, pos: int) -> str | None:
+        """The organisation a definite description stands for once the article has set that
+        description off after its name ('the health board' after 'The CISSS de Laval, the
+        regional health board for that city,', 'the health authority' after 'The CIUSSS de
+        l'Estrie, the regional health authority,'): the latest such name before ``pos``
+        whose description ('the ...', up to a preposition) ends in the phrase's head noun and
+        has its other words (at least one). Only organisation heads; never a name the article
+        gives a he or she."""
+        words = [w.lower().strip(".,’'") for w in _words_of(phrase)]
+        if not 3 <= len(words) <= 4 or words[0] != "the" or any(not w.islower() for w in phrase.split()[1:]):
+            return None  # (a bare 'the company' is too loose: 'Wealth-X, a private company, ... The company says')
+        head, rest = words[-1], words[1:-1]
+        if head not in (ORG_HEADS | LOCAL_GOVERNMENTS) - DOCUMENT_NOUNS - TITLE_WORDS:
+            return None
+        found = None
+        for m in _ORG_APPOSITION.finditer(self.text, 0, pos):
+            dwords = [w.lower().strip(".,’'") for w in m.group("desc").split()]
+            cut = next((i for i, w in enumerate(dwords) if w in _DESC_PREPOSITIONS), len(dwords))
+            dwords = dwords[:cut]
+            if not dwords or dwords[-1] != head or not set(rest) <= set(dwords):
+                continue
+            name = m.group("name")
+            if name.split()[0] in ("The", "A", "An"):
+                name = name.split(" ", 1)[1]
+            if self.gender_of(name) is not None:  # (a he or she: a person after all)
+                continue
+            found = name
+        return found
+
     def organisation_by_head(self, phrase: str, pos: int) -> str | None:
         """The organisation a definite description by its head noun stands for ('the ministry
         said' after 'Gaza's Health Ministry', 'the council' after 'Dublin City Council', 'the
@@ -974,8 +1012,9 @@ class People:
         if not name or is_document(name) or is_time_or_place_phrase(name) or is_pronoun_phrase(name) \
                 or name.lower() in _MEDIUM_WORDS:
             return None, None
-        if name in self.acronyms():
-            return self.acronyms()[name], None
+        bare = name[4:] if name.lower().startswith("the ") else name
+        if bare in self.acronyms():  # 'The STL said in a statement ... the statement said'
+            return self.acronyms()[bare], None
         if name[:1].isupper():
             full, t = self.canonical(name, pos)  # 'Hoff’s letter': Hoff as the article names him
             if surname(full) == surname(name):
@@ -1144,6 +1183,9 @@ def document_author(phrase: str) -> tuple[str | None, str | None]:
                 break
         while author and author[-1].lower() in ("of", "and", "for", "&", "the"):
             author.pop()
+        if not author and words[head + 2:head + 3] == ["the"] and len(words) > head + 3 \
+                and (org := words[head + 3].lower()) in (ORG_HEADS | LOCAL_GOVERNMENTS) - DOCUMENT_NOUNS:
+            return "the " + org, None  # 'a joint release from the province', 'a statement from the ministry'
         return (" ".join(author) if any(w[:1].isupper() for w in author) else None), None
     first = words[0].lower()
     if first in _POSSESSIVE_PRONOUNS:

@@ -52,6 +52,9 @@ white lawsuit suit report statement editorial note message letter article email 
 advertisement poll survey study ruling opinion complaint filing indictment headline website
 post tweet release document bill law transcript book magazine newspaper paper site blog
 video sign petition resolution platform page""".split())
+# places whose government speaks as "the X" ('the province said in a news release', 'the city
+# said'): an organisation when the phrase is "the" and the place word, as Canadian copy writes it
+LOCAL_GOVERNMENTS = frozenset("province city town municipality township territory".split())
 TITLE_WORDS = frozenset("""president vice sen senator rep representative gov governor secretary minister
 deputy foreign prime chief director spokesman spokeswoman spokesperson attorney general judge
 justice mayor chairman chairwoman chair ceo coach captain capt lt col gen sgt officer detective
