@@ -562,3 +562,27 @@ def test_a_long_run_of_small_words_does_not_stall_the_acronym_scan() -> None:
     start = time.perf_counter()
     assert People(text).acronyms() == {}
     assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,speaker,title", [
+    # web copy puts no-break spaces inside names: the name stays whole, its title too
+    ("“Prices are up again,” Premier Wab\u00a0Kinew said.", "Wab Kinew", "Premier"),
+    ("\"It is a joke,\" said BBC co-host Nick\u00a0Robinson.", "Nick Robinson", "BBC co-host"),
+    ("\"It is a joke,\" mused radio co-host Stu\u00a0Burke.", "Stu Burke", None),
+])
+def test_a_no_break_space_inside_a_name(extract, text: str, speaker: str, title) -> None:
+    (q,) = extract(text)
+    assert q.speaker == speaker
+    if title is not None:
+        assert q.speaker_title == title
+
+
+@pytest.mark.slow
+def test_a_relative_pronoun_opens_no_speaker(extract) -> None:
+    # ('Will' read as a modal, 'claims' as a plural noun: the parse names nobody, and a
+    # speaker 'which Will claims' would be nonsense)
+    text = ("In contrast to the premier, Will had nothing but praise for the mayor’s speech in Moncton, "
+            "N.B., which Will claims affirmed “the basic belief in the good sense of ordinary people.”")
+    (q,) = extract(text)
+    assert not (q.speaker or "").lower().startswith(("which", "who", "that"))

@@ -361,6 +361,8 @@ def _name_run_to_verb(tok: "Token") -> str | None:
 def name_from(tok: "Token") -> tuple[str, str, str | None]:
     """(kind, surface, title) for a subject token."""
     kind, surface, title = _name_from_parse(tok)
+    if kind in ("org", "person") and surface.split()[:1] and surface.split()[0].lower() in ("which", "who", "whom", "whose", "that"):
+        return "role", surface, None  # ('..., which Will claims affirmed "..."': a misparse names no one)
     if kind in ("org", "person") and (run := _name_run_to_verb(tok)) is not None and surface != run \
             and surface.removeprefix("the ").removeprefix("The ") in run:
         return "org", run, None  # (a person is named in name words, not 'No' and 'More')
