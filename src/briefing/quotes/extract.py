@@ -144,12 +144,11 @@ def extract_quotes(text: str) -> list[Quote]:
 # a no-break or narrow space between two capitalised words, which web copy puts inside names
 # ('Stu\u00a0Burguiere', 'Premier Wab\u00a0Kinew') and the tokenizer keeps inside one word: read
 # as a space (one character for one, so offsets hold; elsewhere the parse is left as it was)
-_SPACE_IN_NAME = re.compile(r"(?<=[A-Za-z.])[\u00a0\u202f](?=[A-Z])")
+_SPACE_IN_NAME = re.compile(r"(?<![\w.'’-])([A-Z][\w.'’-]*)[\u00a0\u202f](?=[A-Z])")
 
 
 def _name_spaces(text: str) -> str:
-    return _SPACE_IN_NAME.sub(lambda m: " " if text[max(0, m.start() - 30):m.start()].split()[-1:][0][:1].isupper()
-                              else m.group(), text) if "\u00a0" in text or "\u202f" in text else text
+    return _SPACE_IN_NAME.sub(lambda m: m.group(1) + " ", text)
 
 
 def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Quote]]:
