@@ -494,11 +494,10 @@ def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
             phrase_words = phrase_words[1:]
         while phrase_words and (phrase_words[-1].is_punct or phrase_words[-1].pos_ in ("DET", "ADP", "CCONJ")):
             phrase_words = phrase_words[:-1]
-    while phrase_words and phrase_words[-1].i == tok.i and tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NNP" \
+    if phrase_words and phrase_words[-1].i == tok.i and tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "NNP" \
             and doc[tok.i + 1].head.i == tok.head.i and doc[tok.i + 1].dep_ in ("advmod", "npadvmod") \
             and tok.text[:1].isupper():
         phrase_words = phrase_words + [doc[tok.i + 1]]  # ('Black Lives Matter issued', 'Matter' parsed as an adverb)
-        break
     phrase = _words_text(phrase_words)
     if ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC") or tok.lower_ in ORG_HEADS or any(
         (_ent_span(t) is not None and _ent_span(t).label_ in ("ORG", "GPE")) for t in phrase_words if t.i <= tok.i
@@ -506,7 +505,6 @@ def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
         return "org", phrase, None
     if tok.lower_ in LOCAL_GOVERNMENTS and phrase.lower().split()[:2] == ["the", tok.lower_]:
         return "org", phrase, None  # 'the province said in a news release': its government
-
     if tok.tag_ in ("NNS", "NNPS") and tok.lower_ not in TITLE_WORDS | {"officials", "sources", "aides"}:
         return "org", phrase, None  # a group speaking together: "protesters chanted"
     title = _words_text(_with_split_compound_right(_strip_det(phrase_words))) or None
