@@ -295,8 +295,9 @@ def _expansion(words: list[str], acro: str) -> str | None:
 # of Winnipeg', 'Ontario Ministry of Transportation', 'Department of Fisheries and Oceans',
 # 'Centre for Addiction and Mental Health' (not 'Bank of Canada Governor Tiff Macklem').
 _OF_TAIL = re.compile(r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+)?[A-Z][\w&'’-]*)*")
-# a municipality speaks by its head noun only under its 'X of Y' name ('the City of Winnipeg')
-_TOWN_HEADS = frozenset("city town township municipality county village".split())
+# a municipality speaks by its head noun only under its 'X of Y' name ('the City of Winnipeg'):
+# the local governments below a province, and counties and villages
+_TOWN_HEADS = (LOCAL_GOVERNMENTS | {"county", "village"}) - {"province", "territory"}
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
