@@ -533,3 +533,43 @@ def test_an_organisations_spokesperson_speaks_for_it_without_a_cue(extract):
     # someone's spokeswoman is nobody named
     text = "A spokeswoman for Sen. Bernie Sanders blamed \u201ca clerical error at the office\u201d for the delay."
     assert speakers(extract, text) == [None]
+
+
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian: a title before a lone surname ('Premier Legault') gives the role to that person
+    ("QUEBEC — Premier Legault announced the new rules on Tuesday.\n\nLegault said the province had "
+     "no choice.\n\n“We cannot wait any longer,” the premier told reporters.", "wait any longer", "Legault"),
+    # British
+    ("Chancellor Reeves will deliver the Budget next week.\n\nMs Reeves said the figures were worse "
+     "than expected.\n\n\"We will not duck the hard choices,\" the chancellor said.", "hard choices", "Reeves"),
+    # the holder mentioned last, not the last one given the title: another president named earlier
+    ("President Obama met World Bank President Jim Yong Kim on Saturday.\n\nObama later flew to Paris, "
+     "where Obama spoke to leaders.\n\n\"This is our best chance,\" the president said.", "best chance", "Obama"),
+    # a street is no person
+    ("President Kennedy Road will close for repairs.\n\n\"We expect delays,\" the president said.",
+     "expect delays", None),
+])
+def test_a_role_goes_to_the_holder_mentioned_last(extract, text: str, needle: str, speaker: str | None) -> None:
+    (q,) = [q for q in extract(text) if needle in q.text]
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text,needle,speaker", [
+    # US congressional copy: a party-and-place tag after the name ('D-N.Y.', '(R-Ky.)') is what a
+    # later description names
+    ("Rep. Alexandria Ocasio-Cortez, D-N.Y., criticized the bill on Thursday.\n\nSen. Ted Cruz, R-Texas, "
+     "defended it.\n\n\"This bill is a giveaway,\" the New York Democrat said.", "giveaway", "Alexandria Ocasio-Cortez"),
+    ("Senate Minority Leader Mitch McConnell (R-Ky.) and Sen. Chuck Schumer (D-N.Y.) met on Tuesday.\n\n"
+     "\"We have a deal,\" the Kentucky Republican said.", "have a deal", "Mitch McConnell"),
+    ("Sen. Jon Tester, D-Mont., and Sen. Marco Rubio, R-Fla., spoke on Monday.\n\n"
+     "\"It is a disgrace,\" the Florida senator said.", "disgrace", "Marco Rubio"),
+    # Canadian: 'Tory' is the Conservative leader's party
+    ("Conservative Leader Pierre Poilievre spoke in Calgary on Monday. Liberal Leader Mark Carney was in "
+     "Halifax.\n\n“Canadians are tired,” the Tory leader said.", "tired", "Pierre Poilievre"),
+    # the place fits neither senator: nobody
+    ("Sen. Lindsey Graham, R-S.C., and Sen. Tim Scott, R-S.C., spoke on Monday.\n\n"
+     "\"It is a disgrace,\" the Florida senator said.", "disgrace", None),
+])
+def test_a_party_and_place_tag_ties_a_description(extract, text: str, needle: str, speaker: str | None) -> None:
+    (q,) = [q for q in extract(text) if needle in q.text]
+    assert q.speaker == speaker

@@ -53,7 +53,7 @@ from briefing.quotes.spans import (
     paragraphs,
     word_count,
 )
-from briefing.quotes.vocabulary import ADDRESS_CUES, HONORIFIC, ORG_HEADS, PERSON_HEADS, REPORTING_CUES, TITLE_WORDS
+from briefing.quotes.vocabulary import ADDRESS_CUES, HONORIFIC, ORG_HEADS, PARTY_NOUNS, PERSON_HEADS, REPORTING_CUES, TITLE_WORDS
 
 
 @dataclass
@@ -454,11 +454,18 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
             # a title the tagger took for a name or an organisation ('the Tánaiste', 'Premier'):
             # the person the article gives it ('Tánaiste Leo Varadkar')
             speaker, title, kind = titled, people.title_of(titled), "person"
+        if kind in ("org", "role") and bare and speaker.lower().startswith("the ") \
+                and bare.split()[-1].lower() in PARTY_NOUNS \
+                and (titled := people.by_role(bare, ps[0].open_at)) is not None:
+            # 'the Kentucky Republican', 'the New York Democrat' (tagged a group or left a
+            # description): the person whose party-and-place tag says so ('Mitch McConnell (R-Ky.)')
+            speaker, title, kind = titled, people.title_of(titled), "person"
         if kind == "org" and speaker and HONORIFIC.match(speaker):
             kind = "person"  # 'Ms Sturgeon' tagged as an organisation: an honorific names a person
         elif kind == "org" and speaker and " " not in speaker and any(surname(n) == speaker for n, _ in people.known):
             kind = "person"  # NER took a known surname for an organisation
-        elif kind == "org" and speaker and " " not in speaker and speaker[:1].isupper() and speaker.isalpha() \
+        elif kind == "org" and speaker and " " not in speaker and speaker[:1].isupper() \
+                and re.fullmatch(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", speaker) \
                 and len(people.canonical(speaker, ps[0].open_at)[0].split()) >= 2:
             kind = "person"  # "Christie said" after "Gov. Chris Christie": a surname, not an organisation
         if kind == "org" and a.maybe_person:

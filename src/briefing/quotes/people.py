@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from briefing.quotes.vocabulary import (
-    HONORIFIC, INDIVIDUAL_NOUNS, KIN_NOUNS, LOCAL_GOVERNMENTS, ORG_HEADS, PERSON_HEADS, ROLE_ABBR, TITLE_WORDS,
+    HONORIFIC, INDIVIDUAL_NOUNS, KIN_NOUNS, LOCAL_GOVERNMENTS, ORG_HEADS, PARTY_LETTER, PARTY_SYNONYMS, PERSON_HEADS,
+    PLACE_ABBR, ROLE_ABBR, TITLE_WORDS,
 )
 
 _CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:de|van|von|del|da|al|bin)\b))*)", re.M)
@@ -70,9 +71,12 @@ def _split_after_possessor(start: int, run: str) -> list[tuple[int, str]]:
     return out
 
 
+_NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
 def surname(name: str) -> str:
     toks = HONORIFIC.sub("", name).split()
-    while len(toks) > 1 and toks[-1].rstrip(".,").lower() in ("jr", "sr", "ii", "iii", "iv"):
+    while len(toks) > 1 and toks[-1].rstrip(".,").lower() in _NAME_SUFFIXES:
         toks = toks[:-1]
     return toks[-1].rstrip(".,") if toks else name
 
@@ -251,6 +255,13 @@ also even just only again still once here there this that these those what which
 _FUNCTION_WORDS = frozenset("to of a an his her their its our my your this that these those who whose which whom".split())
 
 
+def _role_words(title: str | None) -> set[str]:
+    """A title's words as a description compares them: abbreviations spelled out ('Sen.' is
+    'senator'), parties by one name ('Tory' is 'conservative')."""
+    words = {ROLE_ABBR.get(w.lower().strip(".,()"), w.lower().strip(".,()")) for w in (title or "").split()}
+    return words | {PARTY_SYNONYMS[w] for w in words if w in PARTY_SYNONYMS}
+
+
 def _without_postmodifier(words: list[str]) -> list[str]:
     """A role's words up to its title word when a place or a body follows it ('councillor
     for Margam', 'the MP for Witham', 'the member for Leeds North'): the head is the title."""
@@ -343,6 +354,7 @@ class People:
         self._described: list[tuple[int, str, str]] | None = None
         self._lower_words: frozenset[str] | None = None
         self._by_surname: dict[str, bool] = {}  # speaks_by_surname, per word
+        self._tags: dict[str, set[str]] = {}  # tags_of, per surname
 
     def runs(self) -> list[tuple[int, str]]:
         if self._runs is None:
@@ -398,6 +410,8 @@ class People:
             possessive_runs = []  # a place ('in India', 'across India'): 'Nepal India's Prime Minister' names no one
         for pos, run in plain + possessive_runs:
             words = run.split()
+            while len(words) > 2 and words[-1].rstrip(".,").lower() in _NAME_SUFFIXES:
+                words = words[:-1]  # 'Joseph R. Biden Jr.' is who 'Mr. Biden' is (the suffix left off)
             last = _POSSESSIVE_END.sub("", words[-1].rstrip(".,;:")) if len(words) >= 2 else ""
             possessive = last != words[-1].rstrip(".,;:")
             if last != sur or possessive and sur.isupper():
@@ -510,27 +524,44 @@ class People:
         # the role's capitalised modifiers must be in the title too: 'the Senate Democratic
         # leader' is not Ben Jealous, 'former NAACP leader'; 'the Florida senator' not 'Sen. Bernie Sanders'
         # (those after the title word as well: 'the Minister for Foreign Affairs')
-        modifiers = {w.lower().strip(".,") for w in full if w[:1].isupper() and w.lower() != "the"
-                     and w.lower().strip(".,") != head}
+        modifiers = {PARTY_SYNONYMS.get(w, w) for w in (w.lower().strip(".,") for w in full if w[:1].isupper())
+                     if w != "the" and w != head}
 
         def has_role(titles: list[str]) -> bool:
             # ('the judge' is 'Justice Marie Tremblay': the title right before the name, so
             # not a 'Justice Department spokesman')
             return head in titles or head == "judge" and titles[-1:] == ["justice"]
 
-        cands: list[tuple[str, bool]] = []  # (name, modifiers fit), latest first
-        for n, t in reversed(self.known):
-            words = [ROLE_ABBR.get(w.lower().rstrip(".,"), w.lower().rstrip(".,")) for w in (t or "").split()]
-            if len(n.split()) >= 2 and has_role(words):
-                cands.append((n, modifiers <= set(words)))
-        for start, run in reversed(self.runs()):
+        def last_mention(name: str) -> int:
+            return max((m.start() for m in re.finditer(r"\b" + re.escape(surname(name)) + r"\b", self.text[:before])),
+                       default=-1)
+
+        def named(name: str) -> bool:
+            # a name of two words or more, or a lone surname the article quotes as a person
+            # ('President Obama ... Mr. Obama said': 'the president' is Obama)
+            return len(name.split()) >= 2 or len(name.split()) == 1 and (
+                self.speaks_by_surname(name) or name in {n for _, n in self.subject_mentions()})
+
+        cands: list[tuple[int, str, bool]] = []  # (last mention before, name, modifiers fit)
+        for n, t in self.known:
+            words = _role_words(t) | self.tags_of(n)
+            if named(n) and has_role(sorted(words)):
+                # (one named only later comes last: 'the former vice president's spokeswoman
+                # told POLITICO ...' a paragraph before her name)
+                cands.append((last_mention(n), n, modifiers <= words))
+        for start, run in self.runs():
             if start >= before:
                 continue
             words = run.split()
             k = _name_start(words)
             titles = [ROLE_ABBR.get(w.lower().rstrip("."), w.lower().rstrip(".")) for w in words[:k]]
-            if has_role(titles) and 2 <= len(words) - k <= 3:
-                cands.append((" ".join(words[k:]).rstrip(".,"), modifiers <= set(titles)))
+            n = " ".join(words[k:]).rstrip(".,")
+            tags = self.tags_of(n) if k else set()
+            if n.split()[-1].lower() in _PLACE_HEADS | ORG_HEADS:
+                continue  # 'President Kennedy Road', 'Prime Minister's Office': a place or a body
+            if has_role(titles + sorted(tags)) and (2 <= len(words) - k <= 3 or len(words) - k == 1 and named(n)):
+                full = self.canonical(n, before)[0] if len(words) - k == 1 else n  # ('Gov. Christie': Chris Christie)
+                cands.append((max(start, last_mention(n)), full, modifiers <= (_role_words(" ".join(words[:k])) | tags)))
         if not cands:
             # 'the Tánaiste said ...' a paragraph before 'Tánaiste Leo Varadkar': the one
             # person the whole article gives the title, when it names one only
@@ -544,14 +575,36 @@ class People:
                 return None
             (n,) = later
             return n if n in subjects or self.is_person(n, before) or self.speaks_by_surname(surname(n)) else None
-        fitting = [n for n, ok in cands if ok]
-        found = fitting[0] if fitting else cands[0][0] if len({n for n, _ in cands}) == 1 \
+        # the holder mentioned last before the description ('World Bank President Jim Yong Kim'
+        # a paragraph back is not 'the president' when Obama is the subject since)
+        cands.sort(key=lambda c: -c[0])
+        fitting = [n for _, n, ok in cands if ok]
+        found = fitting[0] if fitting else cands[0][1] if len({surname(n) for _, n, _ in cands}) == 1 \
             and not ("prime" in modifiers and not modifiers & _NOT_THE_HOLDER) else None
         # (none names the modifiers: only one person with that title is unambiguous; but 'the
         # Prime Minister' is another office than 'Labour minister X')
         if found is not None and self._other_bearer_since(head, found, before):
             return None
         return found
+
+    def tags_of(self, name: str) -> set[str]:
+        """The party and place a tag after the name gives ('Sen. Marco Rubio, R-Fla.', 'Harry
+        Reid (D-Nev.)', 'Rep. Jane Doe of Ohio'), as words a description may use ('the Florida
+        senator', 'the Nevada Democrat')."""
+        sur = surname(name)
+        if not sur:
+            return set()
+        if sur not in self._tags:
+            words: set[str] = set()
+            for m in re.finditer(rf"\b{re.escape(sur)}\b\s*(?:\(|,\s*)([RDI])-\s?([A-Z][\w.]*(?: [A-Z][\w.]*)?)\s*[),]",
+                                 self.text):
+                words |= set(PARTY_LETTER[m.group(1)])
+                words |= set(PLACE_ABBR.get(m.group(2), PLACE_ABBR.get(m.group(2).rstrip("."), "")).lower().split())
+            for m in re.finditer(rf"\b{re.escape(sur)}\s+of\s+([A-Z][\w.]*(?: [A-Z][a-z]+)?)", self.text):
+                place = PLACE_ABBR.get(m.group(1)) or (m.group(1) if m.group(1) in PLACE_ABBR.values() else "")
+                words |= set(place.lower().split())
+            self._tags[sur] = words
+        return self._tags[sur]
 
     def _other_bearer_since(self, head: str, name: str, before: int) -> bool:
         """Whether, after the last mention of ``name`` and before ``before``'s sentence, the
