@@ -151,8 +151,37 @@ def _name_spaces(text: str) -> str:
     return _SPACE_IN_NAME.sub(lambda m: m.group(1) + " ", text)
 
 
+# a typographic apostrophe after a name's one-letter prefix ('O’Neill', 'Kevin O’Leary',
+# 'D’Amico'): the tagger, trained on straight ones, reads 'O’Neill said' as an adverb and
+# 'Kevin O’Leary' as 'Kevin'; it parses a straight one (one character for one, so every
+# offset holds) and the quotes get the article's own spelling back (``_article_spelling``).
+# Possessives and contractions keep theirs: changing them moved parses elsewhere at random.
+_CURLY_IN_WORD = re.compile(r"(?<=\b[A-Z])’(?=[A-Z][a-z])")
+_STRAIGHT_WORD = re.compile(r"\b[A-Z]'[A-Z][a-z]+")
+
+
+def _straight_apostrophes(text: str) -> str:
+    return _CURLY_IN_WORD.sub("'", text)
+
+
+def _article_spelling(original: str, quotes: list[Quote]) -> list[Quote]:
+    """The quotes' words and names as the article spells them (its typographic apostrophes)."""
+    curly = {w.replace("’", "'"): w for w in re.findall(r"\b[A-Z]’[A-Z][a-z]+", original)}
+    if not curly:
+        return quotes
+
+    def spelled(s: str | None) -> str | None:
+        return _STRAIGHT_WORD.sub(lambda m: curly.get(m.group(0), m.group(0)), s) if s else s
+
+    for q in quotes:
+        q.text, q.speaker, q.speaker_title, q.cue, q.content = (
+            spelled(q.text), spelled(q.speaker), spelled(q.speaker_title), spelled(q.cue), spelled(q.content))
+    return quotes
+
+
 def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Quote]]:
-    texts = [_name_spaces(t) for t in texts]
+    originals = texts
+    texts = [_straight_apostrophes(_name_spaces(t)) for t in texts]
     all_pieces = [drop_headline_echoes(t, find_spans(t)) for t in texts]
     frames: list[Frame] = []
     intros: list[Frame] = []
@@ -193,7 +222,7 @@ def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Qu
             found = context_attr(doc)
             if found.kind != "none":
                 attrs[ai][i] = found
-    return [_assemble(t, ps, at) for t, ps, at in zip(texts, all_pieces, attrs)]
+    return [_article_spelling(o, _assemble(t, ps, at)) for o, t, ps, at in zip(originals, texts, all_pieces, attrs)]
 
 
 

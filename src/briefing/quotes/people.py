@@ -441,8 +441,8 @@ class People:
                 if 0 < start < len(words) - 1 and words[start - 1].lower().rstrip(".,") in TITLE_WORDS and 2 <= len(words) - start <= 3:
                     lead_title = " ".join(words[:start])  # 'Employment Minister Carla Qualtrough'
                     cand = words[start:]
-                else:
-                    cand = cand[-2:]
+                else:  # (a middle initial is no given name: 'Adm. Harry B. Harris' is Harry B. Harris)
+                    cand = cand[-3:] if re.fullmatch(r"[A-Z]\.", cand[-2]) else cand[-2:]
             if cand[0] is words[0] and self._opens_sentence(pos) and (cand[0].lower() in self._lower() or re.search(
                     r"(?:ing|ly)$", cand[0]) and not self._inside_sentence(" ".join(cand[:2]))):
                 continue  # 'Maybe Trump', 'A Trump rally': a sentence's first word, not a given name
