@@ -656,7 +656,7 @@ def test_no_photo_caption_in_the_cnndm_dev_briefing(tmp_path):
 
 def test_desk_weak_labels_read_places_from_a_table_of_countries_cities_and_states():
     from briefing.training.desks import weak_label
-    from briefing.training.places import place_kind
+    from briefing.nlp.places import place_kind
 
     assert place_kind("KABUL, Afghanistan") == "world" and place_kind("Hong Kong") == "world"
     assert place_kind("Los Angeles") == "us" and place_kind("ATLANTA, Georgia") == "us" and place_kind("Springfield") is None

@@ -565,3 +565,20 @@ def test_a_relative_pronoun_opens_no_speaker(extract) -> None:
             "N.B., which Will claims affirmed “the basic belief in the good sense of ordinary people.”")
     (q,) = extract(text)
     assert not (q.speaker or "").lower().startswith(("which", "who", "that"))
+
+
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian business copy: 'the refinery' is the refinery the article named
+    ("A video showing a large flare at the Co-op Refinery on Saturday has been circulating.\n\n"
+     "“The flare system did the job it is designed to do,” the refinery said in a statement.",
+     "flare system", "Co-op Refinery"),
+    # British sport copy
+    ("The Football Association's disciplinary panel met on Tuesday, and the Premier League fined the club.\n\n"
+     "\"The sanction reflects the seriousness of the breach,\" the league said.", "seriousness", "Premier League"),
+    # agency copy: a plant
+    ("Workers at the Oshawa Assembly Plant were told on Monday that one shift would go.\n\n"
+     "\"We regret the impact on our employees,\" the plant said in a statement.", "regret the impact",
+     "Oshawa Assembly Plant"),
+])
+def test_an_institution_noun_is_the_institution_named(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker

@@ -598,3 +598,44 @@ def test_names_with_apostrophes_suffixes_and_initials(extract, text: str, needle
 def test_the_quote_keeps_the_articles_apostrophes(extract):
     (q,) = extract("“We won’t lose,” Erin O’Toole told reporters in Ottawa.")
     assert (q.text, q.speaker) == ("We won’t lose", "Erin O’Toole")
+
+
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian: a province opening the sentence before is no one a 'she' stands for
+    ("“The farmers are simply adding oysters to the estuary,” Stewart-Clark said.\n\nNova Scotia can't "
+     "keep up with the demand for oysters, she said.\n\n“Sometimes the oysters are sold two years ahead,” "
+     "she said.", "sold two years", "Stewart-Clark"),
+    # British: a country neither
+    ("\"We will see a deal,\" said Ms Reeves.\n\nSouth Korea wants the talks to end by March, she added.\n\n"
+     "\"There is no appetite for delay,\" she said.", "appetite for delay", "Reeves"),
+    # a segment's name in common words asks a titled person: he is that person
+    ("\"The relationship is far too cosy,\" says Buell. People go public when they can.\n\nGo Public asked "
+     "Finance Minister Bill Morneau about the claims.\n\n\"I'm confident the agency did a good job,\" he says.",
+     "good job", "Bill Morneau"),
+])
+def test_a_place_or_common_words_are_no_antecedent(extract, text: str, needle: str, speaker: str) -> None:
+    (q,) = [q for q in extract(text) if needle in q.text]
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize("text,needle,title", [
+    # Canadian consumer copy: an unnamed adviser who 'says he' is whom the next 'he says' stands for,
+    # not the named person quoted before (nor 'Another Scotiabank', a description cut short)
+    ("Karen Smith, a Scotiabank adviser, spoke to Go Public.\n\n\"The banks should not have had any say in "
+     "it,\" she says.\n\nAnother Scotiabank financial adviser says he was pushed to sell.\n\n\"That can be "
+     "harmful to customers,\" he says.", "harmful to customers", "Another Scotiabank financial adviser"),
+    # British health copy
+    ("Premier Tim Houston spoke on Monday. \"We are ready,\" he said.\n\nA nurse at the hospital, who asked "
+     "not to be named, said she had worked 16-hour shifts.\n\n\"We are exhausted,\" she said.",
+     "exhausted", "A nurse at the hospital"),
+])
+def test_an_unnamed_subject_binds_the_next_pronoun(extract, text: str, needle: str, title: str) -> None:
+    (q,) = [q for q in extract(text) if needle in q.text]
+    assert (q.speaker, q.speaker_title) == (None, title)
+
+
+def test_an_unnamed_spokeswoman_still_speaks_for_her_organisation(extract):
+    # (a guard on the rule above: a spokesperson of a named group is the group, not nobody)
+    text = ("Activists blocked the road on Monday.\n\nA Just Stop Oil spokeswoman said she expected more "
+            "arrests.\n\n\"We will not stop,\" she said.")
+    assert [q.speaker for q in extract(text)] == ["Just Stop Oil"]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from briefing.nlp.places import AMBIGUOUS, CANADIAN_PROVINCES, COUNTRIES, PLACE_ABBR, US_CITIES, US_STATES, WORLD_CITIES
 from briefing.quotes.vocabulary import (
     HONORIFIC, INDIVIDUAL_NOUNS, KIN_NOUNS, LOCAL_GOVERNMENTS, ORG_HEADS, PARTY_LETTER, PARTY_SYNONYMS, PERSON_HEADS,
-    PLACE_ABBR, ROLE_ABBR, TITLE_WORDS,
+    ROLE_ABBR, TITLE_WORDS,
 )
 
 _CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:de|van|von|del|da|al|bin)\b))*)", re.M)
@@ -72,6 +73,8 @@ def _split_after_possessor(start: int, run: str) -> list[tuple[int, str]]:
 
 
 _NAME_SUFFIXES = frozenset("jr sr ii iii iv".split())
+# places no one is named ('Nova Scotia can't keep up, she said'): not those as often a name ('Jordan', 'Georgia')
+_PLACE_NAMES = (COUNTRIES | US_STATES | CANADIAN_PROVINCES | WORLD_CITIES | US_CITIES | {"united states", "america"}) - AMBIGUOUS
 
 
 def surname(name: str) -> str:
@@ -121,7 +124,8 @@ _ONE_MAN = re.compile(r"^[a-zé]{3,}(?:man|woman)$")
 # (not 'group', 'organisation', 'network': 'the trade group for ...' is often another one than the named 'X Group')
 ORG_DESCRIPTION_HEADS = frozenset("""ministry department council union party army police agency commission committee
 authority association federation institute university bank hospital court board foundation charity
-corporation""".split())
+corporation refinery mill plant factory smelter mine airport college school museum library clinic
+tribunal utility league club district""".split())
 # offices one person holds at a time in a story's country: 'the president', 'the Taoiseach'
 _ONE_HOLDER = frozenset("president taoiseach tánaiste tanaiste".split())
 _NOT_THE_HOLDER = frozenset("deputy vice acting assistant".split())  # (a former one is none either)
@@ -355,6 +359,7 @@ class People:
         self._lower_words: frozenset[str] | None = None
         self._by_surname: dict[str, bool] = {}  # speaks_by_surname, per word
         self._tags: dict[str, set[str]] = {}  # tags_of, per surname
+        self._described_subjects: list[tuple[int, str, str | None]] | None = None
 
     def runs(self) -> list[tuple[int, str]]:
         if self._runs is None:
@@ -706,8 +711,8 @@ class People:
         # not 'Prime Minister Justin Trudeau')
         office = head if head in _OFFICES - _HELD_WITH_OTHERS else None
         found = self.antecedent(before, gender, [x for x in spoken if before - _COREF_REACH < x[0]], office=office)
-        if found is None:
-            return None
+        if found is None or found[0] is None:
+            return None  # (nobody, or an unnamed person since: 'says the financial adviser')
         prime = low[-2:] == ["prime", "minister"] and not set(low) & _NOT_THE_HOLDER  # (not 'the deputy prime minister')
         if (prime or head in _ONE_HOLDER and not set(low) & _NOT_THE_HOLDER) \
                 and not self._holds(found[0], "prime minister" if prime else head, before):
@@ -771,6 +776,31 @@ class People:
                 return start, self.canonical(full, start)[0] if len(words) < 2 else full
         return None
 
+    def _titled_person_in_sentence(self, at: int, before: int) -> tuple[str, str | None] | None:
+        """The one person a sentence names with a title and a full name ('Finance Minister Bill
+        Morneau'), in the sentence that holds ``at`` and before ``before``."""
+        start = _sentence_start(self.text, at)
+        end = min([m.start() for m in _SENT_BREAK.finditer(self.text, at, before)] + [before])
+        found = set()
+        for s, run in self.runs():
+            if start <= s < end and s != at:
+                words = run.split()
+                k = _name_start(words)
+                if 0 < k and words[k - 1].lower().rstrip(".,") in TITLE_WORDS and 2 <= len(words) - k <= 3:
+                    found.add((" ".join(words[k:]).rstrip(".,"), " ".join(words[:k])))
+        return found.pop() if len(found) == 1 else None
+
+    def _not_a_name(self, name: str) -> bool:
+        """A capitalised run that is no one's name: a state or province ('Nova Scotia'), or
+        words the article also writes in lower case, every one ('Go Public', CBC's consumer
+        segment: 'go', 'public')."""
+        words = [w.strip(".,") for w in name.split()]
+        if name.lower() in _PLACE_NAMES:
+            return True
+        if self.learned.get(name) or self._honorific_of(surname(name)) is not None:
+            return False  # (a he/she bound to it, or 'Ms. Rose', say otherwise)
+        return len(words) >= 2 and all(w.lower() in self._lower() for w in words)
+
     def is_person(self, name: str, pos: int) -> bool:
         """Whether the article shows ``name`` is a person: quoted as one, a gender shown
         (Mr./Ms., a he/she bound to it), or a two- or three-word name whose surname alone
@@ -821,6 +851,8 @@ class People:
                 words = run.split()
                 if words[0] == "The" and len(words) > 1 and words[1].lower().rstrip(".,") not in TITLE_WORDS:
                     continue  # 'The Oilers play Calgary': a team, a party, a band; no person takes 'the'
+                if words[0].lower() in _DETERMINER_WORDS - {"the"}:
+                    continue  # 'Another Scotiabank adviser says', 'One Liberal MP said': a description
                 k = 0
                 while k < len(words) - 1 and words[k].lower().rstrip(".,") in TITLE_WORDS | _CONNECTORS | {"the"}:
                     k += 1
@@ -1000,14 +1032,51 @@ class People:
         return re.search(rf"(?<![Tt]he )\b{w}\s+(?:{_SURNAME_CUES}|{_PERSON_ONLY_CUES})\b|\b(?:said|says|added|asked|replied)\s+{w}[,.;]",
                          self.text) is not None
 
+    def described_subjects(self) -> list[tuple[int, str, str | None]]:
+        """Sentences that open on an unnamed person ('A Scotiabank financial adviser says he ...',
+        'Another adviser working in a different city also contacted Go Public', 'A nurse at the
+        hospital, who asked not to be named, said she ...'): (position, the description, the
+        gender its words or a he/she right after show, or None); or, where an apposition names
+        them after all, (position, the name, "named")."""
+        if self._described_subjects is None:
+            self._described_subjects = []
+            for m in _UNNAMED_SUBJECT.finditer(self.text):
+                head = m.group(3).lower()
+                if head not in PERSON_HEADS or head in _ONE_HOLDER | _NOT_ONLY_A_PERSON | _SPOKES_HEADS \
+                        or any(o <= m.start(1) < c for o, c in self.quoted):
+                    continue  # ('A path forward means ...'; 'A president who ...' is one, named elsewhere;
+                    # 'A Just Stop Oil spokeswoman said she ...' speaks for the group: organisation_spoken_for)
+                named = re.match(r"[^,\n]{0,40}?,\s+((?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)\b", self.text[m.end(1):])
+                if named:  # 'One pastor supporting Mr. Cruz, Darran Whiting of ...': named after all
+                    self._described_subjects.append((m.start(1), named.group(1), "named"))
+                    continue
+                if m.group(2) == "The" and (head in TITLE_WORDS or not re.search(
+                        rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w'’.-]+\s+){{0,4}}{re.escape(head)}\b", self.text[:m.start()])):
+                    continue  # ('the premier' has a name; 'the CIBC call centre employee' after 'a CIBC call centre employee' has none)
+                words = set(m.group(1).lower().split())
+                bound = re.match(r"[^.!?\n]{0,120}?\b(?:says|said|told|tells|added|explained|recalled|to say)\s+(?:that\s+)?(he|she)\b",
+                                 self.text[m.end(1):])
+                g = "f" if words & _FEMALE_WORDS else "m" if words & _MALE_WORDS else \
+                    PRON_GENDER[bound.group(1)] if bound else None
+                self._described_subjects.append((m.start(1), m.group(1), g))
+        return self._described_subjects
+
     def antecedent(self, pos: int, gender: str | None, spoken: list[tuple[int, str, str | None]],
-                   office: str | None = None) -> tuple[str, str | None] | None:
+                   office: str | None = None) -> tuple[str | None, str | None] | None:
         """Whom he/she before ``pos`` stands for: the most recent speaker or sentence subject
         whose gender (when the article shows it) agrees (and who holds ``office``, when the
         article gives them offices)."""
         cands = [(p, n, t, True) for p, n, t in spoken if p < pos]
         cands += [(p, n, None, False) for p, n in self.subject_mentions() if pos - 1500 < p < pos]
+        # (an unnamed person opening a sentence since: the pronoun is theirs, and nobody is named)
+        cands += [(p, None, d, g) for p, d, g in self.described_subjects() if pos - 1500 < p < pos]
         for p, n, t, was_speaker in sorted(cands, key=lambda c: -c[0]):
+            if n is None and was_speaker == "named":
+                n, t, was_speaker = t, None, False  # (the description's apposition names them)
+            elif n is None:
+                if gender is None or was_speaker is None or was_speaker == gender:
+                    return None, t
+                continue
             if not was_speaker:
                 n, t = self.canonical(n, p)
                 if " " not in n and self._honorific_of(n) is None and n not in self.learned \
@@ -1020,6 +1089,14 @@ class People:
                 if last in ORG_HEADS | _MEDIUM_WORDS | _OUTLET_WORDS | _PLACE_HEADS \
                         and not (last in _MODIFIER_ONLY_HEADS and " " in n):
                     continue  # 'BBC Radio', 'Parliament Hill': no he or she
+                if self._not_a_name(n):
+                    # 'Nova Scotia can't keep up, she said'; 'Go Public asked Finance Minister
+                    # Bill Morneau about the claims. "...," he says': the one titled person that
+                    # sentence names, when the subject is no one
+                    named = self._titled_person_in_sentence(p, pos)
+                    if named is not None and (gender is None or self.gender_of(named[0]) in (None, gender)):
+                        return named
+                    continue
                 t = t or self.title_of(n)
             if self.other_office(n, office, p):
                 continue
@@ -1284,6 +1361,16 @@ _IN_A_DOCUMENT = re.compile(r"\s*In\s+(?:an?|its|his|her|their|a\s+joint)\s+(?:[
                             r"(?:said|says|stated|states|wrote|writes|added|announced|confirmed|noted)\b")
 # 'X condemned the decision in a statement', '... said in a joint statement' (the document after 'in')
 _IN_THE_DOCUMENT = re.compile(r"\s(?:in|via)\s+(?:an?|its|his|her|their|a\s+joint)\s+(?:[\w-]+\s+){0,2}$")
+# a sentence opening on an unnamed person who says something of him- or herself
+_SPOKES_HEADS = frozenset("spokesman spokeswoman spokesperson spokespeople representative".split())
+# person nouns that are as often another word ('a path forward', 'a centre for ...', 'the head of')
+_NOT_ONLY_A_PERSON = frozenset("forward centre center guard head native counsel partner lady".split())
+# a sentence opening on an unnamed person: an indefinite article (or 'the', for one introduced so
+# before), up to four words, a person noun and what follows it ('A nurse at the hospital, ...',
+# 'Another Scotiabank financial adviser says')
+_UNNAMED_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s))[ \t]*((A|An|Another|One|The)\s+(?:[\w'’.-]+\s+){0,4}?([a-z][\w-]*)"
+                              r"(?:\s+(?:at|of|for|from|in|with|on)\s+(?:the\s+)?[\w'’.-]+(?:\s+[A-Z][\w'’.-]*){0,2})?)"
+                              r"(?=,|\s+(?:who\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|s|ing)\b|\s+(?:told|said|says|was|is|has|had|also)\b)", re.M)
 _SENT_BREAK = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])|\n")
 
 

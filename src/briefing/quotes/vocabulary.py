@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+
 _CUE_BASES = """say tell add ask write note explain state declare argue claim insist continue
 recall warn acknowledge admit announce respond reply answer comment suggest tweet post
 describe call predict promise vow urge conclude observe remark joke quip complain contend
@@ -98,21 +99,6 @@ ROLE_ABBR = {"gov": "governor", "sen": "senator", "rep": "representative", "gen"
               "const": "constable", "supt": "superintendent", "insp": "inspector", "det": "detective", "cpl": "corporal",
               "cmdr": "commander", "cdr": "commander", "coun": "councillor", "cllr": "councillor"}
 
-# US states and Canadian provinces as news copy abbreviates them (AP/CP style and postal codes),
-# for the party-and-place tags after a name ('Sen. Marco Rubio, R-Fla.', '(D-N.Y.)'), which later
-# descriptions pick up ('the Florida senator', 'the New York Democrat')
-_PLACES = """Ala. AL Alabama|Alaska AK Alaska|Ariz. AZ Arizona|Ark. AR Arkansas|Calif. CA California|
-Colo. CO Colorado|Conn. CT Connecticut|Del. DE Delaware|Fla. FL Florida|Ga. GA Georgia|Hawaii HI Hawaii|
-Idaho ID Idaho|Ill. IL Illinois|Ind. IN Indiana|Iowa IA Iowa|Kan. KS Kansas|Kans. KS Kansas|Ky. KY Kentucky|
-La. LA Louisiana|Maine ME Maine|Md. MD Maryland|Mass. MA Massachusetts|Mich. MI Michigan|Minn. MN Minnesota|
-Miss. MS Mississippi|Mo. MO Missouri|Mont. MT Montana|Neb. NE Nebraska|Nev. NV Nevada|N.H. NH New Hampshire|
-N.J. NJ New Jersey|N.M. NM New Mexico|N.Y. NY New York|N.C. NC North Carolina|N.D. ND North Dakota|Ohio OH Ohio|
-Okla. OK Oklahoma|Ore. OR Oregon|Pa. PA Pennsylvania|R.I. RI Rhode Island|S.C. SC South Carolina|
-S.D. SD South Dakota|Tenn. TN Tennessee|Texas TX Texas|Tex. TX Texas|Utah UT Utah|Vt. VT Vermont|Va. VA Virginia|
-Wash. WA Washington|W.Va. WV West Virginia|Wis. WI Wisconsin|Wyo. WY Wyoming|Alta. AB Alberta|B.C. BC British Columbia|
-Man. MB Manitoba|N.B. NB New Brunswick|N.L. NL Newfoundland|N.S. NS Nova Scotia|Ont. ON Ontario|
-P.E.I. PE Prince Edward Island|Que. QC Quebec|Sask. SK Saskatchewan""".replace("\n", "").split("|")
-PLACE_ABBR = {k: p.split(None, 2)[2] for p in _PLACES for k in p.split(None, 2)[:2]}
 # the party letter of such a tag, and the words a description may use for it
 PARTY_LETTER = {"R": ("republican", "gop"), "D": ("democrat", "democratic"), "I": ("independent",)}
 # parties' other names in descriptions ('the Tory leader' for 'Conservative Leader X')

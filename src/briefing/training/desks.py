@@ -7,7 +7,7 @@ Labelled data (all in ../shared/data; see docs/daily.md for the figures):
 * ``cnn-train.jsonl`` (full CNN stories, no URL or section field) extends this with weak labels
   read from the text itself, kept only where they are unambiguous:
   a desk's terms (two or more distinct ones, none of another desk's) give that desk; else the
-  dateline's place in ``training/places.py`` (countries and world cities vs US states and cities)
+  dateline's place in ``nlp/places.py`` (countries and world cities vs US states and cities)
   gives World or U.S. (Politics with politics words); undated leads are read by the places they
   name (see ``weak_label``).
 * ``cnndm-train-lower.jsonl.gz`` (CNN + DailyMail, lower-cased) adds more Science & Health
@@ -33,7 +33,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from briefing.daily.desks import DESKS, desk_text
-from briefing.training.places import place_kind, places_named
+from briefing.nlp.places import place_kind, places_named
 
 BBC_DESK = {"business": "Business", "entertainment": "Culture", "politics": "Politics", "sport": "Sport", "tech": "Technology"}
 
@@ -77,7 +77,7 @@ def weak_label(text: str, has_dateline: bool = True) -> str | None:
     """A desk read off a CNN/DailyMail story's dateline and lead, or None when it is not clear.
 
     * a desk's terms (two or more distinct ones) in the lead, and no other desk's -> that desk;
-    * else the dateline's place (``training/places.py``: countries and world cities vs US states
+    * else the dateline's place (``nlp/places.py``: countries and world cities vs US states
       and cities): abroad -> World; in the US -> U.S., or Politics when the lead has politics words;
       Washington (the capital) -> Politics with politics words, World when the lead names only
       places abroad, else unlabelled;

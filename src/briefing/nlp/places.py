@@ -1,7 +1,10 @@
-"""Place tables for the desk classifier's weak labels: countries and world cities vs US places.
+"""Tables of places: countries, world cities, US states and cities, Canadian provinces, and the
+abbreviations news copy writes for states and provinces.
 
-A general table of entities (not per-story rules): a dateline or a lead that names places of
-one kind and none of the other is read as World or U.S. All names are lower-case.
+A general table of entities (not per-story rules). The desk classifier's weak labels read a
+dateline or a lead that names places of one kind and none of the other as World or U.S.; the
+quote rules read a party-and-place tag ('R-Fla.') and know a place is nobody's name. The sets
+are lower-case; ``PLACE_ABBR`` maps an abbreviation to the name as written.
 """
 from __future__ import annotations
 
@@ -57,6 +60,24 @@ US_CITIES = frozenset(
 ) | {"new york", "los angeles", "san francisco", "san diego", "san jose", "las vegas", "new orleans", "salt lake city",
      "kansas city", "st. louis", "oklahoma city", "fort worth", "el paso", "san antonio", "long beach", "fort lauderdale",
      "jacksonville", "baton rouge", "beverly hills", "santa barbara", "staten island", "long island"}
+
+# US states and Canadian provinces as news copy abbreviates them (AP/CP style and postal codes):
+# the quote rules read the party-and-place tags after a name ('Sen. Marco Rubio, R-Fla.', '(D-N.Y.)'),
+# which later descriptions pick up ('the Florida senator', 'the New York Democrat')
+_PLACES = """Ala. AL Alabama|Alaska AK Alaska|Ariz. AZ Arizona|Ark. AR Arkansas|Calif. CA California|
+Colo. CO Colorado|Conn. CT Connecticut|Del. DE Delaware|Fla. FL Florida|Ga. GA Georgia|Hawaii HI Hawaii|
+Idaho ID Idaho|Ill. IL Illinois|Ind. IN Indiana|Iowa IA Iowa|Kan. KS Kansas|Kans. KS Kansas|Ky. KY Kentucky|
+La. LA Louisiana|Maine ME Maine|Md. MD Maryland|Mass. MA Massachusetts|Mich. MI Michigan|Minn. MN Minnesota|
+Miss. MS Mississippi|Mo. MO Missouri|Mont. MT Montana|Neb. NE Nebraska|Nev. NV Nevada|N.H. NH New Hampshire|
+N.J. NJ New Jersey|N.M. NM New Mexico|N.Y. NY New York|N.C. NC North Carolina|N.D. ND North Dakota|Ohio OH Ohio|
+Okla. OK Oklahoma|Ore. OR Oregon|Pa. PA Pennsylvania|R.I. RI Rhode Island|S.C. SC South Carolina|
+S.D. SD South Dakota|Tenn. TN Tennessee|Texas TX Texas|Tex. TX Texas|Utah UT Utah|Vt. VT Vermont|Va. VA Virginia|
+Wash. WA Washington|W.Va. WV West Virginia|Wis. WI Wisconsin|Wyo. WY Wyoming|Alta. AB Alberta|B.C. BC British Columbia|
+Man. MB Manitoba|N.B. NB New Brunswick|N.L. NL Newfoundland|N.S. NS Nova Scotia|Ont. ON Ontario|
+P.E.I. PE Prince Edward Island|Que. QC Quebec|Sask. SK Saskatchewan""".replace("\n", "").split("|")
+PLACE_ABBR = {k: p.split(None, 2)[2] for p in _PLACES for k in p.split(None, 2)[:2]}
+CANADIAN_PROVINCES = frozenset(n.lower() for k, n in PLACE_ABBR.items()
+                               if k in ("AB", "BC", "MB", "NB", "NL", "NS", "ON", "PE", "QC", "SK"))
 
 US_PLACES = US_STATES | US_CITIES
 WORLD_PLACES = COUNTRIES | WORLD_CITIES
