@@ -369,6 +369,12 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
     return kind, surface, title
 
 
+# who speaks for an organisation named in a prepositional phrase after them ('officials at the
+# Home Office', 'a spokeswoman with the RCMP'): the phrase is part of the speaker's words
+_SPOKES_NOUNS = frozenset("""spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople official officials
+representative representatives""".split())
+
+
 def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
     """(kind, surface, title) for a subject token, as the parse shows it."""
     if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
@@ -469,7 +475,8 @@ def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
     words = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("compound",)]
     words = [t for t in words if not (t.dep_ in ("relcl", "acl", "appos", "prep") and t.i > tok.i)]
     words = [t for t in tok.subtree if t.i <= tok.i] + [t for t in tok.subtree if t.i > tok.i and t.head == tok and t.dep_ == "prep" and (
-        t.lower_ in ("of", "for") or t.lower_ in ("from", "by") and tok.lower_ in DOCUMENT_NOUNS)]  # 'a statement from the Kremlin'
+        t.lower_ in ("of", "for") or t.lower_ in ("from", "by") and tok.lower_ in DOCUMENT_NOUNS
+        or t.lower_ in ("at", "with", "from") and tok.lower_ in _SPOKES_NOUNS)]  # 'a statement from the Kremlin', 'officials at the FBI'
 
     extra: list[Token] = []
     for p in words[:]:
@@ -482,6 +489,9 @@ def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
             ent = _ent_span(c)
             return "person", ent.text, _words_text(_strip_det([t for t in words if t.i <= tok.i])) or None
     phrase_words = [t for t in words if t.i <= tok.i or t.i - tok.i <= 6]
+    if tok.lower_ in _SPOKES_NOUNS:  # ('Officials at Homeland Security Investigations, a division of ...,')
+        comma = next((t.i for t in phrase_words if t.i > tok.i and t.text in (",", "(", "--", "—", "–")), None)
+        phrase_words = [t for t in phrase_words if comma is None or t.i < comma]
     # a quote (placeholder) is never part of the speaker's words: '"something?" O'Malley said'
     doc = tok.doc
     holes = [t.i for t in phrase_words if t.lower_ == PLACEHOLDER and t.i != tok.i and (
@@ -649,13 +659,20 @@ def _modal_name(v: "Token", skip: frozenset[int]) -> "Token | None":
 def _nominal_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     """'"...," Trump said': the cue's own subject (a relative pronoun stands for its noun:
     'Clinton, who said ...'); a dash or bracket the parser took for a subject is none
-    ('... ― Trump boasted')."""
-    for c in v.children:
+    ('... ― Trump boasted'). Of two subjects before the verb, the nearer speaks: 'Speaking in
+    Bury, Greater Manchester, Farage went after Sunak' (the parser made the place a second
+    subject), as a dateline is ('Washington (AFP) – Democrat Hillary Clinton has ...')."""
+    children = list(v.children)
+    if sum(1 for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i and c.i not in skip) > 1:
+        children.sort(key=lambda c: -c.i if c.i < v.i else c.i)
+    for c in children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in skip and any(ch.isalnum() for ch in c.text):
             if _subject_of_quoted_predicate(v, c, skip) and v.dep_ in ("conj", "xcomp", "advcl") \
                     and v.head.pos_ in ("VERB", "AUX"):
                 continue  # (the verb the cue goes with names the speaker: _governing_verb_subject)
-            if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+            if c.lower_ in ("who", "which", "that") and (v.dep_ == "relcl" or v.dep_ == "acl" and c.lower_ != "who"
+                                                          and v.head.pos_ == "NOUN" and v.head.i < c.i):
+                # ('a statement that, while ..., accused': the parser made the clause an acl)
                 if v.head.dep_ == "appos" and c.lower_ == "who" and (v.head.head.ent_type_ == "PERSON" or v.head.head.pos_ == "PROPN"):
                     return v.head.head  # 'Braynard, a South Carolina native who writes': the name
                 return _author_of_document(v.head, skip) or v.head
@@ -710,7 +727,14 @@ def _author_of_document(d: "Token", skip: frozenset[int]) -> "Token | None":
             if s is not None:
                 return s
     if d.dep_ == "dobj" and d.head.pos_ == "VERB" and is_issuing_verb(d.head.text):
-        s = next((c for c in d.head.children if c.dep_ == "nsubj" and c.i not in skip and c.lower_ not in _WH_SUBJECTS), None)
+        iv = d.head
+        s = next((c for c in iv.children if c.dep_ == "nsubj" and c.i not in skip and c.lower_ not in _WH_SUBJECTS), None)
+        if s is None and iv.tag_ == "VBG" and iv.dep_ in ("advcl", "conj", "xcomp") and iv.head.pos_ in ("VERB", "AUX") \
+                and iv.head.i < iv.i:
+            # 'Mr Farage refused to apologise, issuing a statement that ...': a participle
+            # that issued it has the subject of the clause it hangs from
+            s = next((c for c in iv.head.children if c.dep_ == "nsubj" and c.i not in skip
+                      and c.lower_ not in _WH_SUBJECTS and c.pos_ != "PRON"), None)
         if s is not None and s.lower_ not in DOCUMENT_NOUNS:
             return s
     return None
@@ -1154,6 +1178,38 @@ def _possessed_utterance(subj: "Token", surface: str) -> bool:
     head = subj.lower_ if subj.lower_ != "phrase" or subj.i == 0 or subj.doc[subj.i - 1].lower_ != "catch" else "catchphrase"
     return head in UTTERANCE_NOUNS and subj.head.lemma_ == "be" and subj.i < subj.head.i \
         and any(document_author(surface)) and any(c.dep_ == "poss" for c in subj.children)
+
+
+# someone's words named by a noun the quote modifies ('Trump's "America First" slogan')
+_QUOTED_WORDS_NOUNS = UTTERANCE_NOUNS | frozenset("catchphrase cry line phrase comments remarks description".split())
+
+
+def _owner_of_quoted_words(h: "Token") -> "Token | None":
+    """'Voters remembered Boris Johnson's "get Brexit done" pledge', 'Analysts said Erdogan's "we
+    will not bow" vow had rattled markets': a quote between a name's possessive and a noun for
+    someone's words (slogan, pledge, mantra, remark, ...) is that name's. Read off the words
+    around the quote, which the parser attaches in many ways."""
+    doc = h.doc
+    j = h.i - 1
+    while j >= 0 and doc[j].text in QUOTE_TOKS:
+        j -= 1
+    k = h.i + 1
+    while k < len(doc) and doc[k].text in QUOTE_TOKS:
+        k += 1
+    if j == h.i - 1 or k == h.i + 1 or j < 1 or k >= len(doc) or doc[j].lower_ not in ("'s", "’s"):
+        return None
+    noun = doc[k]
+    if noun.lower_ in ("rallying", "catch", "punch", "campaign", "election") and k + 1 < len(doc):
+        noun = doc[k + 1]  # 'rallying cry', 'catch phrase', 'campaign slogan'
+    elif noun.lower_ in ("cry", "line", "phrase"):
+        return None  # (not any line)
+    if noun.lower_ not in _QUOTED_WORDS_NOUNS or noun.pos_ != "NOUN":
+        return None
+    owner = doc[j - 1]
+    if owner.pos_ != "PROPN" or not owner.text[:1].isupper() \
+            or owner.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "FAC", "EVENT", "WORK_OF_ART"):
+        return None
+    return owner
 
 
 _TITLING = frozenset("titled entitled headlined named".split())
@@ -1755,5 +1811,15 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                 # the pronoun, not the subject of the clause it reports
                 attr.pronoun_at = frame.src[s.idx]
         out[pidx] = attr
+    for pidx, h in hole_toks.items():
+        owner = _owner_of_quoted_words(h)
+        if owner is not None and pidx in out:
+            # 'Critics mocked Justin Trudeau's "sunny ways" mantra': the words are his, whoever
+            # the clause around them is about (the cue, if any, stays: it keeps a short quote)
+            a = out[pidx]
+            a.pronoun = a.pronoun_at = a.phrase = None
+            a.maybe_person = a.for_person = False
+            a.weak, a.content = a.cue is None, None  # (a reported clause around them is another's)
+            a.set_name(*name_from(owner))
     return out
 

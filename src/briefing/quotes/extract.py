@@ -85,6 +85,8 @@ class Quote:
 
 # role words that also head organisations in vocabulary.ORG_HEADS ('the spokesperson said')
 _SPOKESPEOPLE = frozenset("spokesperson spokespeople".split())
+# several unnamed people of an organisation opening the speaker's phrase ('Representatives from Unifor')
+_PLURAL_SPOKESPEOPLE = frozenset("officials representatives spokesmen spokeswomen spokespeople".split())
 
 
 _TITLE_RELATIVE = re.compile(r",?\s+(?:which|who|whose|that|where)\s+")
@@ -541,7 +543,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         if kind in ("role", "org") and (not a.for_person or _lone_word_person(people, a.phrase, ps[0].open_at)) \
                 and (spoken_for := organisation_spoken_for(
                 people, a.phrase if kind == "role" else speaker, ps[0].open_at)) is not None \
-                and (speaker is None or speaker[:1].islower() or speaker.split()[0] in ("A", "An", "One", "The", "Another")):
+                and (speaker is None or speaker[:1].islower() or speaker.split()[0] in ("A", "An", "One", "The", "Another")
+                     or speaker.split()[0].lower() in _PLURAL_SPOKESPEOPLE):
             speaker, title = spoken_for  # 'a Twitter spokesman said': Twitter speaks
             kind, via = "org", "spokesperson"
             # (and its spokesman is the he of '"...," he added' after it)

@@ -796,8 +796,12 @@ class People:
                 # 'the hall of mirrors that is Trump World told me')
                 cue_after = _CUE_AFTER.match(self.text, start + len(run)) and (
                     not prefix or prefix.endswith(",") or prefix.split()[-1].lower() in ("and", "but"))
+                # ('In a statement issued on Tuesday, deputy leader Angela Rayner was ...': an
+                # introductory phrase, then words that only title the name)
+                titled_after_intro = first in _CONNECTORS and "," in prefix and _title_prefix(prefix.rsplit(",", 1)[1])
                 if not prefix or prefix.endswith(",") and first in _CONNECTORS or prefix.lower() in _CONNECTORS \
-                        or _CUE_BEFORE.search(prefix) or _title_prefix(prefix) or apposed or cue_after or of_title:
+                        or _CUE_BEFORE.search(prefix) or _title_prefix(prefix) or apposed or cue_after or of_title \
+                        or titled_after_intro:
                     self._subjects.append((start, " ".join(cand)))
                 kin_given = apposed and len(cand) == 1 and apposed.group(1).lower() in KIN_NOUNS \
                     and self.text.startswith(",", start + len(run.rstrip(",")))
@@ -1100,6 +1104,11 @@ _SPOKES = r"(?P<role>spokes(?:man|woman|person)|representative|press\s+secretary
 _ORG = r"(?P<org>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|the|on|&|[A-Z][\w.&’'-]*))*?)"
 _SPOKES_FOR = re.compile(r"^(?i:a|an|one|the|another)\s+(?:(?:senior|top|chief|former|deputy|regional|local|federal|provincial|"
                          r"state|city|county)\s+)*" + _SPOKES + r"\s+(?:for|of|at|with)\s+(?:the\s+)?" + _ORG + r"$")
+# 'Officials at Homeland Security Investigations said', 'representatives from Unifor': unnamed
+# people speaking for a named organisation, several of them (no determiner needed)
+_PLURAL_SPOKES_FOR = re.compile(r"^(?:(?i:the|some|several|two|three|four|senior|top|other)\s+)*"
+                                r"(?P<role>(?i:spokes(?:men|women|people)|representatives|officials))"
+                                r"\s+(?:for|of|at|with|from)\s+(?:the\s+)?" + _ORG + r"$")
 _ORG_SPOKES = re.compile(r"^(?i:a|an|one|the|another)\s+(?:(?:senior|top|chief|former)\s+)*(?P<org>[A-Z][\w.&’'-]*\s+"
                          r"(?:(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?[A-Z][\w.&’'-]*\s+)*"  # ('a Department of Health spokesman')
                          r"(?:(?:campaign|committee|department|ministry|office|police|government|team|club|party)\s+)?)"
@@ -1118,7 +1127,8 @@ def is_spokesperson_phrase(phrase: str | None) -> bool:
     ('a Leeds City Council spokesperson', 'a spokeswoman for the ministry'): see
     :func:`organisation_spoken_for`, which finds the organisation."""
     phrase = " ".join((phrase or "").split())
-    return bool(phrase) and (_SPOKES_FOR.match(phrase) or _ORG_SPOKES.match(phrase)) is not None
+    return bool(phrase) and (_SPOKES_FOR.match(phrase) or _ORG_SPOKES.match(phrase)
+                           or _PLURAL_SPOKES_FOR.match(phrase)) is not None
 
 
 def organisation_spoken_for(people: "People", phrase: str | None, pos: int) -> tuple[str, str] | None:
@@ -1130,7 +1140,7 @@ def organisation_spoken_for(people: "People", phrase: str | None, pos: int) -> t
     if not phrase:
         return None
     phrase = " ".join(phrase.split())
-    m = _SPOKES_FOR.match(phrase) or _ORG_SPOKES.match(phrase)
+    m = _SPOKES_FOR.match(phrase) or _ORG_SPOKES.match(phrase) or _PLURAL_SPOKES_FOR.match(phrase)
     if m is None:
         return None
     org = m.group("org").strip().rstrip(",")
