@@ -593,3 +593,37 @@ def test_a_quote_naming_someones_words_is_theirs(extract):
         assert speakers(extract, text) == [name], text
     # a place's slogan, or a quote before any other noun, is no one's words
     assert speakers(extract, "Critics mocked the Labour government\u2019s \u201cvery long\u201d list after the vote.") != ["Labour"]
+
+
+def test_a_dash_label_ending_its_sentence_inside_a_paragraph(extract):
+    # '"..." - Sanders. Sanders exaggerates ...': a fact-check's label after the quote, with the
+    # paragraph going on (text whose paragraph breaks were lost); a full stop ends the label
+    text = ("The claims, checked. \"We have built forty new hospitals.\" \u2013 Johnson. Johnson overstates the "
+            "figure: six are being built. \"Labour will raise taxes on every family.\" \u2013 Sunak. Sunak relies on "
+            "a costing that Labour disputes.")  # British
+    assert speakers(extract, text) == ["Johnson", "Sunak"]
+
+
+def test_a_quote_in_an_adverbial_clause_with_its_own_subject_is_that_subjects(extract):
+    # 'as Trump went on about "how the system is rigged," Melanie said yes': the quote sits in an
+    # 'as'/'while' clause with a subject and verb of its own, so the cue of the main clause
+    # does not report it
+    text = "As Mr Johnson went on about \u201ca world-beating test and trace system\u201d, Ms Sturgeon said nothing."  # British
+    assert speakers(extract, text) == ["Johnson"]
+    text = ("While Premier Doug Ford went on about \u201cgetting it done for the people,\u201d opposition leader "
+            "Marit Stiles told reporters the plan was a mess.")  # Canadian
+    assert speakers(extract, text) == ["Doug Ford"]
+    # a clause whose verb is a cue keeps its own attribution
+    text = "As Mr Johnson called the plan \u201ca world-beating system\u201d, Ms Sturgeon said nothing."
+    assert speakers(extract, text) == ["Johnson"]
+
+
+def test_continue_with_an_object_is_no_cue(extract):
+    # 'he would not continue President George W. Bush's policy of allowing "no daylight"':
+    # 'continue' with an object goes on with a thing, it does not speak ('"...," he continued')
+    text = ("Labour MP Jane Roe said ministers had told councils that they would continue the policy of "
+            "\u201cmanaged decline\u201d in the north.")  # British
+    (q,) = extract(text)
+    assert (q.speaker, q.cue) == ("Jane Roe", "said")
+    (q,) = extract("\u201cWe will keep going,\u201d Premier Wab Kinew continued.")  # Canadian
+    assert (q.speaker, q.cue) == ("Wab Kinew", "continued")

@@ -1125,6 +1125,26 @@ def _colon_before(h: "Token") -> "Token | None":
     return h.doc[i] if i >= 0 and h.doc[i].text == ":" else None
 
 
+_CLAUSE_MARKS = frozenset("as when while whilst".split())
+
+
+def _inside_others_clause(h: "Token", v: "Token", holes: "set[int] | frozenset[int]") -> "Token | None":
+    """'as Trump went on about "how the system is rigged," Melanie said yes': the quote sits in
+    an as/when/while clause of cue ``v`` itself with a subject and a verb of its own (no cue
+    word), so it is that subject's words, not what ``v`` reports (a clause inside what ``v``
+    reports stays reported: 'remarking that while there are "...", Rubio paid ...')."""
+    t = h.head
+    while t != v and t.head != t:
+        if t.lower_ in CUE_WORDS and t.pos_ in ("VERB", "AUX"):
+            return None  # ('as a maintenance guy walks in, saying he's "..."': that cue reports it)
+        if t.dep_ == "advcl" and t.head == v and t.pos_ in ("VERB", "AUX") and t.lower_ not in CUE_WORDS \
+                and any(c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS for c in t.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in holes and c.pos_ in ("PROPN", "NOUN") for c in t.children):
+            return t
+        t = t.head
+    return None
+
+
 def _in_adverbial_clause(v: "Token", main: "Token") -> bool:
     """Whether cue ``v`` sits in an adverbial clause ("When X suggested ...") of verb ``main``."""
     if v == main or main.pos_ not in ("VERB", "AUX"):
@@ -1682,6 +1702,13 @@ def _cue_before_that(h: "Token", cues: list["Token"]) -> "Token | None":
     return before[-1] if before else None
 
 
+def _continues_a_thing(t: "Token", holes: "set[int] | frozenset[int]") -> bool:
+    """'he would not continue Bush's policy of allowing "no daylight"': 'continue' with an
+    object (not the quote) goes on with a thing; it is no speech verb ('"...," he continued')."""
+    return t.lower_.startswith("continu") and any(c.dep_ == "dobj" and c.i not in holes and c.pos_ in ("NOUN", "PROPN")
+                                                    for c in t.children)
+
+
 def _writers_aside(t: "Token") -> bool:
     """'Trump said, and I quote, "..."': the writer's 'I quote' announces the words of the
     cue before it; it is no cue of its own."""
@@ -1718,9 +1745,11 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
     cues = [t for t in doc if (t.lower_ in CUE_WORDS or _put_it(t) or _phrasal_cue(t)) and t.i not in hole_ids
             and (t.lower_ != "according" or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))
             and (t.pos_ in ("VERB", "AUX") or t.lower_ == "according" or _cue_tagged_noun(t, hole_ids))
-            and (t.text[0].islower() or t.lower_ == "according") and not _writers_aside(t)]
+            and (t.text[0].islower() or t.lower_ == "according") and not _writers_aside(t)
+            and not _continues_a_thing(t, hole_ids)]
     for pidx, h in hole_toks.items():
         best = None
+        others = None  # the verb of an as/when/while clause whose subject's words the quote is
         for v in cues:
             governs = h in v.subtree and v.lower_ != "according"
             if v.sent != h.sent:
@@ -1732,6 +1761,9 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                     continue
             if v.lower_ in WEAK_CUES and not governs and not _as_clause_on(v, h) or not governs and _coordinate_act(v, h):
                 continue
+            if governs and (others := _inside_others_clause(h, v, hole_ids)) is not None:
+                best = None  # ('as Trump went on about "...", Melanie said yes'): that clause's subject's words
+                break
             if v.lower_ == "according":
                 score = abs(v.i - h.i) + 3
             else:
@@ -1771,6 +1803,8 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
         if best is None:
             out[pidx] = _verb_subject_attr(h, frozenset(hole_ids))
             out[pidx].in_phrase = h.dep_ in ("pobj", "appos") or h.head.pos_ == "ADP"
+            if others is not None and out[pidx].speaker:
+                out[pidx].cue_key = (fi, others.i)  # (no cue: the clause's quotes go together, as one cue's would)
             continue
         v = best[1]
         reporter = (_reporting_cue(v, frozenset(hole_ids)) or _enclosing_cue(v, cues)

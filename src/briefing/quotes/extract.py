@@ -226,7 +226,7 @@ def _partial_contents(doc, fr: Frame, text: str, pieces: list[Piece], found: dic
     disaster"') gets that clause as its content, where the attribution found none."""
     for pidx, a, b in fr.holes:
         at = found.get(pidx)
-        if at is None or at.cue_key is None or at.content is not None or not embedded(text, pieces[pidx]):
+        if at is None or at.cue_key is None or at.cue is None or at.content is not None or not embedded(text, pieces[pidx]):
             continue
         c = partial_clause(doc, at.cue_key[1], (a, b), doc[at.cue_key[1]].lower_ in ADDRESS_CUES)
         if c is not None:
@@ -241,7 +241,7 @@ def _verbatim_candidates(doc, fr: Frame, text: str, pieces: list[Piece], found: 
     for pidx, _, _ in fr.holes:
         at = found.get(pidx)
         p = pieces[pidx]
-        if at is None or at.cue_key is None or at.content is not None or len(p.segs) != 1 \
+        if at is None or at.cue_key is None or at.cue is None or at.content is not None or len(p.segs) != 1 \
                 or not embedded(text, p) or at.cue_key[1] >= len(doc):
             continue
         cue_at = fr.src[doc[at.cue_key[1]].idx]

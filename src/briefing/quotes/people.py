@@ -242,6 +242,9 @@ def _title_prefix(prefix: str) -> bool:
 
 
 # lower-case words that end a phrase before a name without titling it ('Ahead of the vote Jane Roe')
+# a contraction is no word of a name ('If You’re Not Voting for Trump, You’re Voting for Hillary')
+_CONTRACTION = re.compile(r"['’](?:re|ll|ve|m|d)$")
+
 _UNTITLING_WORDS = frozenset("""with from into onto upon than then when where while after before about against
 among around along during since until unless though although because without within across over under
 also even just only again still once here there this that these those what which whose whom
@@ -492,7 +495,7 @@ class People:
             cand = words[k:]
             # up to four words: 'Jorge Alberto López Amores' (two given names, two surnames)
             if 2 <= len(cand) <= 4 and all(w[0].isupper() for w in cand) and not any(
-                w.lower().rstrip(".,") in ORG_HEADS | TITLE_WORDS for w in cand
+                w.lower().rstrip(".,") in ORG_HEADS | TITLE_WORDS or _CONTRACTION.search(w.rstrip(".,")) for w in cand
             ) and cand[-1].lower().strip(".,") not in _MEDIUM_WORDS | _OUTLET_WORDS | _PLACE_HEADS | _DATE_WORDS:  # ('U.S. News', 'BBC Radio', 'Super Tuesday')
                 name = " ".join(cand).rstrip(".,")
                 return name, self.title_of(name)
@@ -798,7 +801,7 @@ class People:
                     not prefix or prefix.endswith(",") or prefix.split()[-1].lower() in ("and", "but"))
                 # ('In a statement issued on Tuesday, deputy leader Angela Rayner was ...': an
                 # introductory phrase, then words that only title the name)
-                titled_after_intro = first in _CONNECTORS and "," in prefix and _title_prefix(prefix.rsplit(",", 1)[1])
+                titled_after_intro = first in _CONNECTORS and prefix.count(",") == 1 and _title_prefix(prefix.rsplit(",", 1)[1])
                 if not prefix or prefix.endswith(",") and first in _CONNECTORS or prefix.lower() in _CONNECTORS \
                         or _CUE_BEFORE.search(prefix) or _title_prefix(prefix) or apposed or cue_after or of_title \
                         or titled_after_intro:
