@@ -627,3 +627,11 @@ def test_continue_with_an_object_is_no_cue(extract):
     assert (q.speaker, q.cue) == ("Jane Roe", "said")
     (q,) = extract("\u201cWe will keep going,\u201d Premier Wab Kinew continued.")  # Canadian
     assert (q.speaker, q.cue) == ("Wab Kinew", "continued")
+
+
+def test_a_contraction_is_no_word_of_a_name(extract):
+    # 'If You’re Not Voting for Trump, You’re Voting for Hillary.' then 'I wrote in "..."': the
+    # headline's capitalised words are no one the writer's I could stand for
+    text = ("If You\u2019re Not Voting for Labour, You\u2019re Voting for the Tories.\n\n"
+            "I wrote in \u201cScreaming Lord Sutch\u201d on my first ballot in 1992, and I regret it.")  # British
+    assert speakers(extract, text) == [None]
