@@ -639,3 +639,105 @@ def test_an_unnamed_spokeswoman_still_speaks_for_her_organisation(extract):
     text = ("Activists blocked the road on Monday.\n\nA Just Stop Oil spokeswoman said she expected more "
             "arrests.\n\n\"We will not stop,\" she said.")
     assert [q.speaker for q in extract(text)] == ["Just Stop Oil"]
+
+
+def test_of_two_subjects_before_the_verb_the_nearer_speaks(extract):
+    # 'Speaking at a town hall in Salem, New Hampshire, Trump went after Bush, calling ...': the
+    # parser made the place in the opening phrase a second subject of the verb; the name
+    # right before the verb speaks, never the place
+    text = ("Speaking at a hustings in Bury, Greater Manchester, Farage went after Sunak, calling him "
+            "\"a total failure\".")  # British
+    assert speakers(extract, text) == ["Farage"]
+
+
+def test_officials_at_an_organisation_speak_for_it(extract):
+    # 'Officials at Homeland Security Investigations, a division of ..., said': several unnamed
+    # officials of a named organisation speak for it, as 'a Home Office spokesman' does
+    text = "Officials at the Home Office said the scheme was \"working as intended\"."  # British
+    (q,) = extract(text)
+    assert (q.speaker, q.speaker_title) == ("Home Office", "Officials")
+    text = ("Officials with the Canada Border Services Agency, which polices the crossings, said the "
+            "delays were \"temporary and regrettable.\"")  # Canadian
+    assert speakers(extract, text) == ["Canada Border Services Agency"]
+    # officials of nothing named are nobody
+    assert speakers(extract, "Officials at the hospital said the patient was \"in stable condition\".") == [None]
+
+
+def test_a_statement_issued_in_a_participle_clause_speaks_for_the_clause_subject(extract):
+    # 'Mr. Sanders showed no sign of backing down, releasing a statement that, while condemning
+    # violence, accused ...': the participle that issued the statement has the main clause's
+    # subject (and a 'that' the parser hung as a modifier still stands for the statement)
+    text = "Mr Farage refused to apologise, issuing a statement that accused the BBC of \"shameful bias\"."  # British
+    assert speakers(extract, text) == ["Farage"]
+    text = ("Premier Scott Moe showed no sign of backing down on Monday, releasing a statement that, while "
+            "condemning the violence, accused Ottawa of \"a direct attack on Saskatchewan jobs.\"")  # Canadian
+    assert speakers(extract, text) == ["Scott Moe"]
+
+
+def test_a_titled_subject_after_an_opening_phrase_is_the_next_she(extract):
+    # 'In a statement issued Tuesday morning, presidential nominee Hillary Clinton was more
+    # circumspect ... Though she called ... "outrageous"': a subject after an opening phrase and
+    # words that only title her is a sentence subject, so she is Clinton, not a man quoted before
+    text = ("\u201cThis budget is a disgrace,\u201d Jeremy Corbyn said.\n\n"
+            "In a statement issued on Tuesday morning, deputy leader Angela Rayner was more cautious than her "
+            "colleagues. Though she called the plan \u201ca betrayal of working families\u201d, Rayner stopped short "
+            "of calling for a vote.")  # British
+    assert speakers(extract, text) == ["Jeremy Corbyn", "Angela Rayner"]
+
+
+def test_a_quote_naming_someones_words_is_theirs(extract):
+    # 'Obama's "if you like your plan, you can keep it" promise': a quote between a name's
+    # possessive and a noun for someone's words (pledge, mantra, vow, slogan) is that name's,
+    # whoever the sentence around it is about
+    cases = [
+        ("Voters remembered Boris Johnson\u2019s \u201cget Brexit done\u201d pledge at the ballot box.", "Boris Johnson"),  # British
+        ("Critics mocked Justin Trudeau\u2019s \u201csunny ways\u201d mantra after the vote.", "Justin Trudeau"),  # Canadian
+        ("Analysts said Tayyip Erdogan\u2019s \u201cwe will not bow to pressure\u201d vow had rattled markets.",
+         "Tayyip Erdogan"),  # agency
+    ]
+    for text, name in cases:
+        assert speakers(extract, text) == [name], text
+    # a place's slogan, or a quote before any other noun, is no one's words
+    assert speakers(extract, "Critics mocked the Labour government\u2019s \u201cvery long\u201d list after the vote.") != ["Labour"]
+
+
+def test_a_dash_label_ending_its_sentence_inside_a_paragraph(extract):
+    # '"..." - Sanders. Sanders exaggerates ...': a fact-check's label after the quote, with the
+    # paragraph going on (text whose paragraph breaks were lost); a full stop ends the label
+    text = ("The claims, checked. \"We have built forty new hospitals.\" \u2013 Johnson. Johnson overstates the "
+            "figure: six are being built. \"Labour will raise taxes on every family.\" \u2013 Sunak. Sunak relies on "
+            "a costing that Labour disputes.")  # British
+    assert speakers(extract, text) == ["Johnson", "Sunak"]
+
+
+def test_a_quote_in_an_adverbial_clause_with_its_own_subject_is_that_subjects(extract):
+    # 'as Trump went on about "how the system is rigged," Melanie said yes': the quote sits in an
+    # 'as'/'while' clause with a subject and verb of its own, so the cue of the main clause
+    # does not report it
+    text = "As Mr Johnson went on about \u201ca world-beating test and trace system\u201d, Ms Sturgeon said nothing."  # British
+    assert speakers(extract, text) == ["Johnson"]
+    text = ("While Premier Doug Ford went on about \u201cgetting it done for the people,\u201d opposition leader "
+            "Marit Stiles told reporters the plan was a mess.")  # Canadian
+    assert speakers(extract, text) == ["Doug Ford"]
+    # a clause whose verb is a cue keeps its own attribution
+    text = "As Mr Johnson called the plan \u201ca world-beating system\u201d, Ms Sturgeon said nothing."
+    assert speakers(extract, text) == ["Johnson"]
+
+
+def test_continue_with_an_object_is_no_cue(extract):
+    # 'he would not continue President George W. Bush's policy of allowing "no daylight"':
+    # 'continue' with an object goes on with a thing, it does not speak ('"...," he continued')
+    text = ("Labour MP Jane Roe said ministers had told councils that they would continue the policy of "
+            "\u201cmanaged decline\u201d in the north.")  # British
+    (q,) = extract(text)
+    assert (q.speaker, q.cue) == ("Jane Roe", "said")
+    (q,) = extract("\u201cWe will keep going,\u201d Premier Wab Kinew continued.")  # Canadian
+    assert (q.speaker, q.cue) == ("Wab Kinew", "continued")
+
+
+def test_a_contraction_is_no_word_of_a_name(extract):
+    # 'If You’re Not Voting for Trump, You’re Voting for Hillary.' then 'I wrote in "..."': the
+    # headline's capitalised words are no one the writer's I could stand for
+    text = ("If You\u2019re Not Voting for Labour, You\u2019re Voting for the Tories.\n\n"
+            "I wrote in \u201cScreaming Lord Sutch\u201d on my first ballot in 1992, and I regret it.")  # British
+    assert speakers(extract, text) == [None]

@@ -369,6 +369,12 @@ def name_from(tok: "Token") -> tuple[str, str, str | None]:
     return kind, surface, title
 
 
+# who speaks for an organisation named in a prepositional phrase after them ('officials at the
+# Home Office', 'a spokeswoman with the RCMP'): the phrase is part of the speaker's words
+_SPOKES_NOUNS = frozenset("""spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople official officials
+representative representatives""".split())
+
+
 def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
     """(kind, surface, title) for a subject token, as the parse shows it."""
     if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
@@ -469,7 +475,8 @@ def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
     words = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("compound",)]
     words = [t for t in words if not (t.dep_ in ("relcl", "acl", "appos", "prep") and t.i > tok.i)]
     words = [t for t in tok.subtree if t.i <= tok.i] + [t for t in tok.subtree if t.i > tok.i and t.head == tok and t.dep_ == "prep" and (
-        t.lower_ in ("of", "for") or t.lower_ in ("from", "by") and tok.lower_ in DOCUMENT_NOUNS)]  # 'a statement from the Kremlin'
+        t.lower_ in ("of", "for") or t.lower_ in ("from", "by") and tok.lower_ in DOCUMENT_NOUNS
+        or t.lower_ in ("at", "with", "from") and tok.lower_ in _SPOKES_NOUNS)]  # 'a statement from the Kremlin', 'officials at the FBI'
 
     extra: list[Token] = []
     for p in words[:]:
@@ -482,6 +489,9 @@ def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
             ent = _ent_span(c)
             return "person", ent.text, _words_text(_strip_det([t for t in words if t.i <= tok.i])) or None
     phrase_words = [t for t in words if t.i <= tok.i or t.i - tok.i <= 6]
+    if tok.lower_ in _SPOKES_NOUNS:  # ('Officials at Homeland Security Investigations, a division of ...,')
+        comma = next((t.i for t in phrase_words if t.i > tok.i and t.text in (",", "(", "--", "—", "–")), None)
+        phrase_words = [t for t in phrase_words if comma is None or t.i < comma]
     # a quote (placeholder) is never part of the speaker's words: '"something?" O'Malley said'
     doc = tok.doc
     holes = [t.i for t in phrase_words if t.lower_ == PLACEHOLDER and t.i != tok.i and (
@@ -649,13 +659,20 @@ def _modal_name(v: "Token", skip: frozenset[int]) -> "Token | None":
 def _nominal_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     """'"...," Trump said': the cue's own subject (a relative pronoun stands for its noun:
     'Clinton, who said ...'); a dash or bracket the parser took for a subject is none
-    ('... ― Trump boasted')."""
-    for c in v.children:
+    ('... ― Trump boasted'). Of two subjects before the verb, the nearer speaks: 'Speaking in
+    Bury, Greater Manchester, Farage went after Sunak' (the parser made the place a second
+    subject), as a dateline is ('Washington (AFP) – Democrat Hillary Clinton has ...')."""
+    children = list(v.children)
+    if sum(1 for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i and c.i not in skip) > 1:
+        children.sort(key=lambda c: -c.i if c.i < v.i else c.i)
+    for c in children:
         if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i not in skip and any(ch.isalnum() for ch in c.text):
             if _subject_of_quoted_predicate(v, c, skip) and v.dep_ in ("conj", "xcomp", "advcl") \
                     and v.head.pos_ in ("VERB", "AUX"):
                 continue  # (the verb the cue goes with names the speaker: _governing_verb_subject)
-            if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+            if c.lower_ in ("who", "which", "that") and (v.dep_ == "relcl" or v.dep_ == "acl" and c.lower_ != "who"
+                                                          and v.head.pos_ == "NOUN" and v.head.i < c.i):
+                # ('a statement that, while ..., accused': the parser made the clause an acl)
                 if v.head.dep_ == "appos" and c.lower_ == "who" and (v.head.head.ent_type_ == "PERSON" or v.head.head.pos_ == "PROPN"):
                     return v.head.head  # 'Braynard, a South Carolina native who writes': the name
                 return _author_of_document(v.head, skip) or v.head
@@ -710,7 +727,14 @@ def _author_of_document(d: "Token", skip: frozenset[int]) -> "Token | None":
             if s is not None:
                 return s
     if d.dep_ == "dobj" and d.head.pos_ == "VERB" and is_issuing_verb(d.head.text):
-        s = next((c for c in d.head.children if c.dep_ == "nsubj" and c.i not in skip and c.lower_ not in _WH_SUBJECTS), None)
+        iv = d.head
+        s = next((c for c in iv.children if c.dep_ == "nsubj" and c.i not in skip and c.lower_ not in _WH_SUBJECTS), None)
+        if s is None and iv.tag_ == "VBG" and iv.dep_ in ("advcl", "conj", "xcomp") and iv.head.pos_ in ("VERB", "AUX") \
+                and iv.head.i < iv.i:
+            # 'Mr Farage refused to apologise, issuing a statement that ...': a participle
+            # that issued it has the subject of the clause it hangs from
+            s = next((c for c in iv.head.children if c.dep_ == "nsubj" and c.i not in skip
+                      and c.lower_ not in _WH_SUBJECTS and c.pos_ != "PRON"), None)
         if s is not None and s.lower_ not in DOCUMENT_NOUNS:
             return s
     return None
@@ -1101,6 +1125,26 @@ def _colon_before(h: "Token") -> "Token | None":
     return h.doc[i] if i >= 0 and h.doc[i].text == ":" else None
 
 
+_CLAUSE_MARKS = frozenset("as when while whilst".split())
+
+
+def _inside_others_clause(h: "Token", v: "Token", holes: "set[int] | frozenset[int]") -> "Token | None":
+    """'as Trump went on about "how the system is rigged," Melanie said yes': the quote sits in
+    an as/when/while clause of cue ``v`` itself with a subject and a verb of its own (no cue
+    word), so it is that subject's words, not what ``v`` reports (a clause inside what ``v``
+    reports stays reported: 'remarking that while there are "...", Rubio paid ...')."""
+    t = h.head
+    while t != v and t.head != t:
+        if t.lower_ in CUE_WORDS and t.pos_ in ("VERB", "AUX"):
+            return None  # ('as a maintenance guy walks in, saying he's "..."': that cue reports it)
+        if t.dep_ == "advcl" and t.head == v and t.pos_ in ("VERB", "AUX") and t.lower_ not in CUE_WORDS \
+                and any(c.dep_ == "mark" and c.lower_ in _CLAUSE_MARKS for c in t.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i not in holes and c.pos_ in ("PROPN", "NOUN") for c in t.children):
+            return t
+        t = t.head
+    return None
+
+
 def _in_adverbial_clause(v: "Token", main: "Token") -> bool:
     """Whether cue ``v`` sits in an adverbial clause ("When X suggested ...") of verb ``main``."""
     if v == main or main.pos_ not in ("VERB", "AUX"):
@@ -1154,6 +1198,38 @@ def _possessed_utterance(subj: "Token", surface: str) -> bool:
     head = subj.lower_ if subj.lower_ != "phrase" or subj.i == 0 or subj.doc[subj.i - 1].lower_ != "catch" else "catchphrase"
     return head in UTTERANCE_NOUNS and subj.head.lemma_ == "be" and subj.i < subj.head.i \
         and any(document_author(surface)) and any(c.dep_ == "poss" for c in subj.children)
+
+
+# someone's words named by a noun the quote modifies ('Trump's "America First" slogan')
+_QUOTED_WORDS_NOUNS = UTTERANCE_NOUNS | frozenset("catchphrase cry line phrase comments remarks description".split())
+
+
+def _owner_of_quoted_words(h: "Token") -> "Token | None":
+    """'Voters remembered Boris Johnson's "get Brexit done" pledge', 'Analysts said Erdogan's "we
+    will not bow" vow had rattled markets': a quote between a name's possessive and a noun for
+    someone's words (slogan, pledge, mantra, remark, ...) is that name's. Read off the words
+    around the quote, which the parser attaches in many ways."""
+    doc = h.doc
+    j = h.i - 1
+    while j >= 0 and doc[j].text in QUOTE_TOKS:
+        j -= 1
+    k = h.i + 1
+    while k < len(doc) and doc[k].text in QUOTE_TOKS:
+        k += 1
+    if j == h.i - 1 or k == h.i + 1 or j < 1 or k >= len(doc) or doc[j].lower_ not in ("'s", "’s"):
+        return None
+    noun = doc[k]
+    if noun.lower_ in ("rallying", "catch", "punch", "campaign", "election") and k + 1 < len(doc):
+        noun = doc[k + 1]  # 'rallying cry', 'catch phrase', 'campaign slogan'
+    elif noun.lower_ in ("cry", "line", "phrase"):
+        return None  # (not any line)
+    if noun.lower_ not in _QUOTED_WORDS_NOUNS or noun.pos_ != "NOUN":
+        return None
+    owner = doc[j - 1]
+    if owner.pos_ != "PROPN" or not owner.text[:1].isupper() \
+            or owner.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "FAC", "EVENT", "WORK_OF_ART"):
+        return None
+    return owner
 
 
 _TITLING = frozenset("titled entitled headlined named".split())
@@ -1626,6 +1702,13 @@ def _cue_before_that(h: "Token", cues: list["Token"]) -> "Token | None":
     return before[-1] if before else None
 
 
+def _continues_a_thing(t: "Token", holes: "set[int] | frozenset[int]") -> bool:
+    """'he would not continue Bush's policy of allowing "no daylight"': 'continue' with an
+    object (not the quote) goes on with a thing; it is no speech verb ('"...," he continued')."""
+    return t.lower_.startswith("continu") and any(c.dep_ == "dobj" and c.i not in holes and c.pos_ in ("NOUN", "PROPN")
+                                                    for c in t.children)
+
+
 def _writers_aside(t: "Token") -> bool:
     """'Trump said, and I quote, "..."': the writer's 'I quote' announces the words of the
     cue before it; it is no cue of its own."""
@@ -1662,9 +1745,11 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
     cues = [t for t in doc if (t.lower_ in CUE_WORDS or _put_it(t) or _phrasal_cue(t)) and t.i not in hole_ids
             and (t.lower_ != "according" or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))
             and (t.pos_ in ("VERB", "AUX") or t.lower_ == "according" or _cue_tagged_noun(t, hole_ids))
-            and (t.text[0].islower() or t.lower_ == "according") and not _writers_aside(t)]
+            and (t.text[0].islower() or t.lower_ == "according") and not _writers_aside(t)
+            and not _continues_a_thing(t, hole_ids)]
     for pidx, h in hole_toks.items():
         best = None
+        others = None  # the verb of an as/when/while clause whose subject's words the quote is
         for v in cues:
             governs = h in v.subtree and v.lower_ != "according"
             if v.sent != h.sent:
@@ -1676,6 +1761,9 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                     continue
             if v.lower_ in WEAK_CUES and not governs and not _as_clause_on(v, h) or not governs and _coordinate_act(v, h):
                 continue
+            if governs and (others := _inside_others_clause(h, v, hole_ids)) is not None:
+                best = None  # ('as Trump went on about "...", Melanie said yes'): that clause's subject's words
+                break
             if v.lower_ == "according":
                 score = abs(v.i - h.i) + 3
             else:
@@ -1715,6 +1803,8 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
         if best is None:
             out[pidx] = _verb_subject_attr(h, frozenset(hole_ids))
             out[pidx].in_phrase = h.dep_ in ("pobj", "appos") or h.head.pos_ == "ADP"
+            if others is not None and out[pidx].speaker:
+                out[pidx].cue_key = (fi, others.i)  # (no cue: the clause's quotes go together, as one cue's would)
             continue
         v = best[1]
         reporter = (_reporting_cue(v, frozenset(hole_ids)) or _enclosing_cue(v, cues)
@@ -1755,5 +1845,15 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                 # the pronoun, not the subject of the clause it reports
                 attr.pronoun_at = frame.src[s.idx]
         out[pidx] = attr
+    for pidx, h in hole_toks.items():
+        owner = _owner_of_quoted_words(h)
+        if owner is not None and pidx in out:
+            # 'Critics mocked Justin Trudeau's "sunny ways" mantra': the words are his, whoever
+            # the clause around them is about (the cue, if any, stays: it keeps a short quote)
+            a = out[pidx]
+            a.pronoun = a.pronoun_at = a.phrase = None
+            a.maybe_person = a.for_person = False
+            a.weak, a.content = a.cue is None, None  # (a reported clause around them is another's)
+            a.set_name(*name_from(owner))
     return out
 

@@ -85,6 +85,8 @@ class Quote:
 
 # role words that also head organisations in vocabulary.ORG_HEADS ('the spokesperson said')
 _SPOKESPEOPLE = frozenset("spokesperson spokespeople".split())
+# several unnamed people of an organisation opening the speaker's phrase ('Representatives from Unifor')
+_PLURAL_SPOKESPEOPLE = frozenset("officials representatives spokesmen spokeswomen spokespeople".split())
 
 
 _TITLE_RELATIVE = re.compile(r",?\s+(?:which|who|whose|that|where)\s+")
@@ -253,7 +255,7 @@ def _partial_contents(doc, fr: Frame, text: str, pieces: list[Piece], found: dic
     disaster"') gets that clause as its content, where the attribution found none."""
     for pidx, a, b in fr.holes:
         at = found.get(pidx)
-        if at is None or at.cue_key is None or at.content is not None or not embedded(text, pieces[pidx]):
+        if at is None or at.cue_key is None or at.cue is None or at.content is not None or not embedded(text, pieces[pidx]):
             continue
         c = partial_clause(doc, at.cue_key[1], (a, b), doc[at.cue_key[1]].lower_ in ADDRESS_CUES)
         if c is not None:
@@ -268,7 +270,7 @@ def _verbatim_candidates(doc, fr: Frame, text: str, pieces: list[Piece], found: 
     for pidx, _, _ in fr.holes:
         at = found.get(pidx)
         p = pieces[pidx]
-        if at is None or at.cue_key is None or at.content is not None or len(p.segs) != 1 \
+        if at is None or at.cue_key is None or at.cue is None or at.content is not None or len(p.segs) != 1 \
                 or not embedded(text, p) or at.cue_key[1] >= len(doc):
             continue
         cue_at = fr.src[doc[at.cue_key[1]].idx]
@@ -577,7 +579,8 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         if kind in ("role", "org") and (not a.for_person or _lone_word_person(people, a.phrase, ps[0].open_at)) \
                 and (spoken_for := organisation_spoken_for(
                 people, a.phrase if kind == "role" else speaker, ps[0].open_at)) is not None \
-                and (speaker is None or speaker[:1].islower() or speaker.split()[0] in ("A", "An", "One", "The", "Another")):
+                and (speaker is None or speaker[:1].islower() or speaker.split()[0] in ("A", "An", "One", "The", "Another")
+                     or speaker.split()[0].lower() in _PLURAL_SPOKESPEOPLE):
             speaker, title = spoken_for  # 'a Twitter spokesman said': Twitter speaks
             kind, via = "org", "spokesperson"
             # (and its spokesman is the he of '"...," he added' after it)

@@ -23,7 +23,9 @@ _LEAD_CUE = re.compile(r"^(?:Stated|Said|Says|Added|Adds|Wrote|Writes|Continued|
 # mid-paragraph, after a sentence or a quote ends: 'Clinton: "..." Bush: "..."', 'he tweeted
 # about ... Donald Trump: "..."' (only a name the article shows is a person's: 'Translation:')
 _LABEL_MID = re.compile(r"(?:[.!?…][\"”’)]?|\.\.\.)\s+" + _NAME + r"\s*:\s*$")
-_LABEL_AFTER = re.compile(r"^\s*[―—–-]{1,2}\s*" + _NAME + r"\s*(?:$|[,(\n])")
+# ('"..." – Johnson. Johnson overstates ...': a full stop after the name ends the label where
+# the paragraph goes on, as in text whose paragraph breaks were lost)
+_LABEL_AFTER = re.compile(r"^\s*[―—–-]{1,2}\s*" + _NAME + r"\s*(?:$|[,(\n]|(?<![A-Z])\.(?=\s+[A-Z]))")
 
 
 def _team_role(lead: list[str]) -> bool:

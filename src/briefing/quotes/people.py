@@ -250,6 +250,9 @@ def _title_prefix(prefix: str) -> bool:
 
 
 # lower-case words that end a phrase before a name without titling it ('Ahead of the vote Jane Roe')
+# a contraction is no word of a name ('If You’re Not Voting for Trump, You’re Voting for Hillary')
+_CONTRACTION = re.compile(r"['’](?:re|ll|ve|m|d)$")
+
 _UNTITLING_WORDS = frozenset("""with from into onto upon than then when where while after before about against
 among around along during since until unless though although because without within across over under
 also even just only again still once here there this that these those what which whose whom
@@ -511,7 +514,7 @@ class People:
             cand = words[k:]
             # up to four words: 'Jorge Alberto López Amores' (two given names, two surnames)
             if 2 <= len(cand) <= 4 and all(w[0].isupper() for w in cand) and not any(
-                w.lower().rstrip(".,") in ORG_HEADS | TITLE_WORDS for w in cand
+                w.lower().rstrip(".,") in ORG_HEADS | TITLE_WORDS or _CONTRACTION.search(w.rstrip(".,")) for w in cand
             ) and cand[-1].lower().strip(".,") not in _MEDIUM_WORDS | _OUTLET_WORDS | _PLACE_HEADS | _DATE_WORDS:  # ('U.S. News', 'BBC Radio', 'Super Tuesday')
                 name = " ".join(cand).rstrip(".,")
                 return name, self.title_of(name)
@@ -881,8 +884,12 @@ class People:
                 # 'the hall of mirrors that is Trump World told me')
                 cue_after = _CUE_AFTER.match(self.text, start + len(run)) and (
                     not prefix or prefix.endswith(",") or prefix.split()[-1].lower() in ("and", "but"))
+                # ('In a statement issued on Tuesday, deputy leader Angela Rayner was ...': an
+                # introductory phrase, then words that only title the name)
+                titled_after_intro = first in _CONNECTORS and prefix.count(",") == 1 and _title_prefix(prefix.rsplit(",", 1)[1])
                 if not prefix or prefix.endswith(",") and first in _CONNECTORS or prefix.lower() in _CONNECTORS \
-                        or _CUE_BEFORE.search(prefix) or _title_prefix(prefix) or apposed or cue_after or of_title:
+                        or _CUE_BEFORE.search(prefix) or _title_prefix(prefix) or apposed or cue_after or of_title \
+                        or titled_after_intro:
                     self._subjects.append((start, " ".join(cand)))
                 kin_given = apposed and len(cand) == 1 and apposed.group(1).lower() in KIN_NOUNS \
                     and self.text.startswith(",", start + len(run.rstrip(",")))
@@ -1230,6 +1237,11 @@ _SPOKES = r"(?P<role>spokes(?:man|woman|person)|representative|press\s+secretary
 _ORG = r"(?P<org>[A-Z][\w.&’'-]*(?:\s+(?:of|for|and|the|on|&|[A-Z][\w.&’'-]*))*?)"
 _SPOKES_FOR = re.compile(r"^(?i:a|an|one|the|another)\s+(?:(?:senior|top|chief|former|deputy|regional|local|federal|provincial|"
                          r"state|city|county)\s+)*" + _SPOKES + r"\s+(?:for|of|at|with)\s+(?:the\s+)?" + _ORG + r"$")
+# 'Officials at Homeland Security Investigations said', 'representatives from Unifor': unnamed
+# people speaking for a named organisation, several of them (no determiner needed)
+_PLURAL_SPOKES_FOR = re.compile(r"^(?:(?i:the|some|several|two|three|four|senior|top|other)\s+)*"
+                                r"(?P<role>(?i:spokes(?:men|women|people)|representatives|officials))"
+                                r"\s+(?:for|of|at|with|from)\s+(?:the\s+)?" + _ORG + r"$")
 _ORG_SPOKES = re.compile(r"^(?i:a|an|one|the|another)\s+(?:(?:senior|top|chief|former)\s+)*(?P<org>[A-Z][\w.&’'-]*\s+"
                          r"(?:(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?[A-Z][\w.&’'-]*\s+)*"  # ('a Department of Health spokesman')
                          r"(?:(?:campaign|committee|department|ministry|office|police|government|team|club|party)\s+)?)"
@@ -1248,7 +1260,8 @@ def is_spokesperson_phrase(phrase: str | None) -> bool:
     ('a Leeds City Council spokesperson', 'a spokeswoman for the ministry'): see
     :func:`organisation_spoken_for`, which finds the organisation."""
     phrase = " ".join((phrase or "").split())
-    return bool(phrase) and (_SPOKES_FOR.match(phrase) or _ORG_SPOKES.match(phrase)) is not None
+    return bool(phrase) and (_SPOKES_FOR.match(phrase) or _ORG_SPOKES.match(phrase)
+                           or _PLURAL_SPOKES_FOR.match(phrase)) is not None
 
 
 def organisation_spoken_for(people: "People", phrase: str | None, pos: int) -> tuple[str, str] | None:
@@ -1260,7 +1273,7 @@ def organisation_spoken_for(people: "People", phrase: str | None, pos: int) -> t
     if not phrase:
         return None
     phrase = " ".join(phrase.split())
-    m = _SPOKES_FOR.match(phrase) or _ORG_SPOKES.match(phrase)
+    m = _SPOKES_FOR.match(phrase) or _ORG_SPOKES.match(phrase) or _PLURAL_SPOKES_FOR.match(phrase)
     if m is None:
         return None
     org = m.group("org").strip().rstrip(",")
