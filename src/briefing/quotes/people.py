@@ -186,6 +186,41 @@ democratic republican gop u.s. us house senate hon general""".split())
 _HELD_WITH_OTHERS = frozenset("""mp mpp mla senator sen representative rep councillor coun cllr leader candidate
 nominee member""".split())
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
+# descriptions anyone may fit, or that relate to someone rather than name them ('the resident',
+# 'the rival'): they stand for a person named before only when the article gave that person the word
+_ANYONE_NOUNS = frozenset("""member ally rival opponent colleague partner relative donor critic observer insider
+caller viewer listener reader attendee participant volunteer customer employee worker owner""".split())
+# occupations among PERSON_HEADS that describe one person as a title does ('the diplomat')
+_OCCUPATIONS = frozenset("""diplomat surgeon neurosurgeon physician economist scientist researcher historian
+politician consultant pollster strategist designer spymaster negotiator""".split())
+# verbs of a person noun: 'X hosts the show' makes X 'the host'
+_VERB_NOUNS = {"host": "host", "coach": "coach", "anchor": "anchor", "chair": "chair", "captain": "captain",
+               "farm": "farmer", "teach": "teacher", "manag": "manager", "own": "owner", "direct": "director",
+               "edit": "editor", "found": "founder", "represent": "representative", "train": "trainer",
+               "present": "presenter", "produc": "producer", "design": "designer", "preach": "preacher",
+               "referee": "referee", "umpire": "umpire", "judg": "judge", "nurs": "nurse"}
+_AGE = re.compile(r"\b(\d{1,3})-year-old\b")
+# fields of work a description's head places one in: a senator is no defenceman, a winger no MP
+_FIELD = {w: f for f, ws in (
+    ("sport", """defenceman defenseman forward winger goaltender goalie quarterback pitcher striker midfielder
+defender player rookie coach skipper athlete footballer goalkeeper keeper boxer golfer jockey cricketer batsman
+batter bowler sprinter swimmer netminder blueliner blue-liner outfielder infielder catcher shortstop right-hander
+left-hander southpaw"""),
+    ("politics", """president senator governor premier minister mp mpp mla msp td taoiseach tánaiste tanaiste mayor
+councillor lawmaker legislator congressman congresswoman representative republican democrat liberal tory
+conservative politician nominee chancellor"""),
+    ("media", """actor actress singer rapper comedian anchor presenter broadcaster columnist journalist reporter
+model chef"""),
+) for w in ws.split()}
+# a name a preposition or a listener's cue puts off its sentence's subject (up to three words between)
+_OFF_THE_SUBJECT = re.compile(r"\b(?:against|after|before|of|for|about|from|by|at|on|over|like|than|toward|towards|in|into|near|outside|across|during|"
+                              r"told|tells|asked|asks)\s+(?:[\w.'’-]+\s+){0,3}$")
+_LISTENER = re.compile(r"\b(?:told|tells|asked|asks)\s+(?:[a-z][\w-]*\s+){0,2}$")
+_CLAUSE_VERBS = frozenset("said says told tells is was has had will would says spoke wrote added".split())
+# a sentence whose subject is a he/she or a definite description of a person
+_TOPIC_SUBJECT = re.compile(r"[\s\"“‘']*(?:(?:But|And|Yet|Still|Meanwhile|Then|Later|Earlier),?\s+)?"
+                            r"(?:(?P<pron>He|She)\b|The\s+(?:[\w.,'’-]+\s+){0,5}?(?P<head>[\w-]+)\s+"
+                            r"(?:was|is|has|had|will|would|said|says|told|added|spoke|met|arrived|went|made|took|gave|called|did)\b)")
 # '..., Michael Howard has said.': the name is the subject of the reporting clause that follows it
 _CUE_AFTER = re.compile(r"\s+(?:(?:has|have|had|also|later|then)\s+){0,2}(?:said|says|told|tells|added|adds|wrote|writes)\b")
 _CUE_BEFORE = re.compile(r"\b(?:said|says|according to|added|wrote|asked)$")  # (not told: its object listens)
@@ -674,14 +709,17 @@ class People:
         head = words[-1]
         if head in ORG_HEADS or head in DOCUMENT_NOUNS or head.endswith("s") and not head.endswith("ss"):
             return None  # an organisation, a document or a group is no one person
-        best = None
+        best, best_at, paired = None, -1, False
         for pos, name, desc in self.described():
             if pos >= before:
                 break
             dwords = {w.lower().strip(".,’'") for w in _words_of(desc)}
             if head in dwords and all(w in dwords for w in words):
-                best = name
-        return best
+                # (two people tied to it in one breath, 'Jenna Cole, 29, and Mark Cole, 29,': either)
+                paired = best is not None and name != best and re.fullmatch(
+                    r"[^.;:\n]*,\s*(?:and|or|&)\s+", self.text[best_at:pos]) is not None
+                best, best_at = name, pos
+        return None if paired else best
 
     def by_coreference(self, phrase: str, before: int, spoken: list[tuple[int, str, str | None]]) -> str | None:
         """The person a definite description the article never tied to a name stands for
@@ -696,11 +734,15 @@ class People:
         if len(low) < 2 or low[0] != "the":
             return None
         head = low[-1]
-        if head in ORG_HEADS or head in DOCUMENT_NOUNS or head in _NOT_ONE_PERSON | _THIRD_PARTIES \
-                or head.endswith("s") and not head.endswith("ss") \
-                or not (head in TITLE_WORDS or head in PERSON_NOUNS or head in _MALE_WORDS or head in _FEMALE_WORDS
-                        or head.endswith("-year-old") or _ONE_MAN.match(head)):
+        if head in ORG_HEADS or head in DOCUMENT_NOUNS or head.endswith("s") and not head.endswith("ss") \
+                or not (head in TITLE_WORDS or head in PERSON_NOUNS or head in PERSON_HEADS or head in _MALE_WORDS
+                        or head in _FEMALE_WORDS or head.endswith("-year-old") or _ONE_MAN.match(head)):
             return None
+        # (a description anyone may fit, 'the host', 'the judge', 'the resident', stands for the
+        # person only when the article gave them that word: see below)
+        needs_evidence = head in _NOT_ONE_PERSON | _THIRD_PARTIES | _ANYONE_NOUNS \
+            or head in PERSON_HEADS and not (head in TITLE_WORDS or head in PERSON_NOUNS or head in _OCCUPATIONS
+                                             or head in _MALE_WORDS or head in _FEMALE_WORDS)
         known = {surname(n) for _, n, _ in spoken} | {surname(n) for n, _ in self.known}
         for w in words[1:-1]:
             w = re.sub(r"['’]s$", "", w.strip(".,’'"))
@@ -714,21 +756,171 @@ class People:
         # not 'Prime Minister Justin Trudeau')
         office = head if head in _OFFICES - _HELD_WITH_OTHERS else None
         found = self.antecedent(before, gender, [x for x in spoken if before - _COREF_REACH < x[0]], office=office)
+        for _ in range(3):
+            if found is not None and found[0] is None:
+                break  # (an unnamed person since: 'says the financial adviser' is nobody named)
+            # one spoken to is no sentence's subject ('Douglas Shaw told host Sean Reilly that ...'):
+            # the person before them
+            at = self._mentioned_at(found[0], before) if found is not None else None
+            start = at if at is None else max((st for st, _r in self.runs() if st <= at), default=at)
+            if start is None or _LISTENER.search(self.text, max(0, start - 40), start) is None:
+                break
+            found = self.antecedent(start, gender, [x for x in spoken if x[0] < start and before - _COREF_REACH < x[0]],
+                                    office=office)
         if found is None or found[0] is None:
             return None  # (nobody, or an unnamed person since: 'says the financial adviser')
         prime = low[-2:] == ["prime", "minister"] and not set(low) & _NOT_THE_HOLDER  # (not 'the deputy prime minister')
         if (prime or head in _ONE_HOLDER and not set(low) & _NOT_THE_HOLDER) \
                 and not self._holds(found[0], "prime minister" if prime else head, before):
             return None  # 'the Prime Minister' is not the minister named last, unless the article says so
-        last = self.last_person_mentioned(before, office=office)
+        fit = self.fit(found[0], low, before)
+        if fit < 0 or needs_evidence and head not in self.words_for(found[0], before):
+            return None  # 'the 24-year-old' is not 'Brian Kowalski, 62,'; 'the host' only one the article calls so
+        at = self._mentioned_at(found[0], before)
+        if not self._named_in_full(found[0], before):
+            return None  # ('One floor below' is not 'Day One', named only inside a quote after it)
+        if at is None or before - at > _COREF_REACH or self._someone_new(low, at, before) \
+                or self._paired_with_another(found[0], at, low, fit, before):
+            return None
         # the salient person must also be the last one named: with someone else named in
         # between ('Mr. Trump's ...', '... hosts Joe Scarborough and Mika Brzezinski, the
-        # Democratic presidential candidate said') the description is ambiguous: nobody
-        if last is None or last[1] != found[0] or before - last[0] > _COREF_REACH:
+        # Democratic presidential candidate said') the description is ambiguous: nobody;
+        # unless each one named since is no candidate: the article gives them what the
+        # description cannot be, or names them off the subject of a sentence that goes on
+        # about the salient person ('Mike Pence says ... ¶ The Republican vice presidential
+        # nominee was speaking hours after Trump ... ¶ The Indiana governor said'), or only the
+        # salient person fits what the description says ('the 62-year-old' after 'X, 62,')
+        p = before
+        while (last := self.last_person_mentioned(p, office=office)) is not None and last[0] > at \
+                and not self._same_person(last[1], found[0]):
+            other = self.fit(last[1], low, before)
+            place = any(w.lower() in _PLACE_HEADS for w in last[1].split()[:-1])  # ('Queen Street West')
+            if not (place or other < 0 or fit > 0 and other < fit or self._off_the_topic(last[0], at)):
+                return None
+            p = last[0]
+        if last is None or last[0] < at - 1 and not self._same_person(last[1], found[0]):
             return None
         if any(w.lower() in ORG_HEADS | _MEDIUM_WORDS | _OUTLET_WORDS or len(w) > 1 and w.isupper() for w in found[0].split()):
             return None  # an organisation or an outlet ('Breitbart News', 'REVOLT TV') is no person
         return found[0]
+
+    def _same_person(self, a: str, b: str) -> bool:
+        a, b = a.rstrip(".,;:"), b.rstrip(".,;:")
+        return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+    def _named_in_full(self, name: str, before: int) -> bool:
+        """Whether the article names ``name`` (its last two words at least) outside quotes before ``before``."""
+        words = name.rstrip(".,").split()
+        if len(words) < 2:
+            return False
+        tail = re.escape(" ".join(words[-2:]))
+        seen = [m.start() for m in re.finditer(rf"\b{tail}\b", self.text[:before])]
+        # (named only in a quote, '"I'm Wab Kinew."', when the surname is no common word: not 'Day One')
+        return any(not any(o <= p < c for o, c in self.quoted) for p in seen) \
+            or bool(seen) and words[-1].lower() not in self._lower()
+
+    def _mentioned_at(self, name: str, before: int) -> int | None:
+        """Where the article last names ``name`` (its surname) outside quotes before ``before``."""
+        last = re.escape(surname(name))
+        found = None
+        for m in re.finditer(rf"\b{last}\b", self.text[:before]):
+            if not any(o <= m.start() < c for o, c in self.quoted):
+                found = m.start()
+        return found
+
+    def ages_of(self, name: str, before: int) -> set[str]:
+        """The ages the article gives ``name`` before ``before`` ('X, 46,', 'X, a 46-year-old
+        ...,', 'the 46-year-old X')."""
+        ages = {a for pos, n, desc in self.described() if pos < before and n == name for a in _AGE.findall(desc)}
+        last = re.escape(surname(name))
+        ages |= set(re.findall(rf"\b(\d{{1,3}})-year-old\s+(?:[a-z][\w-]*\s+){{0,3}}(?:[A-Z][\w.'’-]*\s+){{0,3}}{last}\b",
+                               self.text[:before]))
+        return ages
+
+    def words_for(self, name: str, before: int) -> set[str]:
+        """The words of the titles and descriptions the article gives ``name`` before ``before``."""
+        text = " ".join([self.title_of(name) or "", self.canonical(name, before)[1] or ""]
+                        + [d for pos, n, d in self.described() if pos < before and n == name])
+        words = {ROLE_ABBR.get(w, w) for w in re.findall(r"[a-z][\w-]*", text.lower())}
+        # ('Jian Ferreira hosts the morning show', 'Dale Hunter, who coaches the Knights': the
+        # verb of a person noun)
+        for m in re.finditer(rf"\b{re.escape(surname(name))}(?:,\s+who)?\s+(?:also\s+|now\s+|still\s+)?([a-z]+?)e?(?:s|d)\b",
+                             self.text[:before]):
+            if m.group(1) in _VERB_NOUNS:
+                words.add(_VERB_NOUNS[m.group(1)])
+        return words
+
+    def fit(self, name: str, low: list[str], before: int) -> int:
+        """How a definite description's words (``low``, lower case, 'the' first) fit what the
+        article says of ``name``: −1 it cannot be them (another age; a field of work the
+        article's titles for them rule out: 'the rookie defenceman' is no senator), +1 the
+        article gave them the description's age or head word, 0 nothing either way."""
+        head = low[-1]
+        ages = self.ages_of(name, before)
+        age = next((a for w in low for a in _AGE.findall(w)), None)
+        if age is not None and ages:
+            return 1 if age in ages else -1
+        words = self.words_for(name, before)
+        field = _FIELD.get(head)
+        if field is not None:
+            fields = {_FIELD[w] for w in words if w in _FIELD}
+            if fields and field not in fields:
+                return -1
+        if head in words:
+            return 1
+        return 0
+
+    def _someone_new(self, low: list[str], at: int, before: int) -> bool:
+        """Whether, between ``at`` and ``before``, the article brings in someone unnamed the
+        description fits ('..., a 46-year-old woman said ... "...," the 46-year-old said')."""
+        head = re.escape(low[-1])
+        # (or someone's: 'Theresa May's spokesman told reporters ... the spokesman said', 'his coach')
+        for m in re.compile(rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w.-]*['’]s?)\s+(?:[\w,'’-]+\s+){{0,4}}?{head}\b"
+                            ).finditer(self.text, at, before):
+            rest = re.split(r"[,.;:]", self.text[m.end():m.end() + 80])[0].split()
+            apposed = re.search(r"[A-Z][\w.'’-]*,\s*$", self.text[max(0, m.start() - 40):m.start()]) \
+                and len(rest) <= 4 and not set(rest) & _CLAUSE_VERBS
+            if not apposed:
+                return True  # (not a description set off after a name: 'Tessa Lambert, a former model,')
+        return False
+
+    def _paired_with_another(self, name: str, at: int, low: list[str], fit: int, before: int) -> bool:
+        """Whether ``name``'s mention at ``at`` is joined by 'and' to another person's, who fits
+        the description as well ('Coach Dave Tremblay and goaltender Marc Lefebvre both spoke')."""
+        end = at + len(surname(name))
+        around = self.text[max(0, at - 120):end + 120]
+        off = at - max(0, at - 120)
+        pair = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+\s*(?:,\s*\d{1,3}\s*)?,?\s+(?:and|or|&)\s+(?:[a-z][\w-]*\s+){0,3}"
+                          r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+")
+        for m in pair.finditer(around):
+            if m.start() <= off < m.end():
+                names = re.split(r"\s*(?:,\s*\d{1,3}\s*)?,?\s+(?:and|or|&)\s+", m.group(0))
+                others = [n for n in names if not self._same_person(" ".join(w for w in n.split() if w[:1].isupper()), name)]
+                for o in others:
+                    o = " ".join(w for w in o.split() if w[:1].isupper())
+                    if len(o.split()) >= 2 and not any(w.lower() in ORG_HEADS | _PLACE_HEADS for w in o.split()) \
+                            and self.fit(o, low, before) >= fit:
+                        return True
+        return False
+
+    def _off_the_topic(self, pos: int, at: int) -> bool:
+        """Whether a name at ``pos`` stands off the subject of a sentence after ``at`` whose
+        subject is a he/she or a definite description of a person ('The Republican vice
+        presidential nominee was speaking hours after Trump unleashed ...')."""
+        s = _sentence_start(self.text, pos)
+        if s <= at:
+            # the salient person's own sentence, which they open as its subject ('Mike Pence
+            # says too much is made of Donald Trump's tweets'): a possessor after them is off it,
+            # and so is one they speak to or act on through a preposition ('went on offense
+            # against Republican front-runner Donald Trump', 'told host Sean Hannity'); not an
+            # object or a recipient ('Hillary Clinton met Joe Biden', 'McDavid passed to Leon
+            # Draisaitl' leave 'the former senator', 'the rookie defenceman' to either)
+            run = next((r for st, r in self.runs() if st == pos), "")
+            return s >= _sentence_start(self.text, at) and re.fullmatch(
+                r"[\s\"“‘']*(?:[A-Z][\w.'’-]*\s+){0,5}", self.text[s:at]) is not None and at < pos \
+                and (_ends_possessive(run) or _OFF_THE_SUBJECT.search(self.text, max(at, pos - 60), pos) is not None)
+        m = _TOPIC_SUBJECT.match(self.text, s, pos)
+        return m is not None and (m.group("pron") is not None or m.group("head").lower() in TITLE_WORDS | PERSON_NOUNS | PERSON_HEADS)
 
     def _holds(self, name: str, office: str, pos: int) -> bool:
         """Whether the article gives ``name`` a title with ``office`` in it ('Prime Minister Keir Starmer')."""
