@@ -741,3 +741,10 @@ def test_a_contraction_is_no_word_of_a_name(extract):
     text = ("If You\u2019re Not Voting for Labour, You\u2019re Voting for the Tories.\n\n"
             "I wrote in \u201cScreaming Lord Sutch\u201d on my first ballot in 1992, and I regret it.")  # British
     assert speakers(extract, text) == [None]
+
+
+def test_a_spokesman_named_in_apposition_is_the_next_he(extract):
+    # British business copy: the description's apposition names him ('Dr Vancheshwar')
+    text = ("The minister met the families.\n\nA government spokesman, Dr Vancheshwar, said he expected "
+            "growth.\n\n\"The figures are good,\" he said.")
+    assert [q.speaker for q in extract(text)] == ["Dr Vancheshwar"]

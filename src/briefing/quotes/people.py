@@ -1241,14 +1241,15 @@ class People:
             self._described_subjects = []
             for m in _UNNAMED_SUBJECT.finditer(self.text):
                 head = m.group(3).lower()
-                if head not in PERSON_HEADS or head in _ONE_HOLDER | _NOT_ONLY_A_PERSON | _SPOKES_HEADS \
+                if head not in PERSON_HEADS or head in _ONE_HOLDER | _NOT_ONLY_A_PERSON \
                         or any(o <= m.start(1) < c for o, c in self.quoted):
-                    continue  # ('A path forward means ...'; 'A president who ...' is one, named elsewhere;
-                    # 'A Just Stop Oil spokeswoman said she ...' speaks for the group: organisation_spoken_for)
+                    continue  # ('A path forward means ...'; 'A president who ...' is one, named elsewhere)
                 named = re.match(r"[^,\n]{0,40}?,\s+((?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+)\b", self.text[m.end(1):])
                 if named:  # 'One pastor supporting Mr. Cruz, Darran Whiting of ...': named after all
                     self._described_subjects.append((m.start(1), named.group(1), "named"))
                     continue
+                if head in _SPOKES_HEADS:
+                    continue  # 'A Just Stop Oil spokeswoman said she ...' speaks for the group (organisation_spoken_for)
                 if m.group(2) == "The" and (head in TITLE_WORDS or not re.search(
                         rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w'’.-]+\s+){{0,4}}{re.escape(head)}\b", self.text[:m.start()])):
                     continue  # ('the premier' has a name; 'the CIBC call centre employee' after 'a CIBC call centre employee' has none)
