@@ -582,3 +582,20 @@ def test_a_relative_pronoun_opens_no_speaker(extract) -> None:
 ])
 def test_an_institution_noun_is_the_institution_named(extract, text: str, needle: str, speaker: str) -> None:
     assert _only(extract(text), needle).speaker == speaker
+
+
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian labour copy: the statement is the refinery's, and 'the refinery' the one named
+    ("Workers are locked out of the Co-op Refinery in Regina.\n\nThe refinery said in a statement that the "
+     "blockades were illegal.\n\n“Unifor continues to use illegal blockades as a bullying tactic,” the "
+     "statement said.", "bullying tactic", "Co-op Refinery"),
+    # British health copy
+    ("Staff at the Royal Victoria Hospital were told on Friday.\n\nThe hospital said in a statement that it "
+     "would close the ward.\n\n\"Patient safety comes first,\" the statement read.", "Patient safety",
+     "Royal Victoria Hospital"),
+    # no institution named: nobody
+    ("The university issued a statement on Friday.\n\n\"We regret the decision,\" the statement said.",
+     "regret the decision", None),
+])
+def test_a_statement_issued_by_a_described_organisation(extract, text: str, needle: str, speaker: str | None) -> None:
+    assert _only(extract(text), needle).speaker == speaker

@@ -1643,7 +1643,13 @@ def document_issuer(people: "People", head: str, pos: int) -> str | None:
         name = subj.group(1).strip() + name_tail(where, subj.end(1))  # ('The City of Winnipeg said in a release')
         words = name.split()
         if words and words[0].lower() == "the":
-            return name if len(words) > 1 and any(w[:1].isupper() for w in words[1:]) else None
+            if len(words) > 1 and any(w[:1].isupper() for w in words[1:]):
+                return name
+            # ('The refinery said in a statement that ...' after 'the Co-op Refinery': the
+            # organisation the description stands for)
+            desc = re.match(r"\s*([Tt]he\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:said|says|stated|states|added|wrote|writes)?\s*$",
+                            where[subj.start(1):])
+            return people.organisation_by_head(desc.group(1), m.start()) if desc else None
         if is_time_or_place_phrase(name):
             return None
         # one capitalised word opening a sentence ('Following', 'Days') names someone only
