@@ -599,3 +599,16 @@ def test_an_institution_noun_is_the_institution_named(extract, text: str, needle
 ])
 def test_a_statement_issued_by_a_described_organisation(extract, text: str, needle: str, speaker: str | None) -> None:
     assert _only(extract(text), needle).speaker == speaker
+
+
+def test_an_institution_named_once_at_the_top_is_the_one_meant_further_down(extract):
+    # Canadian labour copy: three paragraphs of other matters between the name and 'the refinery'
+    filler = ("Union members rallied outside the legislature on Tuesday and Wednesday, and speakers from "
+              "several other unions addressed the crowd about pensions, wages and the cost of living. ") * 4
+    text = ("Workers have been locked out of the Co-op Refinery in Regina since December.\n\n" + filler + "\n\n"
+            + filler + "\n\nThe refinery said it is trying to remain competitive.\n\n“We have made a fair offer,” "
+            "the refinery said in a statement.")
+    assert _only(extract(text), "fair offer").speaker == "Co-op Refinery"
+    # two refineries named: nobody
+    text2 = text.replace("since December.", "since December, and the Irving Oil Refinery is watching.")
+    assert _only(extract(text2), "fair offer").speaker is None

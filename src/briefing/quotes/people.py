@@ -1161,11 +1161,10 @@ class People:
         # (a longer description names the organisation by the words its name ends in: 'the
         # national park' after 'Jasper National Park', 'the police service' after 'Regina
         # Police Service')
+        far: set[str] = set()  # (names further back: one only, and it is the one meant)
         for start, run in reversed(self.runs()):
             if start >= pos or any(o <= start < c for o, c in self.quoted):
                 continue
-            if pos - start > _COREF_REACH:
-                break
             rwords = [w.rstrip(".,;:") for w in run.split()]
             while rwords and (rwords[0].lower() in _DETERMINER_WORDS | _CONNECTORS or _ends_possessive(rwords[0])):
                 rwords = rwords[1:]  # ('Gaza's Health Ministry')
@@ -1175,8 +1174,12 @@ class People:
                 if desc[-1] in _TOWN_HEADS and not (tail and len(rwords) == len(desc)):
                     continue  # 'the city said' is the City of Winnipeg, not the place 'Quebec City'
                 if len(rwords) > len(desc) or tail:
-                    return " ".join(rwords) + tail
-        return None
+                    if pos - start <= _COREF_REACH:
+                        return " ".join(rwords) + tail
+                    far.add(" ".join(rwords) + tail)
+        # ('the refinery said' halfway down a story that named the Co-op Refinery at its top,
+        # and no other refinery)
+        return far.pop() if len(far) == 1 and len(desc) == 1 and desc[0] not in _TOWN_HEADS else None
 
     def _named_after_its_noun(self, noun: str, pos: int) -> str | None:
         """The organisation the article named right after ``noun`` before ``pos`` (within two
