@@ -6,7 +6,6 @@ batch's activations (freed and trimmed after each batch), whatever the number of
 """
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from typing import Sequence
 

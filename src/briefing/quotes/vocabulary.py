@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-
 _CUE_BASES = """say tell add ask write note explain state declare argue claim insist continue
 recall warn acknowledge admit announce respond reply answer comment suggest tweet post
 describe call predict promise vow urge conclude observe remark joke quip complain contend
@@ -99,7 +98,7 @@ ROLE_ABBR = {"gov": "governor", "sen": "senator", "rep": "representative", "gen"
               "const": "constable", "supt": "superintendent", "insp": "inspector", "det": "detective", "cpl": "corporal",
               "cmdr": "commander", "cdr": "commander", "coun": "councillor", "cllr": "councillor"}
 
-# the party letter of such a tag, and the words a description may use for it
+# the party letter of a party-and-place tag after a name ("R-Fla."), and the words a description may use for it
 PARTY_LETTER = {"R": ("republican", "gop"), "D": ("democrat", "democratic"), "I": ("independent",)}
 # parties' other names in descriptions ('the Tory leader' for 'Conservative Leader X')
 PARTY_SYNONYMS = {"tory": "conservative", "tories": "conservative", "grit": "liberal", "gop": "republican",
