@@ -612,3 +612,18 @@ def test_an_institution_named_once_at_the_top_is_the_one_meant_further_down(extr
     # two refineries named: nobody
     text2 = text.replace("since December.", "since December, and the Irving Oil Refinery is watching.")
     assert _only(extract(text2), "fair offer").speaker is None
+
+
+@pytest.mark.parametrize("text,needle,speaker", [
+    # Canadian business copy: a lower-case title before the name who spoke in the statement
+    ("NB Power declined an interview request.\n\nIn an emailed statement, vice-president of marketing Vicky "
+     "Harris said the company \"remains as committed as ever.\"\n\nHer statement did not elaborate on the "
+     "delays.\n\n\"We remain confident that we are on the right path,\" the statement said.", "right path",
+     "Vicky Harris"),
+    # British police copy
+    ("Officers arrested two men on Friday.\n\nIn a news release, spokeswoman Sgt. Jenna Clarke said the men "
+     "were \"known to police.\"\n\n\"The investigation is continuing,\" the release said.", "investigation is continuing",
+     "Jenna Clarke"),
+])
+def test_a_document_speaks_for_the_titled_person_it_opened_on(extract, text: str, needle: str, speaker: str) -> None:
+    assert _only(extract(text), needle).speaker == speaker

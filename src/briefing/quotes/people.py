@@ -1565,6 +1565,9 @@ _ISSUE_VERBS = re.compile(r"\b(?:released|issued|put out|sent|posted|wrote|publi
                           r"issues|releases|posts|sends|files|launches|airs|runs)\b")
 # 'In a statement (released Monday), the ministry said', 'In a news release, RCMP said'
 _IN_A_DOCUMENT = re.compile(r"\s*In\s+(?:an?|its|his|her|their|a\s+joint)\s+(?:[\w-]+\s+){0,2}?(?P<doc>[\w-]+)\b[^.;:“”\"\n]{0,80}?,\s+"
+                            # (a lower-case title before the name: 'In an emailed statement,
+                            # vice-president of marketing Vicky Harris said')
+                            r"(?:(?!the\b)[a-z][\w-]*(?:\s+(?:of|for)\s+[a-z][\w-]*)?\s+){0,3}"
                             r"(?P<subj>(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,5}[A-Z][\w.&'’-]*"
                             r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+)?[A-Z][\w&'’-]*)*)?)\s+"
                             r"(?:said|says|stated|states|wrote|writes|added|announced|confirmed|noted)\b")
