@@ -748,3 +748,34 @@ def test_a_spokesman_named_in_apposition_is_the_next_he(extract):
     text = ("The minister met the families.\n\nA government spokesman, Dr Vancheshwar, said he expected "
             "growth.\n\n\"The figures are good,\" he said.")
     assert [q.speaker for q in extract(text)] == ["Dr Vancheshwar"]
+
+
+def test_a_participle_of_a_name_introduces_the_quote_after_its_comma(extract):
+    # 'The spot concludes with footage of Trump saying during the debate last week, "..."':
+    # the parser hung the quote from the outer cue ('concludes'), whose subject is the spot
+    text = ("The BBC report concludes with footage of Mr Johnson saying in Downing Street last year, "
+            "\u201cWe will get Brexit done.\u201d")  # British
+    assert speakers(extract, text) == ["Johnson"]
+    text = ("The Canadian Press story concludes with a clip of Premier Doug Ford saying on Monday, "
+            "\u201cWe are open for business.\u201d")  # Canadian
+    assert speakers(extract, text) == ["Doug Ford"]
+
+
+def test_a_quote_in_dashes_after_a_name_is_that_persons(extract):
+    # 'including the former presidential candidate Mitt Romney -- ''...'' -- and Fred Goldberg'
+    text = ("Several Tory grandees have spoken out, among them the former chancellor George Osborne "
+            "\u2013 \u201cThis is an act of economic self-harm\u201d \u2013 and Lord Heseltine.")  # British
+    assert speakers(extract, text) == ["George Osborne"]
+    text = ("Opposition MPs were scathing, including NDP Leader Jagmeet Singh \u2014 \"This budget leaves "
+            "families behind\" \u2014 and Bloc Qu\u00e9b\u00e9cois Leader Yves-Fran\u00e7ois Blanchet.")  # Canadian
+    assert speakers(extract, text) == ["Jagmeet Singh"]
+
+
+def test_a_passive_label_cue_names_its_by_agent(extract):
+    # 'often labeled as a "witch hunt" by Democrats': the parser hangs the 'by' from the quote,
+    # not the participle, so the agent had been missed and nobody spoke
+    text = "The policy was branded \u201ca disgrace\u201d by Labour leader Keir Starmer."  # British
+    assert speakers(extract, text) == ["Keir Starmer"]
+    text = ("The deal, described as \u201ca good day for Ontario\u201d by Premier Doug Ford, "
+            "was signed on Monday.")  # Canadian
+    assert speakers(extract, text) == ["Doug Ford"]

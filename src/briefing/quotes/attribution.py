@@ -647,8 +647,25 @@ def _maker_of_findings(g: "Token") -> "Token | None":
 
 
 def _by_agent(v: "Token", skip: frozenset[int]) -> "Token | None":
-    """'labeled a "witch hunt" by Democrats': the passive cue's agent."""
-    return _passive_agent(v) if v.lower_ in CUE_WORDS else None
+    """'labeled a "witch hunt" by Democrats': the passive cue's agent. The parser often hangs
+    the 'by' from the quote's placeholder ('branded "..." by Labour leader Keir Starmer',
+    'described as "..." by the union'): a passive participle's quote with a 'by' of its own
+    names the agent too."""
+    if v.lower_ not in CUE_WORDS:
+        return None
+    agent = _passive_agent(v)
+    if agent is not None or v.tag_ != "VBN":
+        return agent
+    for q in v.children:
+        if q.dep_ == "prep" and q.lower_ == "as":
+            q = next((g for g in q.children if g.dep_ == "pobj"), q)
+        if q.i not in skip or q.dep_ not in ("dobj", "oprd", "pobj", "attr"):
+            continue
+        by = next((p for p in q.children if p.dep_ == "prep" and p.lower_ == "by" and p.i > q.i), None)
+        o = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+        if o is not None and (o.pos_ == "PROPN" or o.ent_type_ in ("PERSON", "ORG", "NORP") or o.lower_ in ORG_HEADS):
+            return o
+    return None
 
 
 def _modal_name(v: "Token", skip: frozenset[int]) -> "Token | None":
@@ -1232,6 +1249,28 @@ def _owner_of_quoted_words(h: "Token") -> "Token | None":
     return owner
 
 
+_DASHES = frozenset(("—", "–", "--", "-", "―"))
+
+
+def _name_before_dashed_quote(h: "Token") -> "Token | None":
+    """'A chorus of Republicans has said the same, including Mitt Romney -- ''...'' -- and Fred
+    Goldberg', 'among them the former chancellor George Osborne – "..." – and ...': a quote set
+    off by dashes straight after a person's name is that person's words."""
+    doc = h.doc
+    j = h.i - 1
+    while j >= 0 and doc[j].text in QUOTE_TOKS:
+        j -= 1
+    k = h.i + 1
+    while k < len(doc) and (doc[k].text in QUOTE_TOKS or doc[k].text in (",", ".", "!", "?")):
+        k += 1
+    if j == h.i - 1 or j < 1 or k >= len(doc) or doc[j].text not in _DASHES or doc[k].text not in _DASHES:
+        return None
+    name = doc[j - 1]
+    if name.pos_ != "PROPN" or name.ent_type_ != "PERSON":
+        return None
+    return name
+
+
 _TITLING = frozenset("titled entitled headlined named".split())
 
 
@@ -1729,6 +1768,33 @@ def _cue_right_before(h: "Token", cues: list["Token"]) -> "Token | None":
                  and subject(u, frozenset({h.i})) is not None), None)
 
 
+def _own_cue_before_comma(h: "Token", best: "Token", cues: list["Token"]) -> "Token | None":
+    """'The spot ends with footage of Trump saying during the debate last week, "..."': a cue
+    inside the clause of the cue chosen, with a subject of its own and no complement, whose
+    words run up to a comma and the quote's opening mark, introduces the quote; the parser hung
+    the placeholder from the outer verb."""
+    doc = h.doc
+    j = h.i - 1
+    while j >= 0 and doc[j].text in QUOTE_TOKS:
+        j -= 1
+    if j == h.i - 1 or j < 1 or doc[j].text not in (",", ":"):
+        return None
+    for u in cues:
+        if not (u.i < j and best in u.ancestors and u.lower_ != "according" and u.lower_ not in WEAK_CUES):
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative") for c in u.children):
+            continue
+        subj = next((c for c in u.children if c.dep_ == "nsubj"), None)
+        if subj is None and u.dep_ == "acl" and u.tag_ == "VBG":
+            subj = doc[u.i - 1]  # ('footage of Mr Johnson saying ...': the participle of the name before it)
+        if subj is None or subj.pos_ != "PROPN" or subj.i > u.i:
+            continue
+        sub = {t.i for t in u.subtree}
+        if all(k in sub for k in range(u.i + 1, j)):
+            return u
+    return None
+
+
 def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> dict[int, Attr]:
     """The attribution of each quote in one parsed frame (frame index ``fi``): its cue (the
     nearest cue verb, one that governs the quote first; a colon's clause), its speaker by
@@ -1776,6 +1842,9 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
         that_cue = _cue_before_that(h, cues)
         if best is not None and that_cue is not None and best[1].i > h.i:
             best = (0, that_cue)
+        own_before = _own_cue_before_comma(h, best[1], cues) if best is not None and best[1].i < h.i else None
+        if own_before is not None:
+            best = (0, own_before)
         right_before = _cue_right_before(h, cues)
         if best is not None and right_before is not None and best[1].i > h.i:
             best = (0, right_before)
@@ -1846,7 +1915,7 @@ def attribute_frame(doc: "Doc", fi: int, frame: Frame, pieces: list[Piece]) -> d
                 attr.pronoun_at = frame.src[s.idx]
         out[pidx] = attr
     for pidx, h in hole_toks.items():
-        owner = _owner_of_quoted_words(h)
+        owner = _owner_of_quoted_words(h) or _name_before_dashed_quote(h)
         if owner is not None and pidx in out:
             # 'Critics mocked Justin Trudeau's "sunny ways" mantra': the words are his, whoever
             # the clause around them is about (the cue, if any, stays: it keeps a short quote)
