@@ -223,6 +223,10 @@ _TOPIC_SUBJECT = re.compile(r"[\s\"“‘']*(?:(?:But|And|Yet|Still|Meanwhile|Th
                             r"(?:was|is|has|had|will|would|said|says|told|added|spoke|met|arrived|went|made|took|gave|called|did)\b)")
 # '..., Michael Howard has said.': the name is the subject of the reporting clause that follows it
 _CUE_AFTER = re.compile(r"\s+(?:(?:has|have|had|also|later|then)\s+){0,2}(?:said|says|told|tells|added|adds|wrote|writes)\b")
+# a he/she right after a name's reporting verb ('Jane Roe said she', 'X told reporters that he'):
+# the gender of that name
+_BOUND_PRONOUN = re.compile(r"\s+(?:(?:has|had|also|later|then)\s+){0,2}(?:said|says|told\s+\w+|tells\s+\w+|added|adds|"
+                            r"explained|explains|insisted|insists|argued|argues)\s+(?:that\s+)?(he|she)\b")
 _CUE_BEFORE = re.compile(r"\b(?:said|says|according to|added|wrote|asked)$")  # (not told: its object listens)
 
 
@@ -462,7 +466,7 @@ class People:
             words = words[:-1] + [last]
             k = 0
             while k < len(words) - 1 and (words[k].lower().rstrip(".,") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | _RUN_OPENERS
-                                          or (_ROLE_COMPOUND.match(words[k]) or words[k].lower() in INDIVIDUAL_NOUNS | PERSON_NOUNS)
+                                          or (_ROLE_COMPOUND.match(words[k]) or words[k].lower() in INDIVIDUAL_NOUNS | PERSON_NOUNS | PERSON_HEADS)
                                           and (len(words) - k > 2 or "-of-" in words[k])):  # ('Mum-of-two Stacey')
                 k += 1  # ('Fly-half Charlie Hodgson', 'Co-founder Jane Roe': a role, not a name)
             cand = words[k:]
@@ -1053,6 +1057,9 @@ class People:
                     k += 1
                 if len(words) - k > 3:  # 'Health Minister Patty Hajdu': the name after the last title word
                     k = max(k, _name_start(words))
+                if len(words) - k == 3 and words[k].lower().rstrip(".,") in PERSON_HEADS | PERSON_NOUNS \
+                        and words[k + 1][:1].isupper() and words[k + 1].lower() not in ORG_HEADS:
+                    k += 1  # 'Prosecutor David Lee said', 'Economist Jim Stanford said': the name after the noun
                 cand = [w.rstrip(".,") for w in words[k:]]
                 prefix = self.text[_sentence_start(self.text, start):start].strip(" \t\n\"“”'‘’")
                 of_title = _title_phrase_before(prefix) and len(cand) == 3
@@ -1083,6 +1090,9 @@ class People:
                         or _CUE_BEFORE.search(prefix) or _title_prefix(prefix) or apposed or cue_after or of_title \
                         or titled_after_intro:
                     self._subjects.append((start, " ".join(cand)))
+                    bound = _BOUND_PRONOUN.match(self.text, start + len(run))
+                    if bound and len(cand) >= 2:  # 'Steven Guilbeault said he was disappointed': he
+                        self.learned.setdefault(" ".join(cand), PRON_GENDER[bound.group(1).lower()])
                 kin_given = apposed and len(cand) == 1 and apposed.group(1).lower() in KIN_NOUNS \
                     and self.text.startswith(",", start + len(run.rstrip(",")))
                 if apposed and (len(cand) >= 2 or kin_given):  # 'His wife, Josée Tremblay,': she
