@@ -529,9 +529,6 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                 speaker, title = None, unnamed  # 'A spokeswoman for Sen. Max Baucus told CNN ... But she also said'
             elif found is not None:
                 speaker, title = found
-                if speaker and " " in speaker and a.pronoun in PRON_GENDER:
-                    # (the he/she that found them shows their gender for the next one)
-                    people.learned.setdefault(speaker, PRON_GENDER[a.pronoun])
             elif a.pronoun in ("he", "she", "him", "her", "i") and last_person is not None:
                 speaker, title = last_person[0], last_person[1]
             elif a.pronoun in ("he", "she", "him", "her", "i"):

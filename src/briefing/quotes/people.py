@@ -10,7 +10,7 @@ from briefing.quotes.vocabulary import (
     ROLE_ABBR, TITLE_WORDS,
 )
 
-_CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:de|van|von|del|da|al|bin)\b))*)", re.M)
+_CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:de|van|von|del|da|al|bin)\b|(?:ten|ter|der|den|dos|das|du|la|le)(?=\s+[A-Z])))*)", re.M)
 
 
 _RUN_WORD = re.compile(r"\S+")
@@ -84,6 +84,9 @@ def surname(name: str) -> str:
     return toks[-1].rstrip(".,") if toks else name
 
 
+# nouns for what one person does that may open a capitalised run before the name ('Prosecutor
+# David Lee', 'Economist Jim Stanford'): no part of the name
+_OCCUPATION_WORDS = PERSON_HEADS - TITLE_WORDS
 _HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 _FEMALE_WORDS = frozenset("""she her woman women spokeswoman chairwoman congresswoman businesswoman actress
 mother wife daughter sister grandmother aunt niece queen princess lady mrs ms miss widow girl""".split())
@@ -223,10 +226,6 @@ _TOPIC_SUBJECT = re.compile(r"[\s\"“‘']*(?:(?:But|And|Yet|Still|Meanwhile|Th
                             r"(?:was|is|has|had|will|would|said|says|told|added|spoke|met|arrived|went|made|took|gave|called|did)\b)")
 # '..., Michael Howard has said.': the name is the subject of the reporting clause that follows it
 _CUE_AFTER = re.compile(r"\s+(?:(?:has|have|had|also|later|then)\s+){0,2}(?:said|says|told|tells|added|adds|wrote|writes)\b")
-# a he/she right after a name's reporting verb ('Jane Roe said she', 'X told reporters that he'):
-# the gender of that name
-_BOUND_PRONOUN = re.compile(r"\s+(?:(?:has|had|also|later|then)\s+){0,2}(?:said|says|told\s+\w+|tells\s+\w+|added|adds|"
-                            r"explained|explains|insisted|insists|argued|argues)\s+(?:that\s+)?(he|she)\b")
 _CUE_BEFORE = re.compile(r"\b(?:said|says|according to|added|wrote|asked)$")  # (not told: its object listens)
 
 
@@ -466,7 +465,7 @@ class People:
             words = words[:-1] + [last]
             k = 0
             while k < len(words) - 1 and (words[k].lower().rstrip(".,") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | _RUN_OPENERS
-                                          or (_ROLE_COMPOUND.match(words[k]) or words[k].lower() in INDIVIDUAL_NOUNS | PERSON_NOUNS | PERSON_HEADS)
+                                          or (_ROLE_COMPOUND.match(words[k]) or words[k].lower() in INDIVIDUAL_NOUNS | PERSON_NOUNS | _OCCUPATION_WORDS)
                                           and (len(words) - k > 2 or "-of-" in words[k])):  # ('Mum-of-two Stacey')
                 k += 1  # ('Fly-half Charlie Hodgson', 'Co-founder Jane Roe': a role, not a name)
             cand = words[k:]
@@ -1090,9 +1089,6 @@ class People:
                         or _CUE_BEFORE.search(prefix) or _title_prefix(prefix) or apposed or cue_after or of_title \
                         or titled_after_intro:
                     self._subjects.append((start, " ".join(cand)))
-                    bound = _BOUND_PRONOUN.match(self.text, start + len(run))
-                    if bound and len(cand) >= 2:  # 'Steven Guilbeault said he was disappointed': he
-                        self.learned.setdefault(" ".join(cand), PRON_GENDER[bound.group(1).lower()])
                 kin_given = apposed and len(cand) == 1 and apposed.group(1).lower() in KIN_NOUNS \
                     and self.text.startswith(",", start + len(run.rstrip(",")))
                 if apposed and (len(cand) >= 2 or kin_given):  # 'His wife, Josée Tremblay,': she
