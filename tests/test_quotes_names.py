@@ -773,3 +773,16 @@ def test_a_lower_case_particle_inside_a_name_keeps_the_name_whole(extract):
     text = ("Rowing Canada head coach Anna ter Horst said the crew was ready for Paris.\n\n"
             "\u201cWe have never been faster,\u201d she said.")  # Canadian (CP)
     assert speakers(extract, text) == ["Anna ter Horst"]
+
+
+def test_a_given_name_shows_whom_a_he_or_she_stands_for(extract):
+    # two people quoted in turn, the article showing neither's gender but by the given name:
+    # the she is not the man quoted last
+    text = ("Alberta Premier Danielle Smith said the province would sue Ottawa.\n\nSmith said the federal rules "
+            "were unconstitutional.\n\nEnvironment Minister Steven Guilbeault said the province was wrong.\n\n"
+            "\u201cThe premier is playing politics,\u201d he said.\n\n\u201cWe will see them in court,\u201d she said.")  # Canadian
+    assert speakers(extract, text) == ["Steven Guilbeault", "Danielle Smith"]
+    text = ("Chancellor Rachel Reeves set out the budget on Wednesday.\n\nReeves said growth would return.\n\n"
+            "Shadow minister Andrew Griffith called it reckless.\n\n\u201cFamilies will pay for this,\u201d he said.\n\n"
+            "\u201cWe have fixed the foundations,\u201d she said.")  # British
+    assert speakers(extract, text) == ["Andrew Griffith", "Rachel Reeves"]

@@ -6,7 +6,7 @@ import re
 
 from briefing.nlp.places import AMBIGUOUS, CANADIAN_PROVINCES, COUNTRIES, PLACE_ABBR, US_CITIES, US_STATES, WORLD_CITIES
 from briefing.quotes.vocabulary import (
-    HONORIFIC, INDIVIDUAL_NOUNS, KIN_NOUNS, LOCAL_GOVERNMENTS, ORG_HEADS, PARTY_LETTER, PARTY_SYNONYMS, PERSON_HEADS,
+    FEMALE_GIVEN, HONORIFIC, INDIVIDUAL_NOUNS, MALE_GIVEN, KIN_NOUNS, LOCAL_GOVERNMENTS, ORG_HEADS, PARTY_LETTER, PARTY_SYNONYMS, PERSON_HEADS,
     ROLE_ABBR, TITLE_WORDS,
 )
 
@@ -1035,6 +1035,16 @@ class People:
         words = set(re.findall(r"[a-z]+", (self.title_of(name) or "").lower()))
         return "f" if words & _FEMALE_WORDS else "m" if words & _MALE_WORDS else None
 
+    def pronoun_gender(self, name: str | None) -> str | None:
+        """``gender_of``, or else what the given name of a full name shows ('Danielle Smith',
+        'Doug Ford'): only to tell whom a he/she stands for, never whether a run is a person."""
+        g = self.gender_of(name)
+        parts = (name or "").split()
+        if g is None and len(parts) >= 2:
+            given = parts[0].lower().rstrip(".,")
+            g = "f" if given in FEMALE_GIVEN else "m" if given in MALE_GIVEN else None
+        return g
+
     def subject_mentions(self) -> list[tuple[int, str]]:
         """Names outside quotes (a full name, or a lone surname: ``antecedent`` keeps it only when
         the article gives it in full) where a sentence names its subject: at the sentence
@@ -1271,10 +1281,11 @@ class People:
         return self._described_subjects
 
     def antecedent(self, pos: int, gender: str | None, spoken: list[tuple[int, str, str | None]],
-                   office: str | None = None) -> tuple[str | None, str | None] | None:
+                   office: str | None = None, given_names: bool = False) -> tuple[str | None, str | None] | None:
         """Whom he/she before ``pos`` stands for: the most recent speaker or sentence subject
         whose gender (when the article shows it) agrees (and who holds ``office``, when the
-        article gives them offices)."""
+        article gives them offices). With ``given_names``, a given name shows a gender too
+        ('"...," she said' is not Steven Guilbeault's)."""
         cands = [(p, n, t, True) for p, n, t in spoken if p < pos]
         cands += [(p, n, None, False) for p, n in self.subject_mentions() if pos - 1500 < p < pos]
         # (an unnamed person opening a sentence since: the pronoun is theirs, and nobody is named)
@@ -1309,7 +1320,7 @@ class People:
                 t = t or self.title_of(n)
             if self.other_office(n, office, p):
                 continue
-            g = self.gender_of(n)
+            g = self.pronoun_gender(n) if given_names else self.gender_of(n)
             if gender is None or g is None or g == gender:
                 return n, t
         return None
