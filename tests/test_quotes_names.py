@@ -779,3 +779,41 @@ def test_a_passive_label_cue_names_its_by_agent(extract):
     text = ("The deal, described as \u201ca good day for Ontario\u201d by Premier Doug Ford, "
             "was signed on Monday.")  # Canadian
     assert speakers(extract, text) == ["Doug Ford"]
+
+
+def test_a_role_noun_before_a_name_is_no_part_of_it(extract):
+    # 'Prosecutor David Lee said ...' then '"...," he told the court': the he is David Lee
+    text = ("John Harris, 45, of Leeds, admitted wounding with intent.\n\nJudge Mary Collins said his actions were "
+            "cowardly.\n\nProsecutor David Lee said the victim still suffered nightmares.\n\n"
+            "\u201cHe will carry these scars for life,\u201d he told the court.")  # British court copy
+    assert speakers(extract, text) == ["David Lee"]
+    text = ("Finance Minister Chrystia Freeland tabled the budget on Tuesday.\n\nEconomist Jim Stanford said the deficit "
+            "was smaller than expected.\n\n\u201cIt's a responsible budget,\u201d he said.")  # Canadian
+    assert speakers(extract, text) == ["Jim Stanford"]
+    # Quebec's members of the National Assembly are titled as MPs are
+    text = ("Quebec Premier Fran\u00e7ois Legault announced the tax on Wednesday.\n\nLiberal MNA Monsef Derraji said it "
+            "would hurt families.\n\n\u201cThis government has no plan,\u201d he said.")
+    assert speakers(extract, text) == ["Monsef Derraji"]
+
+
+def test_a_lower_case_particle_inside_a_name_keeps_the_name_whole(extract):
+    # 'Manchester United manager Erik ten Hag said ...' then '"...," he said': ten Hag, not the club
+    text = ("Manchester United manager Erik ten Hag said his side deserved the win.\n\n"
+            "\u201cWe were the better team,\u201d he said.")  # British sport copy
+    assert speakers(extract, text) == ["Erik ten Hag"]
+    text = ("Rowing Canada head coach Anna ter Horst said the crew was ready for Paris.\n\n"
+            "\u201cWe have never been faster,\u201d she said.")  # Canadian (CP)
+    assert speakers(extract, text) == ["Anna ter Horst"]
+
+
+def test_a_given_name_shows_whom_a_he_or_she_stands_for(extract):
+    # two people quoted in turn, the article showing neither's gender but by the given name:
+    # the she is not the man quoted last
+    text = ("Alberta Premier Danielle Smith said the province would sue Ottawa.\n\nSmith said the federal rules "
+            "were unconstitutional.\n\nEnvironment Minister Steven Guilbeault said the province was wrong.\n\n"
+            "\u201cThe premier is playing politics,\u201d he said.\n\n\u201cWe will see them in court,\u201d she said.")  # Canadian
+    assert speakers(extract, text) == ["Steven Guilbeault", "Danielle Smith"]
+    text = ("Chancellor Rachel Reeves set out the budget on Wednesday.\n\nReeves said growth would return.\n\n"
+            "Shadow minister Andrew Griffith called it reckless.\n\n\u201cFamilies will pay for this,\u201d he said.\n\n"
+            "\u201cWe have fixed the foundations,\u201d she said.")  # British
+    assert speakers(extract, text) == ["Andrew Griffith", "Rachel Reeves"]

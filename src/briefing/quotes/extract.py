@@ -522,7 +522,10 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
             via = "pronoun"
             # (a pronoun before the quote: its antecedent comes before the pronoun)
             before = min(ps[0].open_at, a.pronoun_at) if a.pronoun_at is not None else ps[0].open_at
-            found = people.antecedent(before, PRON_GENDER.get(a.pronoun or ""), spoken) \
+            # (a given name tells only for a he/she after the quote opens: one before it may be
+            # the subject of the reported clause, 'He ... said she "isn't going to ..."')
+            found = people.antecedent(before, PRON_GENDER.get(a.pronoun or ""), spoken,
+                                      given_names=a.pronoun_at is None or a.pronoun_at >= ps[0].open_at) \
                 if a.pronoun in ("he", "she", "him", "her") else None
             unnamed = _unnamed_antecedent(last_speaker, last_end, ps[0].open_at, a.pronoun, people)
             if unnamed is not None:

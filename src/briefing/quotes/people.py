@@ -6,11 +6,11 @@ import re
 
 from briefing.nlp.places import AMBIGUOUS, CANADIAN_PROVINCES, COUNTRIES, PLACE_ABBR, US_CITIES, US_STATES, WORLD_CITIES
 from briefing.quotes.vocabulary import (
-    HONORIFIC, INDIVIDUAL_NOUNS, KIN_NOUNS, LOCAL_GOVERNMENTS, ORG_HEADS, PARTY_LETTER, PARTY_SYNONYMS, PERSON_HEADS,
+    FEMALE_GIVEN, HONORIFIC, INDIVIDUAL_NOUNS, MALE_GIVEN, KIN_NOUNS, LOCAL_GOVERNMENTS, ORG_HEADS, PARTY_LETTER, PARTY_SYNONYMS, PERSON_HEADS,
     ROLE_ABBR, TITLE_WORDS,
 )
 
-_CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:de|van|von|del|da|al|bin)\b))*)", re.M)
+_CAP_RUN = re.compile(r"(?:(?<=\s)|(?<=^)|(?<=[(“\"]))((?:[A-Z][\w'’.-]*|[A-Z]\.)(?:\s+(?:[A-Z][\w'’-]*\.?|[A-Z]\.|(?:de|van|von|del|da|al|bin)\b|(?:ten|ter|der|den|dos|das|du|la|le)(?=\s+[A-Z])))*)", re.M)
 
 
 _RUN_WORD = re.compile(r"\S+")
@@ -84,6 +84,9 @@ def surname(name: str) -> str:
     return toks[-1].rstrip(".,") if toks else name
 
 
+# nouns for what one person does that may open a capitalised run before the name ('Prosecutor
+# David Lee', 'Economist Jim Stanford'): no part of the name
+_OCCUPATION_WORDS = PERSON_HEADS - TITLE_WORDS
 _HONORIFIC_NAME = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)")
 _FEMALE_WORDS = frozenset("""she her woman women spokeswoman chairwoman congresswoman businesswoman actress
 mother wife daughter sister grandmother aunt niece queen princess lady mrs ms miss widow girl""".split())
@@ -462,7 +465,7 @@ class People:
             words = words[:-1] + [last]
             k = 0
             while k < len(words) - 1 and (words[k].lower().rstrip(".,") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | _RUN_OPENERS
-                                          or (_ROLE_COMPOUND.match(words[k]) or words[k].lower() in INDIVIDUAL_NOUNS | PERSON_NOUNS)
+                                          or (_ROLE_COMPOUND.match(words[k]) or words[k].lower() in INDIVIDUAL_NOUNS | PERSON_NOUNS | _OCCUPATION_WORDS)
                                           and (len(words) - k > 2 or "-of-" in words[k])):  # ('Mum-of-two Stacey')
                 k += 1  # ('Fly-half Charlie Hodgson', 'Co-founder Jane Roe': a role, not a name)
             cand = words[k:]
@@ -1032,6 +1035,16 @@ class People:
         words = set(re.findall(r"[a-z]+", (self.title_of(name) or "").lower()))
         return "f" if words & _FEMALE_WORDS else "m" if words & _MALE_WORDS else None
 
+    def pronoun_gender(self, name: str | None) -> str | None:
+        """``gender_of``, or else what the given name of a full name shows ('Danielle Smith',
+        'Doug Ford'): only to tell whom a he/she stands for, never whether a run is a person."""
+        g = self.gender_of(name)
+        parts = (name or "").split()
+        if g is None and len(parts) >= 2:
+            given = parts[0].lower().rstrip(".,")
+            g = "f" if given in FEMALE_GIVEN else "m" if given in MALE_GIVEN else None
+        return g
+
     def subject_mentions(self) -> list[tuple[int, str]]:
         """Names outside quotes (a full name, or a lone surname: ``antecedent`` keeps it only when
         the article gives it in full) where a sentence names its subject: at the sentence
@@ -1053,6 +1066,9 @@ class People:
                     k += 1
                 if len(words) - k > 3:  # 'Health Minister Patty Hajdu': the name after the last title word
                     k = max(k, _name_start(words))
+                if len(words) - k == 3 and words[k].lower().rstrip(".,") in PERSON_HEADS | PERSON_NOUNS \
+                        and words[k + 1][:1].isupper() and words[k + 1].lower() not in ORG_HEADS:
+                    k += 1  # 'Prosecutor David Lee said', 'Economist Jim Stanford said': the name after the noun
                 cand = [w.rstrip(".,") for w in words[k:]]
                 prefix = self.text[_sentence_start(self.text, start):start].strip(" \t\n\"“”'‘’")
                 of_title = _title_phrase_before(prefix) and len(cand) == 3
@@ -1265,10 +1281,11 @@ class People:
         return self._described_subjects
 
     def antecedent(self, pos: int, gender: str | None, spoken: list[tuple[int, str, str | None]],
-                   office: str | None = None) -> tuple[str | None, str | None] | None:
+                   office: str | None = None, given_names: bool = False) -> tuple[str | None, str | None] | None:
         """Whom he/she before ``pos`` stands for: the most recent speaker or sentence subject
         whose gender (when the article shows it) agrees (and who holds ``office``, when the
-        article gives them offices)."""
+        article gives them offices). With ``given_names``, a given name shows a gender too
+        ('"...," she said' is not Steven Guilbeault's)."""
         cands = [(p, n, t, True) for p, n, t in spoken if p < pos]
         cands += [(p, n, None, False) for p, n in self.subject_mentions() if pos - 1500 < p < pos]
         # (an unnamed person opening a sentence since: the pronoun is theirs, and nobody is named)
@@ -1303,7 +1320,7 @@ class People:
                 t = t or self.title_of(n)
             if self.other_office(n, office, p):
                 continue
-            g = self.gender_of(n)
+            g = self.pronoun_gender(n) if given_names else self.gender_of(n)
             if gender is None or g is None or g == gender:
                 return n, t
         return None

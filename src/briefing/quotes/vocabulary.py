@@ -62,7 +62,7 @@ ambassador commissioner professor prof dr mr mrs ms speaker leader state former 
 executive manager editor pastor rev father bishop pope king queen prince princess sheriff
 lawyer analyst adviser advisor aide official candidate nominee founder host
 democratic republican gop u.s. us house senate
-premier mp mpp mla msp td taoiseach tánaiste tanaiste councillor chancellor constable const superintendent supt inspector insp sergeant corporal cpl det cmdr cdr commander hon coun cllr""".split())
+premier mp mpp mla mna mha msp td taoiseach tánaiste tanaiste councillor chancellor constable const superintendent supt inspector insp sergeant corporal cpl det cmdr cdr commander hon coun cllr""".split())
 
 # nouns for one person (never an organisation, whatever place or group modifies them: 'a Texas man')
 INDIVIDUAL_NOUNS = frozenset("""man woman boy girl teen teenager child kid baby mother father mom dad mum son daughter
@@ -105,3 +105,25 @@ PARTY_SYNONYMS = {"tory": "conservative", "tories": "conservative", "grit": "lib
                   "democratic": "democrat", "ndp": "new democrat", "labor": "labour"}
 # a party's member as a description's head ('the Kentucky Republican', 'the Tory')
 PARTY_NOUNS = frozenset("republican democrat conservative liberal tory grit independent".split())
+
+# given names that name one gender in English and French copy almost always: what a he or she
+# can stand for when the article shows nothing else (names borne by both, as Chris, Jordan,
+# Jean or Kim, are left out)
+FEMALE_GIVEN = frozenset("""mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+margaret betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca
+sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine
+debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly christina
+lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice
+julia grace judy theresa madison beverly denise marilyn amber danielle rose brittany diana abigail natalie jane lori
+alexis tiffany kayla sophie chloe isabelle nathalie genevieve geneviève marie josée josee chantal sylvie manon
+caroline valerie valérie melanie mélanie hillary nikki elise élise justine chrystia jody yvette rachel priti liz
+theresa nicola kemi angela ursula giorgia marine kamala nancy elaine sheila doris margaret jacinda""".split())
+MALE_GIVEN = frozenset("""james robert john michael william david richard joseph thomas charles christopher daniel
+matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey
+ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory frank alexander
+raymond patrick jack dennis jerry tyler aaron henry adam douglas nathan peter zachary kyle walter harold jeremy
+ethan carl keith roger gerald christian sean arthur austin noah lawrence jesse joe bryan billy bruce albert
+willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell louis philip bobby johnny bradley
+barack bernie mitch marco ted jeb mike bill doug pierre justin stephen francois françois jacques andre andré luc
+marc michel guy yves denis mathieu sylvain benoit benoît jagmeet wab keir rishi boris nigel emmanuel olaf vladimir
+xi narendra connor leon auston mitch erik jurgen jürgen elias dwight hank""".split())
