@@ -154,7 +154,6 @@ def test_a_title_and_surname_first_does_not_hide_the_full_name(extract):
     assert speakers(extract, text) == ["Bernie Sanders", "Bernie Sanders"]
 
 
-
 def test_co_chairman_and_mr_surname_as_antecedents(extract):
     # British: 'Tory co-chairman Liam Fox' is a sentence's subject; 'Mr Clarke' (no full name
     # given) is someone, where 'Lib Dem' is not
@@ -535,62 +534,73 @@ def test_an_organisations_spokesperson_speaks_for_it_without_a_cue(extract):
     assert speakers(extract, text) == [None]
 
 
-@pytest.mark.parametrize("text,needle,speaker", [
-    # Canadian: a title before a lone surname ('Premier Legault') gives the role to that person
-    ("QUEBEC — Premier Legault announced the new rules on Tuesday.\n\nLegault said the province had "
-     "no choice.\n\n“We cannot wait any longer,” the premier told reporters.", "wait any longer", "Legault"),
-    # British
-    ("Chancellor Reeves will deliver the Budget next week.\n\nMs Reeves said the figures were worse "
-     "than expected.\n\n\"We will not duck the hard choices,\" the chancellor said.", "hard choices", "Reeves"),
-    # the holder mentioned last, not the last one given the title: another president named earlier
-    ("President Obama met World Bank President Jim Yong Kim on Saturday.\n\nObama later flew to Paris, "
-     "where Obama spoke to leaders.\n\n\"This is our best chance,\" the president said.", "best chance", "Obama"),
-    # a street is no person
-    ("President Kennedy Road will close for repairs.\n\n\"We expect delays,\" the president said.",
-     "expect delays", None),
-])
-def test_a_role_goes_to_the_holder_mentioned_last(extract, text: str, needle: str, speaker: str | None) -> None:
-    (q,) = [q for q in extract(text) if needle in q.text]
-    assert q.speaker == speaker
+# (text, the quote's words to find, speaker): each rule's cases, in more than one house style
+SPEAKERS_BY_RULE = {
+    "a_role_goes_to_the_holder_mentioned_last": [
+        # Canadian: a title before a lone surname ('Premier Legault') gives the role to that person
+        ("QUEBEC — Premier Legault announced the new rules on Tuesday.\n\nLegault said the province had "
+         "no choice.\n\n“We cannot wait any longer,” the premier told reporters.", "wait any longer", "Legault"),
+        # British
+        ("Chancellor Reeves will deliver the Budget next week.\n\nMs Reeves said the figures were worse "
+         "than expected.\n\n\"We will not duck the hard choices,\" the chancellor said.", "hard choices", "Reeves"),
+        # the holder mentioned last, not the last one given the title: another president named earlier
+        ("President Obama met World Bank President Jim Yong Kim on Saturday.\n\nObama later flew to Paris, "
+         "where Obama spoke to leaders.\n\n\"This is our best chance,\" the president said.", "best chance", "Obama"),
+        # a street is no person
+        ("President Kennedy Road will close for repairs.\n\n\"We expect delays,\" the president said.",
+         "expect delays", None),
+    ],
+    "a_party_and_place_tag_ties_a_description": [
+        # US congressional copy: a party-and-place tag after the name ('D-N.Y.', '(R-Ky.)') is what a
+        # later description names
+        ("Rep. Alexandria Ocasio-Cortez, D-N.Y., criticized the bill on Thursday.\n\nSen. Ted Cruz, R-Texas, "
+         "defended it.\n\n\"This bill is a giveaway,\" the New York Democrat said.", "giveaway", "Alexandria Ocasio-Cortez"),
+        ("Senate Minority Leader Mitch McConnell (R-Ky.) and Sen. Chuck Schumer (D-N.Y.) met on Tuesday.\n\n"
+         "\"We have a deal,\" the Kentucky Republican said.", "have a deal", "Mitch McConnell"),
+        ("Sen. Jon Tester, D-Mont., and Sen. Marco Rubio, R-Fla., spoke on Monday.\n\n"
+         "\"It is a disgrace,\" the Florida senator said.", "disgrace", "Marco Rubio"),
+        # Canadian: 'Tory' is the Conservative leader's party
+        ("Conservative Leader Pierre Poilievre spoke in Calgary on Monday. Liberal Leader Mark Carney was in "
+         "Halifax.\n\n“Canadians are tired,” the Tory leader said.", "tired", "Pierre Poilievre"),
+        # the place fits neither senator: nobody
+        ("Sen. Lindsey Graham, R-S.C., and Sen. Tim Scott, R-S.C., spoke on Monday.\n\n"
+         "\"It is a disgrace,\" the Florida senator said.", "disgrace", None),
+    ],
+    "names_with_apostrophes_suffixes_and_initials": [
+        # a typographic apostrophe inside a name: the tagger reads a straight one ('O’Neill said'
+        # had been an adverb, 'Kevin O’Leary' only 'Kevin'); the article's spelling comes back
+        ("First Minister Michelle O’Neill met the families on Monday.\n\n“We will not stop until there "
+         "are answers,” O’Neill said.", "answers", "Michelle O’Neill"),
+        ("Kevin O’Leary said the deal was “dead” and would not come back.", "dead", "Kevin O’Leary"),
+        # a generational suffix is no surname: 'Mr. Biden' is Joseph R. Biden ('Jr.' left off)
+        ("Vice President Joseph R. Biden Jr., who was to travel to Ohio, spoke on Monday.\n\n"
+         "''The middle class is getting clobbered,'' Mr. Biden told reporters.", "clobbered", "Joseph R. Biden"),
+        ("Calgary Flames owner N. Murray Edwards Jr. attended the meeting.\n\n“We need a new arena,” "
+         "Edwards said.", "new arena", "N. Murray Edwards"),
+        # a middle initial keeps the given name before it
+        ("Lt.-Gen. Jean-Marc A. Lanthier Jr., the army commander, spoke in Kingston.\n\n"
+         "\"We are short of soldiers,\" Lanthier said.", "short of soldiers", "Jean-Marc A. Lanthier"),
+    ],
+    "a_place_or_common_words_are_no_antecedent": [
+        # Canadian: a province opening the sentence before is no one a 'she' stands for
+        ("“The farmers are simply adding oysters to the estuary,” Stewart-Clark said.\n\nNova Scotia can't "
+         "keep up with the demand for oysters, she said.\n\n“Sometimes the oysters are sold two years ahead,” "
+         "she said.", "sold two years", "Stewart-Clark"),
+        # British: a country neither
+        ("\"We will see a deal,\" said Ms Reeves.\n\nSouth Korea wants the talks to end by March, she added.\n\n"
+         "\"There is no appetite for delay,\" she said.", "appetite for delay", "Reeves"),
+        # a segment's name in common words asks a titled person: he is that person
+        ("\"The relationship is far too cosy,\" says Buell. People go public when they can.\n\nGo Public asked "
+         "Finance Minister Bill Morneau about the claims.\n\n\"I'm confident the agency did a good job,\" he says.",
+         "good job", "Bill Morneau"),
+    ],
+}
 
 
 @pytest.mark.parametrize("text,needle,speaker", [
-    # US congressional copy: a party-and-place tag after the name ('D-N.Y.', '(R-Ky.)') is what a
-    # later description names
-    ("Rep. Alexandria Ocasio-Cortez, D-N.Y., criticized the bill on Thursday.\n\nSen. Ted Cruz, R-Texas, "
-     "defended it.\n\n\"This bill is a giveaway,\" the New York Democrat said.", "giveaway", "Alexandria Ocasio-Cortez"),
-    ("Senate Minority Leader Mitch McConnell (R-Ky.) and Sen. Chuck Schumer (D-N.Y.) met on Tuesday.\n\n"
-     "\"We have a deal,\" the Kentucky Republican said.", "have a deal", "Mitch McConnell"),
-    ("Sen. Jon Tester, D-Mont., and Sen. Marco Rubio, R-Fla., spoke on Monday.\n\n"
-     "\"It is a disgrace,\" the Florida senator said.", "disgrace", "Marco Rubio"),
-    # Canadian: 'Tory' is the Conservative leader's party
-    ("Conservative Leader Pierre Poilievre spoke in Calgary on Monday. Liberal Leader Mark Carney was in "
-     "Halifax.\n\n“Canadians are tired,” the Tory leader said.", "tired", "Pierre Poilievre"),
-    # the place fits neither senator: nobody
-    ("Sen. Lindsey Graham, R-S.C., and Sen. Tim Scott, R-S.C., spoke on Monday.\n\n"
-     "\"It is a disgrace,\" the Florida senator said.", "disgrace", None),
+    pytest.param(*case, id=f"{rule}-{i}") for rule, cases in SPEAKERS_BY_RULE.items() for i, case in enumerate(cases)
 ])
-def test_a_party_and_place_tag_ties_a_description(extract, text: str, needle: str, speaker: str | None) -> None:
-    (q,) = [q for q in extract(text) if needle in q.text]
-    assert q.speaker == speaker
-
-
-@pytest.mark.parametrize("text,needle,speaker", [
-    # a typographic apostrophe inside a name: the tagger reads a straight one ('O’Neill said'
-    # had been an adverb, 'Kevin O’Leary' only 'Kevin'); the article's spelling comes back
-    ("First Minister Michelle O’Neill met the families on Monday.\n\n“We will not stop until there "
-     "are answers,” O’Neill said.", "answers", "Michelle O’Neill"),
-    ("Kevin O’Leary said the deal was “dead” and would not come back.", "dead", "Kevin O’Leary"),
-    # a generational suffix is no surname: 'Mr. Biden' is Joseph R. Biden ('Jr.' left off)
-    ("Vice President Joseph R. Biden Jr., who was to travel to Ohio, spoke on Monday.\n\n"
-     "''The middle class is getting clobbered,'' Mr. Biden told reporters.", "clobbered", "Joseph R. Biden"),
-    ("Calgary Flames owner N. Murray Edwards Jr. attended the meeting.\n\n“We need a new arena,” "
-     "Edwards said.", "new arena", "N. Murray Edwards"),
-    # a middle initial keeps the given name before it
-    ("Lt.-Gen. Jean-Marc A. Lanthier Jr., the army commander, spoke in Kingston.\n\n"
-     "\"We are short of soldiers,\" Lanthier said.", "short of soldiers", "Jean-Marc A. Lanthier"),
-])
-def test_names_with_apostrophes_suffixes_and_initials(extract, text: str, needle: str, speaker: str) -> None:
+def test_speaker_by_rule(extract, text: str, needle: str, speaker: str | None) -> None:
     (q,) = [q for q in extract(text) if needle in q.text]
     assert q.speaker == speaker
 
@@ -598,24 +608,6 @@ def test_names_with_apostrophes_suffixes_and_initials(extract, text: str, needle
 def test_the_quote_keeps_the_articles_apostrophes(extract):
     (q,) = extract("“We won’t lose,” Erin O’Toole told reporters in Ottawa.")
     assert (q.text, q.speaker) == ("We won’t lose", "Erin O’Toole")
-
-
-@pytest.mark.parametrize("text,needle,speaker", [
-    # Canadian: a province opening the sentence before is no one a 'she' stands for
-    ("“The farmers are simply adding oysters to the estuary,” Stewart-Clark said.\n\nNova Scotia can't "
-     "keep up with the demand for oysters, she said.\n\n“Sometimes the oysters are sold two years ahead,” "
-     "she said.", "sold two years", "Stewart-Clark"),
-    # British: a country neither
-    ("\"We will see a deal,\" said Ms Reeves.\n\nSouth Korea wants the talks to end by March, she added.\n\n"
-     "\"There is no appetite for delay,\" she said.", "appetite for delay", "Reeves"),
-    # a segment's name in common words asks a titled person: he is that person
-    ("\"The relationship is far too cosy,\" says Buell. People go public when they can.\n\nGo Public asked "
-     "Finance Minister Bill Morneau about the claims.\n\n\"I'm confident the agency did a good job,\" he says.",
-     "good job", "Bill Morneau"),
-])
-def test_a_place_or_common_words_are_no_antecedent(extract, text: str, needle: str, speaker: str) -> None:
-    (q,) = [q for q in extract(text) if needle in q.text]
-    assert q.speaker == speaker
 
 
 @pytest.mark.parametrize("text,needle,title", [
