@@ -160,6 +160,7 @@ def _name_spaces(text: str) -> str:
 # Possessives and contractions keep theirs: changing them moved parses elsewhere at random.
 _CURLY_IN_WORD = re.compile(r"(?<=\b[A-Z])’(?=[A-Z][a-z])")
 _STRAIGHT_WORD = re.compile(r"\b[A-Z]'[A-Z][a-z]+")
+_CURLY_WORD = re.compile(r"\b[A-Z]’[A-Z][a-z]+")
 
 
 def _straight_apostrophes(text: str) -> str:
@@ -168,7 +169,7 @@ def _straight_apostrophes(text: str) -> str:
 
 def _article_spelling(original: str, quotes: list[Quote]) -> list[Quote]:
     """The quotes' words and names as the article spells them (its typographic apostrophes)."""
-    curly = {w.replace("’", "'"): w for w in re.findall(r"\b[A-Z]’[A-Z][a-z]+", original)}
+    curly = {w.replace("’", "'"): w for w in _CURLY_WORD.findall(original)}
     if not curly:
         return quotes
 
