@@ -98,6 +98,18 @@ def test_unbalanced_marks_never_crash_or_swallow(text):
         assert got == ["I am tall enough."]
 
 
+def test_a_sentence_opened_by_a_no_break_space_never_crashes_attribution():
+    """A web page's stray no-break space after a closing mark left a sentence prefix that
+    ``strip`` kept and ``split`` emptied: 'the senator' then raised IndexError for the whole
+    article (quotes-dev's huff-post GOP-debate page with its line breaks removed)."""
+    from briefing.quotes import extract_quotes
+
+    text = ('Marco Rubio spoke. "I have chosen life." \u00a0 Rubio said the plan failed. '
+            '"It is bad," the senator said.')
+    got = {q.text: q.speaker for q in extract_quotes(text)}
+    assert got["It is bad"] == "Marco Rubio"
+
+
 def test_stray_mark_in_one_paragraph_keeps_later_quotes():
     got = spans(read("nasty-unbalanced.txt"))
     assert "This budget reflects what they asked for." in got

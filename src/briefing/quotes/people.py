@@ -1091,7 +1091,7 @@ class People:
                 # ('..., Michael Howard has said.'; not 'a fellow at the Brookings Institution said',
                 # 'the hall of mirrors that is Trump World told me')
                 cue_after = _CUE_AFTER.match(self.text, start + len(run)) and (
-                    not prefix or prefix.endswith(",") or prefix.split()[-1].lower() in ("and", "but"))
+                    not prefix or prefix.endswith(",") or (prefix.split() or [""])[-1].lower() in ("and", "but"))
                 # ('In a statement issued on Tuesday, deputy leader Angela Rayner was ...': an
                 # introductory phrase, then words that only title the name)
                 titled_after_intro = first in _CONNECTORS and prefix.count(",") == 1 and _title_prefix(prefix.rsplit(",", 1)[1])
