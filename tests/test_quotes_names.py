@@ -809,3 +809,18 @@ def test_a_given_name_shows_whom_a_he_or_she_stands_for(extract):
             "Shadow minister Andrew Griffith called it reckless.\n\n\u201cFamilies will pay for this,\u201d he said.\n\n"
             "\u201cWe have fixed the foundations,\u201d she said.")  # British
     assert speakers(extract, text) == ["Andrew Griffith", "Rachel Reeves"]
+
+
+def test_a_dash_credit_run_into_the_next_quote(extract):
+    # readers' comments run together: '"..." ― Veronica Cruz "As a young ..." ― Adriana Rodarte';
+    # the credit ends where the next quote opens
+    text = ("We asked readers what they thought. \u201cThe trains never run on time.\u201d \u2015 Sarah Jones, Leeds "
+            "\u201cFares keep going up and nothing gets better.\u201d \u2015 Tom Brown \u201cI have given up and "
+            "bought a car.\u201d \u2015 Priya Patel")  # British
+    assert speakers(extract, text) == ["Sarah Jones", "Tom Brown", "Priya Patel"]
+    text = ("Readers wrote in. \u201cThe carbon tax is hurting families.\u201d \u2014 Marc Tremblay \u201cWe need more "
+            "transit, not less.\u201d \u2014 Jennifer Wong")  # Canadian
+    assert speakers(extract, text) == ["Marc Tremblay", "Jennifer Wong"]
+    # a possessive after a dash is no credit
+    text = "The minister defended the plan \u2014 Mr Hunt\u2019s \u201cBig idea\u201d \u2014 on Sunday."
+    assert "Hunt\u2019s" not in speakers(extract, text)

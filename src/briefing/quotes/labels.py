@@ -25,7 +25,10 @@ _LEAD_CUE = re.compile(r"^(?:Stated|Said|Says|Added|Adds|Wrote|Writes|Continued|
 _LABEL_MID = re.compile(r"(?:[.!?…][\"”’)]?|\.\.\.)\s+" + _NAME + r"\s*:\s*$")
 # ('"..." – Johnson. Johnson overstates ...': a full stop after the name ends the label where
 # the paragraph goes on, as in text whose paragraph breaks were lost)
-_LABEL_AFTER = re.compile(r"^\s*[―—–-]{1,2}\s*" + _NAME + r"\s*(?:$|[,(\n]|(?<![A-Z])\.(?=\s+[A-Z]))")
+# ('"..." ― Veronica Cruz "As a young ..." ― Adriana Rodarte': readers' comments run together, the
+# next quote opening straight after the name; not a possessive: '— Johnson's "big idea"')
+_LABEL_AFTER = re.compile(r"^\s*[―—–-]{1,2}\s*" + _NAME + r"\s*(?:$|[,(\n]|(?<![A-Z])\.(?=\s+[A-Z])"
+                          r"|(?<!['’]s)(?<![A-Z])(?=[“\"]\s*[A-Z]))")
 
 
 def _team_role(lead: list[str]) -> bool:
