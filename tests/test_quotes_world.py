@@ -275,3 +275,16 @@ def test_a_one_holder_office_is_not_the_last_minister_named(extract, text, wrong
 ])
 def test_a_statement_speaks_for_whoever_spoke_in_a_statement_before(extract, text, speaker):
     assert (extract(text)[-1].speaker or "").endswith(speaker)
+
+
+@pytest.mark.slow
+def test_a_closed_quote_then_another_quote_are_two_sentences_without_a_paragraph_break(extract) -> None:
+    """Copy whose paragraph breaks were lost: '"B."  "C," said Y' had been one frame sentence,
+    so B took Y's cue. British and Canadian copy, curly and straight marks."""
+    british = ('"The field is crowded," said the Conservative strategist Tom Hale. "I think she peaked too soon in Kent."  '
+               '"It was never meant to be," said Sussex University lecturer Ann Ward.')
+    canadian = ('“Nobody saw it coming,” said Calgary councillor Dana Roy. “We will fix the budget next spring.”  '
+                '“That is a promise we have heard before,” said union president Marc Ouellet.')
+    for text, needle, speaker in ((british, "peaked too soon", "Tom Hale"), (canadian, "fix the budget", "Dana Roy")):
+        hits = [q for q in extract(text) if needle in q.text]
+        assert len(hits) == 1 and hits[0].speaker == speaker, [(q.text, q.speaker) for q in extract(text)]

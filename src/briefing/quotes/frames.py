@@ -34,7 +34,9 @@ def abbreviation_dot(text: str, i: int) -> bool:
     return bool(_ABBREV.search(text[max(0, i - 6):i + 1]))
 
 
-_SENT_END = re.compile(r"[.!?]+[)]?\s+(?=[\"“«`'‘(]?[A-Z0-9])|\n")
+# (a closed quote that ends on a full stop, then another quote: '"... New Hampshire."  "It
+# just was ...," said X': two sentences even where no paragraph break is left between them)
+_SENT_END = re.compile(r"[.!?]+[)]?\s+(?=[\"“«`'‘(]?[A-Z0-9])|[.!?](?:[\"”]|'')\s+(?=[\"“«]|``|'')|\n")
 PLACEHOLDER = "something"
 # characters of context kept either side of the quotes in a frame: enough for a subject
 # that a long participle phrase or a dashed aside separates from its quote
