@@ -1084,14 +1084,15 @@ class People:
                 after = self.text[start + len(run):start + len(run) + 30].split()
                 if after and after[0].lower() in TITLE_WORDS | PERSON_NOUNS and after[0][:1].islower():
                     continue  # 'Edmonton Oilers forward Zach Hyman': a team before a title, not a subject
-                first = (prefix.split() or [""])[0].lower().strip(",")
+                prefix_words = prefix.split() or [""]  # (a prefix of only a no-break space splits to nothing)
+                first = prefix_words[0].lower().strip(",")
                 apposed = _APPOSED_SUBJECT.match(prefix)
                 if apposed and apposed.group(1).lower() not in PERSON_HEADS | PERSON_NOUNS | _FEMALE_WORDS | _MALE_WORDS:
                     apposed = None
                 # ('..., Michael Howard has said.'; not 'a fellow at the Brookings Institution said',
                 # 'the hall of mirrors that is Trump World told me')
                 cue_after = _CUE_AFTER.match(self.text, start + len(run)) and (
-                    not prefix or prefix.endswith(",") or (prefix.split() or [""])[-1].lower() in ("and", "but"))
+                    not prefix or prefix.endswith(",") or prefix_words[-1].lower() in ("and", "but"))
                 # ('In a statement issued on Tuesday, deputy leader Angela Rayner was ...': an
                 # introductory phrase, then words that only title the name)
                 titled_after_intro = first in _CONNECTORS and prefix.count(",") == 1 and _title_prefix(prefix.rsplit(",", 1)[1])
