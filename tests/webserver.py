@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email.utils
 import hashlib
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 WEB = Path(__file__).parent / "fixtures" / "web"
 PAGES = sorted(WEB.glob("*.html"))
 LAST_MODIFIED = email.utils.formatdate(time.time() - 86400, usegmt=True)
+# the publication time the fixture pages carry (meta tags, JSON-LD, <time>); see page_body
+PAGE_TIME = re.compile(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")
 
 BROKEN = {
     "/broken/404.html": "HTTP 404",
@@ -49,6 +52,9 @@ class Server:
         self.slow_seconds = 3.0
         self.huge_bytes = 3_000_000
         self.hits: dict[str, int] = {}
+        # True: a page the feed lists carries the feed item's time instead of its fixed one, so
+        # a test of "published in the last N hours" does not depend on the day it runs
+        self.page_dates_from_feed = False
         self._lock = threading.Lock()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.httpd.daemon_threads = True
@@ -80,6 +86,14 @@ class Server:
             self.items.append(FeedEntry(path, f"broken {path}", now))
         self.items.append(FeedEntry(None, "An item without a link", now))
         self.items.append(FeedEntry("/x", "A file link", now, link="file:///etc/passwd"))
+
+    def page_body(self, path: str, f: Path) -> bytes:
+        body = f.read_bytes()
+        item = next((it for it in self.items if it.path == path), None) if self.page_dates_from_feed else None
+        if item is None:
+            return body
+        when = email.utils.parsedate_to_datetime(item.published)
+        return PAGE_TIME.sub(when.strftime("%Y-%m-%dT%H:%M:%S+00:00").encode(), body)
 
     def rss(self) -> bytes:
         parts = []
@@ -153,7 +167,7 @@ class Server:
                     name = path.rsplit("/", 1)[-1]
                     f = WEB / name if (WEB / name).is_file() else ROOT / "seeds" / name
                     if f.is_file() and f.suffix == ".html":
-                        return self._send(200, f.read_bytes())
+                        return self._send(200, server.page_body(path, f))
                     return self._send(404, b"<h1>Not found</h1>", etag=False)
                 if path == "/redirect.html":
                     self.send_response(302)
