@@ -26,6 +26,40 @@ def test_embedded_quote_has_a_word_before_its_opening_mark():
     assert not embedded(text, _piece(text, "to the end"))  # after 'said Mr Smith,'
 
 
+@pytest.mark.parametrize("text, needle, frame_start", [
+    # Canadian copy with its paragraph breaks lost (crawled one story per line)
+    ("Premier David Eby toured the site on Friday. “Will it be enough?” asked Mayor Ken Sim.", "Will it", "“"),
+    # British, single marks
+    ("Mr Hunt said the figures were late. ‘Is that too late?’ asked Ms Reeves.", "Is that", "‘"),
+    # transcript marks typed as two apostrophes
+    ("He said Mr. Trump could force her to spend money. ''Can we win Illinois?'' Mr. Manafort asked.", "Can we", "''"),
+    # agency copy, a number opening the quote
+    ("Shares fell on Monday (Reuters). \"20 per cent is a lot,\" an analyst told Reuters.", "20 per", "\""),
+])
+def test_a_quote_that_opens_a_sentence_opens_its_frame(text, needle, frame_start):
+    # the placeholder hid the quote's capital, so the sentence before it stayed in its frame
+    # and its subject could take the quote's cue
+    from briefing.quotes.frames import sentence_frames
+
+    pieces = find_spans(text)
+    (i,) = [k for k, p in enumerate(pieces) if needle in text[p.segs[0][0]:p.segs[-1][1]]]
+    (frame,) = [f for f in sentence_frames(text, pieces, 0) if any(h[0] == i for h in f.holes)]
+    assert frame.text.startswith(frame_start), frame.text
+
+
+def test_a_lower_case_quote_after_a_full_stop_stays_in_its_sentence():
+    # a quote opening in lower case carries on a sentence, and an abbreviation before a quote
+    # ('Mr. "Bud" Smith') ends none
+    from briefing.quotes.frames import sentence_frames
+
+    for text, start in [("The talks ended on Friday when Smith called it. “a mess” was the word.", "The talks"),
+                        ("The mayor met the union. “talks are over,” its president said.", "The mayor"),
+                        ("Police named Mr. “Bud” Smith as the driver.", "Police")]:
+        pieces = find_spans(text)
+        frames = sentence_frames(text, pieces, 0)
+        assert [f.text.startswith(start) for f in frames] == [True], [f.text for f in frames]
+
+
 def _spans(text: str) -> list[str]:
     return [" ".join(text[s:e] for s, e in p.segs) for p in find_spans(text)]
 

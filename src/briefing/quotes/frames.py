@@ -95,6 +95,30 @@ def _space_marks(ftext: str, src: list[int], holes: list[tuple[int, int, int]]) 
     return "".join(out), osrc, [(p, shift[a], shift[a] + (b - a)) for p, a, b in holes]
 
 
+# a sentence end before an opening quote mark: '... on Tuesday. "something," she said'
+_END_BEFORE_QUOTE = re.compile(r"[.!?]+[)]?\s+[\"“«‘]?$|[.!?]+[)]?\s+(?:``|'')$")
+
+
+def _capital_quote_starts(ftext: str, holes: list[tuple[int, int, int]], first_chars: list[str]) -> list[int]:
+    """Sentence bounds before quotes that open a sentence. The placeholder hides the quote's
+    capital, so ``_SENT_END`` cannot see that '... on Tuesday. "It was ...," she said' starts a
+    new sentence; without the split the earlier sentence's subject takes the quote's cue."""
+    out: list[int] = []
+    for (_, a, _), first in zip(holes, first_chars):
+        if not (first[:1].isupper() or first[:1].isdigit()):
+            continue
+        m = _END_BEFORE_QUOTE.search(ftext, max(0, a - 8), a)
+        if m is None or abbreviation_dot(ftext, m.start()):
+            continue
+        k = m.start()
+        while k < a and ftext[k] in ".!?)":
+            k += 1
+        while k < a and ftext[k].isspace():
+            k += 1
+        out.append(k)
+    return out
+
+
 def sentence_frames(text: str, pieces: list[Piece], article: int) -> list[Frame]:
     """Sentences around quotes, with quoted passages replaced by a placeholder."""
     frames: list[Frame] = []
@@ -134,12 +158,12 @@ def sentence_frames(text: str, pieces: list[Piece], article: int) -> list[Frame]
         src.extend(range(pos, pe))
         ftext, src, holes = _space_marks("".join(buf), src, holes)
         # split the paragraph frame into sentences; keep those with a placeholder
+        ends = [m.end() for m in _SENT_END.finditer(ftext) if not abbreviation_dot(ftext, m.start())]
+        ends += _capital_quote_starts(ftext, holes, [text[pieces[i].segs[0][0]:pieces[i].segs[0][0] + 1] for i, _, _ in holes])
         bounds, s = [], 0
-        for m in _SENT_END.finditer(ftext):
-            if abbreviation_dot(ftext, m.start()):
-                continue
-            bounds.append((s, m.end()))
-            s = m.end()
+        for e in sorted(set(ends)):
+            bounds.append((s, e))
+            s = e
         bounds.append((s, len(ftext)))
         m = _DATELINE.match(ftext)
         dateline = m.end() if m is not None else 0
