@@ -37,6 +37,16 @@ CASES = [
      "Two lanes", "Paul Dimitriou", None),
     ('"The clinic will reopen once the roof is repaired," said NHS Director Helen Marsh.',
      "clinic will reopen", "Helen Marsh", None),
+    # a name set off after a description the parser hung on the quote ('"...," the union's
+    # president, Lana Payne, said'): that name speaks, the description is its title, also
+    # where the tagger took the name for an organisation. Agency copy (no speaker before):
+    ('The company said on Tuesday that it would cut 200 jobs. "It is a sad day," the union\'s president, '
+     'Lana Payne, told Reuters.', "sad day", "Lana Payne", "president"),
+    # Canadian and British (no title before)
+    ('The plant in Oakville will close in March.\n\n"It is a sad day," the local\'s president, Dave Cassidy, '
+     'said in an interview with CBC News.', "sad day", "Dave Cassidy", "president"),
+    ('The trust confirmed the closure on Friday.\n\n"We had no choice," the trust\'s chief executive, Glen Burley, said.',
+     "no choice", "Glen Burley", "chief executive"),
 ]
 
 

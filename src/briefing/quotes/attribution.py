@@ -175,6 +175,16 @@ def _appos_title(tok: "Token") -> str | None:
     return None
 
 
+def _described_as(tok: "Token") -> str | None:
+    """The description a name stands in apposition to ('the union's president, Lana Payne':
+    president), where the parser made the name hang from it."""
+    h = tok.head
+    if tok.dep_ != "appos" or h.pos_ != "NOUN" or h.i > tok.i:
+        return None
+    words = _strip_det([t for t in h.subtree if t.i <= h.i])
+    return _words_text(words) if words and len(words) <= 6 else None
+
+
 _QUANTIFIERS = frozenset("""several many most some others other both all few another one each either neither
 none half everyone everybody someone somebody anyone nobody much more less little enough plenty such""".split())
 
@@ -414,6 +424,12 @@ def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
             e = named[0]
             title = _words_text(tok.doc[tok.i:e.start]) or None
             return "person", e.text, title
+    if ent is not None and ent.label_ in ("ORG", "NORP", "GPE") and tok.i == ent.end - 1 and 2 <= len(ent) <= 3 \
+            and (desc := _described_as(tok)) is not None and tok.head.lower_ in PERSON_HEADS \
+            and all(w.text[:1].isupper() for w in ent):
+        # 'the union's president, Lana Payne, said' with the name tagged ORG: a name set off
+        # after a description of a person is that person
+        return "person", ent.text, desc
     if (role := _capitalised_role(tok)) is not None:
         # 'The Premier stated', 'the Premier said', 'says the 41-year-old Fort Rouge MLA': a
         # capitalised title with "the" is a description, not a name; the table of people
@@ -446,7 +462,7 @@ def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
         start = _hyphen_start(doc, words[k].i)
         name = doc[start:ent.end].text if k or start < ent.start else ent.text
         name = re.sub(r"['’]s$", "", name)
-        title = _title_left(tok, start) or _appos_title(tok)
+        title = _title_left(tok, start) or _appos_title(tok) or _described_as(tok)
         return "person", name, title
     if tok.lower_.rstrip(".") in TITLE_WORDS and tok.pos_ == "PROPN" and (named := _appos_name_after(tok)) is not None:
         # 'The Shadow Secretary of State for the Family, Theresa May, said': a capitalised
@@ -470,7 +486,7 @@ def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
                 break
         start = _hyphen_start(doc, run[0].i)
         name = " ".join([doc[start:run[0].i + 1].text] + [t.text for t in run[1:]])
-        return "person", name, _title_left(tok, start) or _appos_title(tok)
+        return "person", name, _title_left(tok, start) or _appos_title(tok) or _described_as(tok)
     # noun phrase subject
     words = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("compound",)]
     words = [t for t in words if not (t.dep_ in ("relcl", "acl", "appos", "prep") and t.i > tok.i)]
@@ -594,10 +610,20 @@ def _name_taken_for_modal(v: "Token") -> "Token | None":
 
 def appos_of_quote_subject(v: "Token", skip: frozenset[int]) -> "Token | None":
     """The name the parser hung as an apposition on a quote it took for the cue's subject
-    ('"...," Ramos, 58, told AFP'): that name speaks."""
+    ('"...," Ramos, 58, told AFP'): that name speaks. Also one apposition further, a name on
+    a description the parser hung there ('"...," the union's president, Lana Payne, said')."""
     for c in v.children:
         if c.dep_ == "nsubj" and c.i in skip:
-            return next((a for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN" and a.i < v.i), None)
+            for a in c.children:
+                if a.dep_ != "appos" or a.i > v.i:
+                    continue
+                if a.pos_ == "PROPN":
+                    return a
+                if a.pos_ == "NOUN":
+                    named = next((n for n in a.children if n.dep_ == "appos" and n.pos_ == "PROPN" and a.i < n.i < v.i), None)
+                    if named is not None:
+                        return named
+            return None
     return None
 
 
