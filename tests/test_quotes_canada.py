@@ -391,6 +391,19 @@ SPEAKERS_BY_RULE = {
         # Canadian: a lawsuit speaks for whoever the article says filed it
         ("The lawsuit, filed by former player Dale Whitford in B.C. Supreme Court, says the league hid the risks.\n\n"
          "“The league knew and said nothing,” the lawsuit says.", "knew and said nothing", "Dale Whitford"),
+        # ... also written or signed by someone the article gives a lower-case title, or
+        # filed by lawyers for someone (Canadian, British, Canadian court copy)
+        ("The memo, written by deputy minister Paul Rochon, warned of delays.\n\n"
+         "“The timeline is not realistic,” the memo said.", "timeline is not", "Paul Rochon"),
+        ("The letter, signed by former chief constable Sara Thornton, was sent to the Home Office.\n\n"
+         "\"We urge you to think again,\" the letter says.", "think again", "Sara Thornton"),
+        ("The lawsuit, filed by lawyers for Dale Whitford in B.C. Supreme Court, says the league hid the risks.\n\n"
+         "“The league knew and said nothing,” the lawsuit says.", "knew and said nothing", "Dale Whitford"),
+        # (staff writing for a committee write its report; a place after a preposition is no author)
+        ("The report, prepared by staff for the Finance Committee, was released Monday.\n\n"
+         "\"Costs have doubled,\" the report says.", "Costs have doubled", "the Finance Committee"),
+        ("Police issued a statement from officers in Regina on Tuesday.\n\n"
+         "\"The suspect is in custody,\" the statement said.", "in custody", None),
         # a common noun capitalised where it opens the sentence is no author
         ("Court documents say the accused told officers he “panicked and ran.”\n\n"
          "Crown prosecutor Lise Aubin told the court the evidence was strong.", "panicked and ran", None),

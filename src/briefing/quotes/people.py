@@ -1613,9 +1613,9 @@ def is_issuing_verb(word: str) -> bool:
 
 # 'a statement from the Regina Police Service', 'a report by the auditor general's office'
 _ISSUER_REACH = 600  # characters: a document named 'from X' further back is another story's
-_FROM_ISSUER = re.compile(r",?\s+(?:(?:issued|released|sent|posted|filed|brought|launched)\s+)?(?:from|by)\s+"
-                          r"(?:(?:former|then|fellow|retired|two|three|several)\s+)?(?:(?:player|players|parents|residents|"
-                          r"employees|workers|members|students|patients|lawyers?|attorneys?)\s+)?((?:the\s+)?[A-Z][\w.&'’-]*"
+_FROM_ISSUER = re.compile(r",?\s+(?:(?:issued|released|sent|posted|filed|brought|launched|written|signed|drafted|prepared|authored)\s+)?(?:from|by)\s+"
+                          # (a lower-case title before the name: 'written by deputy minister Paul Rochon')
+                          r"(?:(?!(?:the|a|an|his|her|its|their|in|at|on|near|across|during|after|before|since|with|to)\b)[a-z][\w-]*\s+){0,3}?((?:the\s+)?[A-Z][\w.&'’-]*"
                           r"(?:\s+(?:(?:of|for|and|on|the)\s+)*[A-Z][\w.&'’-]*){0,6})")
 _OWNER = re.compile(r"((?:[A-Z][\w.&-]*\s+){0,4}[A-Z][\w.&-]*)\s*(?:['’]s|['’])\s+(?:[\w-]+\s+){0,3}$")
 _SUBJECT_RUN = re.compile(r"^\s*(?:[\"“‘]?\s*)(?:(?:On|In|At|Later|Earlier|Then|Meanwhile|Also|But|And|Separately),?\s+"
