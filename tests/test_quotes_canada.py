@@ -386,6 +386,13 @@ SPEAKERS_BY_RULE = {
         # US baseball copy
         ("Mets starter Tom Kessler struck out nine over seven innings.\n\n"
          "\"My slider was working,\" the right-hander said.", "slider was working", "Tom Kessler"),
+        # a nationality or a provincial demonym ('the Swede', 'the Albertan'; British football copy)
+        ("Canucks forward Lars Engvall scored twice on Saturday.\n\n"
+         "“It felt good to finally get one,” the Swede said.", "felt good", "Lars Engvall"),
+        ("Oilers captain Dylan Marchuk had three points on Tuesday.\n\n"
+         "“We played the right way,” the Albertan said.", "right way", "Dylan Marchuk"),
+        ("Manchester United manager Rui Alves was unhappy after the defeat.\n\n"
+         "\"We were not good enough,\" the Portuguese told Sky Sports.", "not good enough", "Rui Alves"),
     ],
     "documents_speak_for_their_author_or_nobody": [
         # Canadian: a lawsuit speaks for whoever the article says filed it
