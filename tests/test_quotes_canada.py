@@ -463,6 +463,18 @@ SPEAKERS_BY_RULE = {
         ("Black Lives Matter issued a statement saying it took the action \"because of the unsafe conditions.\"\n\n"
          "\"We will not march this year,\" the group said.", "not march this year", "Black Lives Matter"),
     ],
+    "an_it_that_speaks_is_the_organisation_the_sentence_before_opens_on": [
+        # Canadian (across a paragraph break), agency and British copy
+        ("Hydro One said on Tuesday that crews were working through the night.\n\n"
+         "“Power will be restored by Friday,” it said in a statement.", "restored by Friday", "Hydro One"),
+        ("The Israeli military said it had struck targets in Gaza. \"The strikes were precise,\" it said.",
+         "strikes were precise", "the Israeli military"),
+        ("Network Rail said on Friday that the line would stay shut. \"Engineers are on site,\" it added.",
+         "Engineers are on site", "Network Rail"),
+        # (not a person, whom no 'it' stands for, nor a document that names no author)
+        ("Premier Scott Moe said on Tuesday the deal was done. \"It is signed,\" it said.", "It is signed", None),
+        ("The report said costs had doubled. \"Costs doubled in two years,\" it said.", "Costs doubled", None),
+    ],
     "an_organisation_name_runs_on_past_on": [
         # Canadian: 'on' continues a committee's name; a title word right after 'on' is part of it
         ("The Senate Committee on Foreign Affairs met on Monday.\n\n"

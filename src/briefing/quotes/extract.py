@@ -544,6 +544,9 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
                     and (org := people.organisation_before(ps[0].open_at)) is not None:
                 # (not 'It read:', a document)
                 speaker = org  # '"...," it said in a statement' after 'Extinction Rebellion, which ...'
+            elif a.pronoun == "it" and (a.cue or "").lower() in REPORTING_CUES \
+                    and (org := people.organisation_opening_sentence_before(ps[0].open_at)) is not None:
+                speaker = org  # 'Hydro One said on Tuesday ... "...," it said.'
         elif kind == "role":
             # "the governor said" after "Gov. Chris Christie": the person the article gave
             # that role; an unnamed individual ("a friend") stays None

@@ -184,6 +184,11 @@ def _sentence_start(text: str, pos: int) -> int:
 # ('New Delhi, India (CNN) --': the agency in brackets; a name's dashed aside is no dateline)
 _DATELINE_AFTER = re.compile(r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,2})?[ \t]*\([^()\n]{1,30}\)[ \t]*(?:--|[—–])[ \t]")
 _COREF_REACH = 1200  # characters: about two paragraphs
+# a sentence opening on an organisation's name as the subject of a reporting cue (after an
+# optional time phrase): 'Hydro One said on Tuesday', 'Israel's military said', 'The OPP says'
+_ORG_OPENING = re.compile(r"[\s\"“‘]*(?P<name>(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+){0,5}?[A-Z][\w.&-]*(?:(?:['’]s)?\s+(?P<head>[a-z]+))?)"
+                          r"\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
+                          r"(?:said|says|announced|confirmed|stated|warned|reported|added)\b")
 _LOCATIVE = r"(?:in|from|across|throughout|near|outside|into|within|between)"  # (not 'to', 'of', 'on': 'passed to Leon Draisaitl')
 # an untitled capitalised run after a locative preposition or "the" ('in Nova Scotia', 'between
 # New Brunswick and Nova Scotia', 'the Chignecto Isthmus') is more likely a place than a person
@@ -1137,6 +1142,37 @@ class People:
                     and not self.is_person(name, start) and self.gender_of(name) is None:
                 return self.canonical(name, start)[0]
         return None
+
+    def organisation_opening_sentence_before(self, pos: int) -> str | None:
+        """The organisation an 'it' that speaks stands for when the sentence before the quote's
+        opens on it as the subject of a reporting cue ('Hydro One said on Tuesday that crews
+        were working. "...," it said.', 'Israel's military said ...'): a capitalised name (with
+        an organisation noun after a possessive) that the article never shows is a person."""
+        own = _sentence_start(self.text, pos)
+        if own <= 0:
+            return None
+        k = own - 1
+        while k > 0 and self.text[k].isspace():
+            k -= 1
+        prev = _sentence_start(self.text, k)
+        m = _ORG_OPENING.match(self.text, prev, own)
+        if m is None:
+            return None
+        name = m.group("name").strip()
+        if m.group("head") and m.group("head") not in ORG_HEADS:
+            return None  # ('Smith's lawyer said', 'The Liberal leader said': no organisation)
+        bare = name[4:] if name.startswith("The ") else name
+        words = bare.split()
+        if not words or words[0].lower() in _CONNECTORS | _DETERMINER_WORDS | _SPEAKER_PRONOUNS | _MONTHS:
+            return None
+        if any(w.lower().rstrip(".") in TITLE_WORDS for w in words) and not any(w.lower() in ORG_HEADS for w in words):
+            return None  # ('Premier Scott Moe said': a person, whom no 'it' stands for)
+        if self.is_person(bare, prev) or self.gender_of(bare) is not None or self.gender_of(surname(bare)) is not None \
+                or any(surname(n) == surname(bare) for n, _ in self.known if len(n.split()) >= 2):
+            return None
+        if m.group("head"):  # a description: 'the Israeli military', 'the military', 'Israel's military'
+            return "the " + bare if name.startswith("The ") else bare
+        return self.canonical(bare, prev)[0]
 
     def organisation_by_apposition(self, phrase: str, pos: int) -> str | None:
         """The organisation a definite description stands for once the article has set that
