@@ -95,27 +95,23 @@ def _space_marks(ftext: str, src: list[int], holes: list[tuple[int, int, int]]) 
     return "".join(out), osrc, [(p, shift[a], shift[a] + (b - a)) for p, a, b in holes]
 
 
-# a sentence end before an opening quote mark: '... on Tuesday. "something," she said'
-_END_BEFORE_QUOTE = re.compile(r"[.!?]+[)]?\s+[\"“«‘]?$|[.!?]+[)]?\s+(?:``|'')$")
+# a sentence end before an opening quote mark: '... on Tuesday. "something," she said' (the
+# group: where the new sentence starts)
+_END_BEFORE_QUOTE = re.compile(r"[.!?]+[)]?\s+((?:[\"“«‘]|``|'')?)$")
 
 
-def _capital_quote_starts(ftext: str, holes: list[tuple[int, int, int]], first_chars: list[str]) -> list[int]:
+def _capital_quote_starts(ftext: str, holes: list[tuple[int, int, int]], text: str, pieces: list[Piece]) -> list[int]:
     """Sentence bounds before quotes that open a sentence. The placeholder hides the quote's
     capital, so ``_SENT_END`` cannot see that '... on Tuesday. "It was ...," she said' starts a
     new sentence; without the split the earlier sentence's subject takes the quote's cue."""
     out: list[int] = []
-    for (_, a, _), first in zip(holes, first_chars):
-        if not (first[:1].isupper() or first[:1].isdigit()):
+    for i, a, _ in holes:
+        first = text[pieces[i].segs[0][0]:pieces[i].segs[0][0] + 1]
+        if not (first.isupper() or first.isdigit()):
             continue
         m = _END_BEFORE_QUOTE.search(ftext, max(0, a - 8), a)
-        if m is None or abbreviation_dot(ftext, m.start()):
-            continue
-        k = m.start()
-        while k < a and ftext[k] in ".!?)":
-            k += 1
-        while k < a and ftext[k].isspace():
-            k += 1
-        out.append(k)
+        if m is not None and not abbreviation_dot(ftext, m.start()):
+            out.append(m.start(1))
     return out
 
 
@@ -159,7 +155,7 @@ def sentence_frames(text: str, pieces: list[Piece], article: int) -> list[Frame]
         ftext, src, holes = _space_marks("".join(buf), src, holes)
         # split the paragraph frame into sentences; keep those with a placeholder
         ends = [m.end() for m in _SENT_END.finditer(ftext) if not abbreviation_dot(ftext, m.start())]
-        ends += _capital_quote_starts(ftext, holes, [text[pieces[i].segs[0][0]:pieces[i].segs[0][0] + 1] for i, _, _ in holes])
+        ends += _capital_quote_starts(ftext, holes, text, pieces)
         bounds, s = [], 0
         for e in sorted(set(ends)):
             bounds.append((s, e))

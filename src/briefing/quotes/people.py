@@ -124,7 +124,7 @@ inspector referee umpire doctor surgeon nurse paramedic witness suspect victim""
 # a '-man' or '-woman' noun names one person ('the Dutchman', 'the Kerryman', 'the clubman')
 _ONE_MAN = re.compile(r"^[a-zé]{3,}(?:man|woman)$")
 # so does a nationality or a provincial demonym, as sport copy writes ('the Swede', 'the Albertan')
-DEMONYMS = frozenset("""swede finn dane norwegian icelander german austrian swiss italian spaniard portuguese pole
+_DEMONYMS = frozenset("""swede finn dane norwegian icelander german austrian swiss italian spaniard portuguese pole
 czech slovak hungarian slovenian croat serb latvian lithuanian estonian ukrainian belarusian russian romanian
 bulgarian greek turk briton brit scot american canadian mexican brazilian argentine argentinian colombian
 chilean uruguayan australian aussie kiwi japanese korean chinese indian kenyan ethiopian nigerian
@@ -751,7 +751,7 @@ class People:
         head = low[-1]
         if head in ORG_HEADS or head in DOCUMENT_NOUNS or head.endswith("s") and not head.endswith("ss") \
                 or not (head in TITLE_WORDS or head in PERSON_NOUNS or head in PERSON_HEADS or head in _MALE_WORDS
-                        or head in _FEMALE_WORDS or head.endswith("-year-old") or _ONE_MAN.match(head) or head in DEMONYMS):
+                        or head in _FEMALE_WORDS or head.endswith("-year-old") or _ONE_MAN.match(head) or head in _DEMONYMS):
             return None
         # (a description anyone may fit, 'the host', 'the judge', 'the resident', stands for the
         # person only when the article gave them that word: see below)
