@@ -71,9 +71,15 @@ _DATELINE = re.compile(r"[ \t]*(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,[ \t]+[A-Z][\w.]*(
                        r"[ \t]*[—–-]{1,2}[ \t]+")
 
 
+# where ``_space_marks`` may add a space (a superset: most paragraphs need none)
+_MARK_TOUCHING = re.compile(r"[,:;][“\"]\S|[.,!?][”\"]\w")
+
+
 def _space_marks(ftext: str, src: list[int], holes: list[tuple[int, int, int]]) -> tuple[str, list[int], list[tuple[int, int, int]]]:
     """A space where a quote mark touches the words around it ('Ryan said,“Look', 'paranoia,”Clinton
     said'), which the tokenizer would otherwise glue to the cue or the name."""
+    if not _MARK_TOUCHING.search(ftext):
+        return ftext, src, holes
     out: list[str] = []
     osrc: list[int] = []
     shift: list[int] = []

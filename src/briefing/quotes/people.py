@@ -396,6 +396,11 @@ def name_tail(text: str, end: int) -> str:
     return out
 
 
+# a capitalised run as ``canonical`` reads it: offset, run, its words (a name suffix and a
+# possessive left off), and whether it ended on a possessive
+RunEnding = tuple[int, str, list[str], bool]
+
+
 class People:
     """Canonical names for one article: the fullest form the article first gives."""
 
@@ -413,6 +418,8 @@ class People:
         self._by_surname: dict[str, bool] = {}  # speaks_by_surname, per word
         self._tags: dict[str, set[str]] = {}  # tags_of, per surname
         self._described_subjects: list[tuple[int, str, str | None]] | None = None
+        self._run_endings: tuple[dict[str, list[RunEnding]], dict[str, list[RunEnding]]] | None = None
+        self._knighted_text = "Sir" in text or "Dame" in text  # (else no mention is 'Sir John')
 
     def runs(self) -> list[tuple[int, str]]:
         if self._runs is None:
@@ -421,6 +428,26 @@ class People:
                 for start, run in _split_run(m.start(1), m.group(1)):
                     self._runs.extend(_split_after_possessor(start, run))
         return self._runs
+
+    def _runs_ending_on(self, sur: str) -> tuple[list[RunEnding], list[RunEnding]]:
+        """The runs of two words or more whose last word (a name suffix and a possessive left
+        off) is ``sur``, those without a possessive first: where ``canonical`` looks for a
+        name in full. Indexed once per article, as ``canonical`` runs for every mention."""
+        if self._run_endings is None:
+            self._run_endings = ({}, {})
+            for table, wanted in ((self._run_endings[0], False), (self._run_endings[1], True)):
+                for pos, run in self.runs():
+                    if _ends_possessive(run) != wanted:
+                        continue
+                    words = run.split()
+                    while len(words) > 2 and words[-1].rstrip(".,").lower() in _NAME_SUFFIXES:
+                        words = words[:-1]  # 'Joseph R. Biden Jr.' is who 'Mr. Biden' is (the suffix left off)
+                    if len(words) < 2:
+                        continue
+                    last = _POSSESSIVE_END.sub("", words[-1].rstrip(".,;:"))
+                    possessive = last != words[-1].rstrip(".,;:")
+                    table.setdefault(last, []).append((pos, run, words[:-1] + [last], possessive))
+        return self._run_endings[0].get(sur, []), self._run_endings[1].get(sur, [])
 
     def add(self, name: str, title: str | None) -> None:
         for i, (n, t) in enumerate(self.known):
@@ -431,7 +458,8 @@ class People:
         self.known.append((name, title))
 
     def canonical(self, name: str, before: int) -> tuple[str, str | None]:
-        if " " not in name and (sir := re.search(rf"\b(Sir|Dame)\s+{re.escape(name)}\b(?!\s+[A-Z])", self.text)):
+        if " " not in name and self._knighted_text and (
+                sir := re.search(rf"\b(Sir|Dame)\s+{re.escape(name)}\b(?!\s+[A-Z])", self.text)):
             name = f"{sir.group(1)} {name}"  # 'Sir John said', the parser leaving out the Sir
         knighted = _KNIGHTED.match(name)
         if knighted:  # 'Sir John' after 'Sir John Bourn': British style names a knight by his given name
@@ -462,19 +490,13 @@ class People:
         # the first fuller mention in the article text (possibly outside any quote frame); a
         # possessive one only when no other gives the name ('Michael Howard's stance' gives
         # Howard in full, 'Bill Clinton's policies' is not who 'Mrs. Clinton' is)
-        plain = [r for r in self.runs() if not _ends_possessive(r[1])]
-        possessive_runs = [r for r in self.runs() if _ends_possessive(r[1])]
-        if " " not in bare and len(re.findall(rf"\b(?:in|across|throughout)\s+{re.escape(bare)}\b(?![’'-]|\s+[A-Z])", self.text)) >= 2:
+        plain, possessive_runs = self._runs_ending_on(sur)
+        if possessive_runs and " " not in bare and len(re.findall(
+                rf"\b(?:in|across|throughout)\s+{re.escape(bare)}\b(?![’'-]|\s+[A-Z])", self.text)) >= 2:
             possessive_runs = []  # a place ('in India', 'across India'): 'Nepal India's Prime Minister' names no one
-        for pos, run in plain + possessive_runs:
-            words = run.split()
-            while len(words) > 2 and words[-1].rstrip(".,").lower() in _NAME_SUFFIXES:
-                words = words[:-1]  # 'Joseph R. Biden Jr.' is who 'Mr. Biden' is (the suffix left off)
-            last = _POSSESSIVE_END.sub("", words[-1].rstrip(".,;:")) if len(words) >= 2 else ""
-            possessive = last != words[-1].rstrip(".,;:")
-            if last != sur or possessive and sur.isupper():
+        for pos, run, words, possessive in plain + possessive_runs:
+            if possessive and sur.isupper():
                 continue  # (initials have no given name: 'All CNN's coverage')
-            words = words[:-1] + [last]
             k = 0
             while k < len(words) - 1 and (words[k].lower().rstrip(".,") in TITLE_WORDS | _LEAD_CUES | _CONNECTORS | _RUN_OPENERS
                                           or (_ROLE_COMPOUND.match(words[k]) or words[k].lower() in INDIVIDUAL_NOUNS | PERSON_NOUNS | _OCCUPATION_WORDS)
