@@ -434,19 +434,17 @@ class People:
         off) is ``sur``, those without a possessive first: where ``canonical`` looks for a
         name in full. Indexed once per article, as ``canonical`` runs for every mention."""
         if self._run_endings is None:
-            self._run_endings = ({}, {})
-            for table, wanted in ((self._run_endings[0], False), (self._run_endings[1], True)):
-                for pos, run in self.runs():
-                    if _ends_possessive(run) != wanted:
-                        continue
-                    words = run.split()
-                    while len(words) > 2 and words[-1].rstrip(".,").lower() in _NAME_SUFFIXES:
-                        words = words[:-1]  # 'Joseph R. Biden Jr.' is who 'Mr. Biden' is (the suffix left off)
-                    if len(words) < 2:
-                        continue
-                    last = _POSSESSIVE_END.sub("", words[-1].rstrip(".,;:"))
-                    possessive = last != words[-1].rstrip(".,;:")
-                    table.setdefault(last, []).append((pos, run, words[:-1] + [last], possessive))
+            self._run_endings = ({}, {})  # (runs without a possessive, runs with one)
+            for pos, run in self.runs():
+                words = run.split()
+                while len(words) > 2 and words[-1].rstrip(".,").lower() in _NAME_SUFFIXES:
+                    words = words[:-1]  # 'Joseph R. Biden Jr.' is who 'Mr. Biden' is (the suffix left off)
+                if len(words) < 2:
+                    continue
+                last = _POSSESSIVE_END.sub("", words[-1].rstrip(".,;:"))
+                possessive = last != words[-1].rstrip(".,;:")
+                table = self._run_endings[1 if _ends_possessive(run) else 0]
+                table.setdefault(last, []).append((pos, run, words[:-1] + [last], possessive))
         return self._run_endings[0].get(sur, []), self._run_endings[1].get(sur, [])
 
     def add(self, name: str, title: str | None) -> None:
