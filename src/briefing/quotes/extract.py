@@ -150,6 +150,8 @@ _SPACE_IN_NAME = re.compile(r"(?<![\w.'’-])([A-Z][\w.'’-]*)[\u00a0\u202f](?=
 
 
 def _name_spaces(text: str) -> str:
+    if "\u00a0" not in text and "\u202f" not in text:  # (most text has neither: no scan)
+        return text
     return _SPACE_IN_NAME.sub(lambda m: m.group(1) + " ", text)
 
 
@@ -158,7 +160,7 @@ def _name_spaces(text: str) -> str:
 # 'Kevin O’Leary' as 'Kevin'; it parses a straight one (one character for one, so every
 # offset holds) and the quotes get the article's own spelling back (``_article_spelling``).
 # Possessives and contractions keep theirs: changing them moved parses elsewhere at random.
-_CURLY_IN_WORD = re.compile(r"(?<=\b[A-Z])’(?=[A-Z][a-z])")
+_CURLY_IN_WORD = re.compile(r"’(?<=\b[A-Z]’)(?=[A-Z][a-z])")  # (the mark first: scanned for, not tried everywhere)
 _STRAIGHT_WORD = re.compile(r"\b[A-Z]'[A-Z][a-z]+")
 _CURLY_WORD = re.compile(r"\b[A-Z]’[A-Z][a-z]+")
 
@@ -169,7 +171,7 @@ def _straight_apostrophes(text: str) -> str:
 
 def _article_spelling(original: str, quotes: list[Quote]) -> list[Quote]:
     """The quotes' words and names as the article spells them (its typographic apostrophes)."""
-    curly = {w.replace("’", "'"): w for w in _CURLY_WORD.findall(original)}
+    curly = {w.replace("’", "'"): w for w in _CURLY_WORD.findall(original)} if "’" in original else {}
     if not curly:
         return quotes
 
