@@ -251,9 +251,9 @@ _LEAD_CUES = frozenset("stated said says added wrote continued explained asked t
 # (a name in French style writes only its first word with a capital: 'Société de transport de
 # Laval (STL)'; _expansion keeps only a run that opens with a capital)
 _ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'’&-]*,?\s+(?:(?:&|[a-zà-ÿ][\w'’-]*)\s+)*){1,8})\(([A-Z][A-Z&]{1,7})\)")
+_LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z'’-]*\b")  # (\b[a-z]..., the letter scanned for first)
 # the initials in brackets that every match of _ACRONYM_AFTER ends on: an article without them
 # is not scanned (the scan tries every capitalised word, a tenth of the people table's time)
-_LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z'’-]*\b")  # (\b[a-z]..., the letter scanned for first)
 _ACRONYM_MARK = re.compile(r"\([A-Z][A-Z&]{1,7}\)")
 # 'the CBSA (Canada Border Services Agency)': initials first, the expansion in brackets
 _ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z&]{1,7})\s+\(((?:[A-Z][\w'’&-]*,?\s*(?:(?:of|the|and|for|on|&|de|du|des|la|le|et)\s+)*){1,8})\)")
