@@ -66,13 +66,14 @@ def paired_bootstrap(a: "np.ndarray", b: "np.ndarray", resamples: int = BOOTSTRA
 
 def lead_sentences(texts: Sequence[str], n: int = 3) -> list[list[str]]:
     """Lead-n on spaCy's default (parser-based) sentence split, the EVALUATION.md baseline."""
-    from briefing.nlp.blas import one_thread
     from briefing.nlp.sentences import load_spacy
 
     nlp = load_spacy("parser")
-    with one_thread():
-        docs = list(nlp.pipe(texts, batch_size=32, disable=["ner", "tagger", "attribute_ruler"]))
-    return [[s.text.strip() for s in doc.sents if s.text.strip()][:n] for doc in docs]
+    out = []
+    for doc in nlp.pipe(texts, batch_size=32, disable=["ner", "tagger", "attribute_ruler"]):
+        sents = [s.text.strip() for s in doc.sents if s.text.strip()]
+        out.append(sents[:n])
+    return out
 
 
 def _load_rows(path: str, limit: int | None, pool: bool = False) -> list[dict]:

@@ -198,37 +198,35 @@ def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Qu
     attrs: list[dict[int, Attr]] = [{} for _ in texts]
     verbatim: list[tuple[int, int, Attr, int, int, int]] = []
     if frames:
-        from briefing.nlp.blas import one_thread
         from briefing.nlp.sentences import load_spacy
 
         nlp = load_spacy("parser")
-        with one_thread():  # (numpy's BLAS multiplies the parser's matrices: see nlp.blas)
-            disable = [p for p in ("lemmatizer",) if p in nlp.pipe_names]
-            for fi, (fr, doc) in enumerate(zip(frames, nlp.pipe((f.text for f in frames), batch_size=batch_size, disable=disable))):
-                found = attribute_frame(doc, fi, fr, all_pieces[fr.article])
-                _partial_contents(doc, fr, texts[fr.article], all_pieces[fr.article], found)
-                if not fr.intro:
-                    verbatim.extend(_verbatim_candidates(doc, fr, texts[fr.article], all_pieces[fr.article], found))
-                if fr.intro:
-                    have = attrs[fr.article]
-                    found = {k: v for k, v in found.items() if v.cue is not None and (k not in have or have[k].cue is None)}
-                attrs[fr.article].update(found)
-            # partial quotes still without a clause: parse their sentence with the quoted words
-            sents = [texts[ai][a:b] for ai, _, _, a, b, _ in verbatim]
-            for (ai, pidx, at, a, b, cue_at), doc in zip(verbatim, nlp.pipe(sents, batch_size=batch_size, disable=disable)):
-                p = all_pieces[ai][pidx]
-                if attrs[ai].get(pidx) is not at or at.content is not None:
-                    continue
-                c = verbatim_clause(doc, cue_at - a, (p.segs[0][0] - a, p.segs[0][1] - a))
-                if c is not None:
-                    at.content = (a + c[0], a + c[1])
-            # quotes still without a speaker that open their sentence: the sentence before speaks
-            ctx = [(ai, i, s) for ai, (t, ps) in enumerate(zip(texts, all_pieces))
-                   for i, s in context_sentences(t, ps, _attributed(attrs[ai]))]
-            for (ai, i, s), doc in zip(ctx, nlp.pipe((s for _, _, s in ctx), batch_size=batch_size, disable=disable)):
-                found = context_attr(doc)
-                if found.kind != "none":
-                    attrs[ai][i] = found
+        disable = [p for p in ("lemmatizer",) if p in nlp.pipe_names]
+        for fi, (fr, doc) in enumerate(zip(frames, nlp.pipe((f.text for f in frames), batch_size=batch_size, disable=disable))):
+            found = attribute_frame(doc, fi, fr, all_pieces[fr.article])
+            _partial_contents(doc, fr, texts[fr.article], all_pieces[fr.article], found)
+            if not fr.intro:
+                verbatim.extend(_verbatim_candidates(doc, fr, texts[fr.article], all_pieces[fr.article], found))
+            if fr.intro:
+                have = attrs[fr.article]
+                found = {k: v for k, v in found.items() if v.cue is not None and (k not in have or have[k].cue is None)}
+            attrs[fr.article].update(found)
+        # partial quotes still without a clause: parse their sentence with the quoted words
+        sents = [texts[ai][a:b] for ai, _, _, a, b, _ in verbatim]
+        for (ai, pidx, at, a, b, cue_at), doc in zip(verbatim, nlp.pipe(sents, batch_size=batch_size, disable=disable)):
+            p = all_pieces[ai][pidx]
+            if attrs[ai].get(pidx) is not at or at.content is not None:
+                continue
+            c = verbatim_clause(doc, cue_at - a, (p.segs[0][0] - a, p.segs[0][1] - a))
+            if c is not None:
+                at.content = (a + c[0], a + c[1])
+        # quotes still without a speaker that open their sentence: the sentence before speaks
+        ctx = [(ai, i, s) for ai, (t, ps) in enumerate(zip(texts, all_pieces))
+               for i, s in context_sentences(t, ps, _attributed(attrs[ai]))]
+        for (ai, i, s), doc in zip(ctx, nlp.pipe((s for _, _, s in ctx), batch_size=batch_size, disable=disable)):
+            found = context_attr(doc)
+            if found.kind != "none":
+                attrs[ai][i] = found
     return [_article_spelling(o, _assemble(t, ps, at)) for o, t, ps, at in zip(originals, texts, all_pieces, attrs)]
 
 

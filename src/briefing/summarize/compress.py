@@ -534,12 +534,10 @@ class Compressor:
 
     def parse(self, texts: Sequence[str], ner: bool = True) -> list["Doc"]:
         """Parse sentences (entity types are candidate features; the re-parse check needs none)."""
-        from briefing.nlp.blas import one_thread
         from briefing.nlp.sentences import load_spacy
 
         nlp = load_spacy("parser")
-        with one_thread():
-            return list(nlp.pipe(texts, batch_size=64, disable=[] if ner else ["ner"]))
+        return list(nlp.pipe(texts, batch_size=64, disable=[] if ner else ["ner"]))
 
     def verify(self, pairs: Sequence[tuple["Doc", Compressed]]) -> dict[str, bool]:
         """Re-parse compressed sentences: each must have a verb and parse like its source."""
