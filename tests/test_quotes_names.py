@@ -824,3 +824,36 @@ def test_a_dash_credit_run_into_the_next_quote(extract):
     # a possessive after a dash is no credit
     text = "The minister defended the plan \u2014 Mr Hunt\u2019s \u201cBig idea\u201d \u2014 on Sunday."
     assert "Hunt\u2019s" not in speakers(extract, text)
+
+
+def test_a_bracket_after_the_name_is_no_part_of_it(extract):
+    # initials after their expansion, which NER often ends inside the bracket ('Federation (BCTF')
+    text = "The B.C. Teachers' Federation (BCTF) called the offer \u201cinsulting.\u201d"  # Canadian
+    assert speakers(extract, text) == ["The B.C. Teachers' Federation"]
+    text = "The Royal College of Nursing (RCN) called the pay award \u2018a slap in the face\u2019."  # British
+    assert speakers(extract, text) == ["The Royal College of Nursing"]
+    # later initials are the organisation the article spelled out, a dotted abbreviation included
+    text = ("The B.C. Teachers' Federation (BCTF) rejected the offer.\n\n"
+            "\u201cIt's a disgrace,\u201d the BCTF said in a statement.")
+    assert speakers(extract, text) == ["B.C. Teachers' Federation"]
+    # a party tag after a name is a person's, without the tag
+    text = ("Scott's niece, state Del. Marcia Price (D-Newport News), shouted to the crowd: \u201cThe nation is "
+            "watching Virginia. We have to show that we have his back.\u201d")  # US
+    assert speakers(extract, text) == ["Marcia Price"]
+
+
+def test_a_quoted_nickname_stays_out_of_quote_and_name(extract):
+    text = ("Scott's niece, state Del. Marcia \u201cCia\u201d Price (D-Newport News), shouted to the crowd: "
+            "\u201cThe nation is watching Virginia. We have to show that we have his back.\u201d")  # US
+    (q,) = extract(text)
+    assert (q.text, q.speaker) == ("The nation is watching Virginia. We have to show that we have his back.", "Marcia Price")
+    text = "\u2018I loved every minute,\u2019 said Dwayne \u2018The Rock\u2019 Johnson."  # British
+    (q,) = extract(text)
+    assert q.text == "I loved every minute" and q.speaker in ("Dwayne Johnson", "Johnson")
+
+
+def test_a_quote_before_a_name_is_no_part_of_its_title(extract):
+    # a slogan quoted inside the words before a name: the title is what follows it
+    text = ("Usability matters most, according to CSL's (\u201cCreate a Simple Life\u201d) chief marketing officer "
+            "Christina Teo.\n\n\u201cWe try to replicate any desktop experience,\u201d continues Teo.")  # agency
+    assert {(q.speaker, q.speaker_title) for q in extract(text)} == {("Christina Teo", "chief marketing officer")}

@@ -331,3 +331,30 @@ def test_quote_opened_after_a_full_sentence_stops_before_a_paragraph_with_its_ow
         "Prices are still rising … Stocks are low across the region.",
         "Farmers will plant less next year … They cannot afford the seed."]
     assert [q.speaker for q in quotes] == ["Ana Lopez", "Ana Lopez"]
+
+
+@pytest.mark.parametrize("text, nickname", [
+    ("Scott's niece, state Del. Marcia \"Cia\" Price, shouted: \"The nation is watching.\"", "Cia"),  # US
+    ("Former Speaker Thomas \u201cTip\u201d O\u2019Neill once said: \u201cAll politics is local.\u201d", "Tip"),
+    ("The wrestler Dwayne \u2018The Rock\u2019 Johnson told the BBC: \u2018I loved every minute.\u2019", "The Rock"),  # British
+])
+def test_a_nickname_inside_a_name_is_no_quote(text, nickname):
+    from briefing.quotes.spans import drop_nicknames
+
+    pieces = drop_nicknames(text, find_spans(text))
+    quoted = [text[p.segs[0][0]:p.segs[-1][1]] for p in pieces]
+    assert nickname not in quoted and len(quoted) == 1
+    # a quoted name between words that are no name stays a quote (a title, a scare quote)
+    for text in ("Fans called the shark \u201cBruce\u201d Tuesday.", "He saw \u201cJaws\u201d in 1975.",
+                 "The band's hit \u201cWonderwall\u201d Oasis wrote in 1995."):
+        assert len(drop_nicknames(text, find_spans(text))) == 1, text
+
+
+def test_a_quoted_phrase_in_a_title_case_headline_is_no_nickname():
+    from briefing.quotes.spans import nicknames
+
+    text = "Christie Calls Hillary Clinton \u2018A Disgrace\u2019 Over Police Comments\n\nHe spoke over the noise."
+    assert nicknames(text) == []
+    assert nicknames(text.replace("\n\n", " ")) == []  # (the paragraph breaks lost)
+    text = "Juan \u201cChico\u201d Manriquez of Oakland carried one of the photos."
+    assert nicknames(text) == [(5, 12)]

@@ -24,6 +24,7 @@ from typing import Any
 
 from briefing.quotes.attribution import Attr, attribute_frame, context_attr
 from briefing.quotes.frames import (
+    PLACEHOLDER,
     Frame,
     abbreviation_dot,
     context_sentences,
@@ -46,6 +47,7 @@ from briefing.quotes.people import (
 from briefing.quotes.spans import (
     Piece,
     drop_headline_echoes,
+    drop_nicknames,
     find_spans,
     headline_end,
     is_titlecase,
@@ -126,10 +128,16 @@ def _unnamed_antecedent(last: tuple | None, last_end: int, pos: int, pronoun: st
     return title
 
 
+# a quote inside the words before a name, which the frame parsed as its placeholder: the title
+# is what follows it
+_QUOTE_IN_TITLE = re.compile(rf"^(?:.*[\"“”‘’'])?{PLACEHOLDER}[\"“”‘’']\)?\s*")
+
+
 def _clean_title(title: str | None) -> str | None:
     if not title:
         return None
     title = HONORIFIC.sub("", title + " ").strip(" ,")
+    title = _QUOTE_IN_TITLE.sub("", title)  # "CSL's ("Create a Simple Life") chief marketing officer"
     # a relative clause describes the organisation, not the role: 'chief executive of BT
     # Wholesale which provides phone lines' is chief executive of BT Wholesale
     title = re.sub(r"\s+(?:and|or|but)$", "", _TITLE_RELATIVE.split(title, 1)[0].strip(" ,"))
@@ -187,7 +195,7 @@ def _article_spelling(original: str, quotes: list[Quote]) -> list[Quote]:
 def extract_quotes_many(texts: list[str], batch_size: int = 256) -> list[list[Quote]]:
     originals = texts
     texts = [_straight_apostrophes(_name_spaces(t)) for t in texts]
-    all_pieces = [drop_headline_echoes(t, find_spans(t)) for t in texts]
+    all_pieces = [drop_nicknames(t, drop_headline_echoes(t, find_spans(t))) for t in texts]
     frames: list[Frame] = []
     intros: list[Frame] = []
     for ai, (t, ps) in enumerate(zip(texts, all_pieces)):
@@ -319,6 +327,27 @@ def _attributed(attrs: dict[int, Attr]) -> set[int]:
 
 _PRESENTING = re.compile(r"^Here(?:['’]s|\s+is)\s+(?=[A-Z])")
 
+# a bracket the subject's words end on, closed or not (NER often stops before the closing mark):
+# initials after their expansion ('The B.C. Teachers' Federation (BCTF)') or a party tag after a
+# name ('Price (D-Newport News)'); neither is part of the name
+_BRACKET_TAIL = re.compile(r"^(?P<name>[^()]*?\w[^()]*?)\s*\(\s*(?:(?P<party>[RDI]-\s?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
+                           r"|(?P<initials>[A-Z][A-Za-z.&]*[A-Z]\.?))\s*\)?\s*$")
+# a nickname quoted inside a name: 'Marcia "Cia" Price', 'Thomas "Tip" O'Neill'
+_QUOTED_NICKNAME = re.compile(r"(?<=\w)\s+[\"“‘'][A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}[\"”’']\s+(?=[A-Z])")
+
+
+def plain_name(speaker: str | None, kind: str) -> tuple[str | None, str]:
+    """The speaker's words without a bracketed tail of initials or a party tag and without a
+    quoted nickname, and its kind (a name with a party tag is a person's, whatever NER took
+    it for)."""
+    if not speaker:
+        return speaker, kind
+    speaker = _QUOTED_NICKNAME.sub(" ", speaker)
+    m = _BRACKET_TAIL.match(speaker)
+    if m is None:
+        return speaker, kind
+    return m.group("name"), ("person" if m.group("party") and kind == "org" else kind)
+
 
 def clean_speaker(name: str | None) -> str | None:
     """Drop punctuation a sentence left on the name ("Carl Probyn." -> "Carl Probyn"),
@@ -428,7 +457,7 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
     for i in range(len(pieces)):
         a = attrs.get(i)
         if a and a.kind == "person" and a.speaker:
-            name = clean_speaker(a.speaker) or a.speaker
+            name = clean_speaker(plain_name(a.speaker, a.kind)[0]) or a.speaker
             people.add(*people.canonical(name, pieces[i].open_at)) if len(name.split()) < 2 else people.add(name, a.title)
     for i, p in enumerate(pieces):
         a = attrs.get(i)
@@ -479,7 +508,7 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
             content = text[cs:ce].strip()
         para = ps[0].para
         speaker, title, cue = a.speaker, a.title, a.cue
-        kind = a.kind
+        speaker, kind = plain_name(speaker, a.kind)
         via = kind
         bare = speaker[4:] if speaker and speaker.lower().startswith("the ") else speaker
         if kind in ("org", "person") and bare and " " not in bare and bare[:1].isupper() \

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from briefing.nlp.places import AMBIGUOUS, CANADIAN_PROVINCES, COUNTRIES, PLACE_ABBR, US_CITIES, US_STATES, WORLD_CITIES
+from briefing.quotes.spans import nicknames
 from briefing.quotes.vocabulary import (
     FEMALE_GIVEN, HONORIFIC, INDIVIDUAL_NOUNS, MALE_GIVEN, KIN_NOUNS, LOCAL_GOVERNMENTS, ORG_HEADS, PARTY_LETTER, PARTY_SYNONYMS, PERSON_HEADS,
     ROLE_ABBR, TITLE_WORDS,
@@ -16,6 +17,8 @@ _CAP_RUN = re.compile(r"([A-Z](?<![^\s(“\"][A-Z])[\w'’.-]*(?:\s+(?:[A-Z][\w'
 
 
 _RUN_WORD = re.compile(r"\S+")
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]$")  # the given name before a nickname
+_WORD_AFTER = re.compile(r"[ \t]((?:[A-Z]['’])?[A-Z][\w'’-]*)")  # the surname after it
 _KNIGHTED = re.compile(r"(Sir|Dame)\s+([A-Z][\w'’-]+)$")
 _LISTENER_BEFORE = re.compile(r"\b(?:told|tells|telling|tell|informed|assured)\s+$")
 _ROLE_COMPOUND = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+$")  # a capitalised role opening a sentence: 'Fly-half', 'Mother-of-three'
@@ -250,7 +253,8 @@ _LEAD_CUES = frozenset("stated said says added wrote continued explained asked t
 
 # (a name in French style writes only its first word with a capital: 'Société de transport de
 # Laval (STL)'; _expansion keeps only a run that opens with a capital)
-_ACRONYM_AFTER = re.compile(r"((?:[A-Z][\w'’&-]*,?\s+(?:(?:&|[a-zà-ÿ][\w'’-]*)\s+)*){1,8})\(([A-Z][A-Z&]{1,7})\)")
+# (a dotted abbreviation is a word of its initials: 'B.C. Teachers' Federation (BCTF)')
+_ACRONYM_AFTER = re.compile(r"((?:(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’&-]*),?\s+(?:(?:&|[a-zà-ÿ][\w'’-]*)\s+)*){1,8})\(([A-Z][A-Z&]{1,7})\)")
 _LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z'’-]*\b")  # (\b[a-z]..., the letter scanned for first)
 # the initials in brackets that every match of _ACRONYM_AFTER ends on: an article without them
 # is not scanned (the scan tries every capitalised word, a tenth of the people table's time)
@@ -341,6 +345,14 @@ _TITLE_MODIFIERS = frozenset("""of the and presidential former then deputy senio
 acting interim federal provincial national party team vice""".split())
 
 
+def _initials_of(word: str) -> str:
+    """A word's first letter, or every letter of a dotted abbreviation ('B.C.' -> 'BC')."""
+    return word.replace(".", "") if _DOTTED.fullmatch(word) else word[0]
+
+
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+
+
 def _expansion(words: list[str], acro: str) -> str | None:
     """The shortest run of ``words`` ending at the bracket whose initials (small words
     skipped) spell ``acro``: 'Ministry of Foreign Affairs' for MFA."""
@@ -352,11 +364,11 @@ def _expansion(words: list[str], acro: str) -> str | None:
         run = words[k:]
         if run[0].lower() in _SMALL_WORDS or not run[0][:1].isupper():
             continue
-        initials = "".join(w[0] for w in run if w.lower() not in _SMALL_WORDS)
+        initials = "".join(_initials_of(w) for w in run if w.lower() not in _SMALL_WORDS)
         # (a small word written with a capital counts too: 'Police Spies Out Of Lives (PSOOL)';
         # or with its own letter: 'Ministry of Health (MOH)')
-        caps = "".join(w[0] for w in run if w.lower() not in _SMALL_WORDS or w[0].isupper())
-        if letters in (initials.upper(), caps, "".join(w[0] for w in run).upper()):
+        caps = "".join(_initials_of(w) for w in run if w.lower() not in _SMALL_WORDS or w[0].isupper())
+        if letters in (initials.upper(), caps, "".join(_initials_of(w) for w in run).upper()):
             return " ".join(given[k:]).rstrip(",")
         if prefixed is None and len(initials) >= 2 and len(letters) == len(initials) + 1 and letters.startswith(initials.upper()):
             # one letter more, at the end, for a place the name leaves out: 'Ministry of
@@ -413,6 +425,14 @@ class People:
     """Canonical names for one article: the fullest form the article first gives."""
 
     def __init__(self, text: str) -> None:
+        # (a nickname quoted inside a name is blanked, offsets kept: 'Krisztina "Z" Holly' is
+        # the run Krisztina Holly, named in full)
+        self._nicknamed: dict[str, str] = {}  # the given name before a nickname -> the name in full
+        for start, end in nicknames(text):
+            text = text[:start] + " " * (end - start) + text[end:]
+            given, sur = _WORD_BEFORE.search(text, max(0, start - 40), start), _WORD_AFTER.match(text, end)
+            if given and sur:  # (NER, seeing the nickname, often ends the name before it: 'Chesley')
+                self._nicknamed.setdefault(given.group(1), f"{given.group(1)} {sur.group(1)}")
         self.text = text
         self.known: list[tuple[str, str | None]] = []  # (full name, title) in order seen
         self._runs: list[tuple[int, str]] | None = None
@@ -479,6 +499,8 @@ class People:
             if fulls and fulls[0]:
                 return self.canonical(f"{knighted.group(2)} {_POSSESSIVE_END.sub('', fulls[0])}", before)
         bare = HONORIFIC.sub("", name).strip()
+        if bare in self._nicknamed:
+            return self.canonical(self._nicknamed[bare], before)  # 'Chesley' of 'Chesley "Sully" Sullenberger'
         sur = surname(bare)
         if not sur:
             return name, None

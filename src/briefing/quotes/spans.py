@@ -153,6 +153,54 @@ def drop_headline_echoes(text: str, pieces: list[Piece]) -> list[Piece]:
     return out
 
 
+# a nickname quoted inside a name: 'Marcia "Cia" Price', 'Thomas "Tip" O'Neill', 'Dwayne "The
+# Rock" Johnson': a given name, one to three capitalised words in quote marks, a surname on the
+# same line (the opening mark scanned for, the given name looked behind at)
+NICKNAME_IN_NAME = re.compile(r"[\"“‘'](?<=[a-z][ \t][\"“‘'])"
+                              r"[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2}[\"”’'](?=[ \t](?:[A-Z]['’])?[A-Z][a-z])")
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w.'’-])[A-Z][a-z][\w'’-]*[ \t]$")
+
+
+def nicknames(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each nickname quoted inside a name, its quote marks included."""
+    if '"' not in text and "“" not in text and "‘" not in text and "'" not in text:
+        return []
+    return [(m.start(), m.end()) for m in NICKNAME_IN_NAME.finditer(text)
+            if _GIVEN_NAME_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            and not _written_in_lower_case(text, _SURNAME_AFTER.match(text, m.end()).group(1))
+            and not _in_title_case_line(text, m.start())]
+
+
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’']?\s")
+
+
+def _in_title_case_line(text: str, at: int) -> bool:
+    """Whether the line (or sentence) holding offset ``at`` is a title-case headline of four
+    words or more ('Christie Calls Hillary Clinton ‘A Disgrace’ Over Police Shooting Comments.',
+    also glued to the story where paragraph breaks were lost)."""
+    start, end = text.rfind("\n", 0, at) + 1, (text.find("\n", at) + 1 or len(text) + 1) - 1
+    start = max([m.end() for m in _SENTENCE_STOP.finditer(text, max(start, at - 300), at)], default=start)
+    stop = _SENTENCE_STOP.search(text, at, end)
+    line = text[start:stop.start() if stop else end]
+    return len(_WORD.findall(line)) >= 4 and is_titlecase(line)
+
+
+_SURNAME_AFTER = re.compile(r"[ \t]([\w'’-]+)")
+
+
+def _written_in_lower_case(text: str, word: str) -> bool:
+    """Whether the article also writes ``word`` in lower case: no surname then, but a word a
+    title-case headline capitalised ('Hillary Clinton ‘A Disgrace’ Over Police ...')."""
+    return re.search(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", text) is not None
+
+
+def drop_nicknames(text: str, pieces: list[Piece]) -> list[Piece]:
+    """Without the nicknames quoted inside names: they are part of the name, not words
+    anyone said, and left in they join the quote a cue reports next to them."""
+    found = {start for start, _ in nicknames(text)}
+    return [p for p in pieces if p.open_at not in found] if found else pieces
+
+
 def find_spans(text: str) -> list[Piece]:
     """All top-level quoted passages, in order; never raises on unbalanced marks.
 
