@@ -158,7 +158,7 @@ def drop_headline_echoes(text: str, pieces: list[Piece]) -> list[Piece]:
 # same line (the opening mark scanned for, the given name looked behind at)
 NICKNAME_IN_NAME = re.compile(r"[\"“‘'](?<=[a-z][ \t][\"“‘'])"
                               r"[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*){0,2}[\"”’'](?=[ \t](?:[A-Z]['’])?[A-Z][a-z])")
-_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w.'’-])[A-Z][a-z][\w'’-]*[ \t]$")
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w.'’-])[A-Z][a-z][\w'’-]*(?<!['’]s)[ \t]$")  # (not a possessive: 'Trump's')
 
 
 def nicknames(text: str) -> list[tuple[int, int]]:
