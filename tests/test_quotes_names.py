@@ -857,3 +857,12 @@ def test_a_quote_before_a_name_is_no_part_of_its_title(extract):
     text = ("Usability matters most, according to CSL's (\u201cCreate a Simple Life\u201d) chief marketing officer "
             "Christina Teo.\n\n\u201cWe try to replicate any desktop experience,\u201d continues Teo.")  # agency
     assert {(q.speaker, q.speaker_title) for q in extract(text)} == {("Christina Teo", "chief marketing officer")}
+
+
+def test_a_service_noun_before_a_nicknamed_name_is_no_given_name(extract):
+    text = ("Former CIA operative and Marine John \u201cTig\u201d Tiegen found both issues disqualifying.\n\n"
+            "\u201cI don\u2019t see how anyone can trust her,\u201d Tiegen said.")  # US
+    assert speakers(extract, text) == ["John Tiegen"]
+    text = ("Army veteran and soldier Sarah \u2018Sal\u2019 Jones spoke at the rally.\n\n"
+            "\u2018We were never told,\u2019 Jones said.")  # British
+    assert speakers(extract, text) == ["Sarah Jones"]

@@ -68,7 +68,7 @@ premier mp mpp mla mna mha msp td taoiseach tánaiste tanaiste councillor chance
 INDIVIDUAL_NOUNS = frozenset("""man woman boy girl teen teenager child kid baby mother father mom dad mum son daughter
 wife husband brother sister grandmother grandfather resident neighbour neighbor friend student pupil worker voter
 driver passenger victim witness survivor patient nurse doctor teacher owner shopper fan player veteran farmer
-pensioner retiree motorist cyclist pedestrian tourist customer employee supporter protester activist""".split())
+pensioner retiree motorist cyclist pedestrian tourist customer employee supporter protester activist soldier marine sailor airman""".split())
 # relatives, whom copy names by a lone given name set off after them ('April's mother, Coral,';
 # 'His daughter, Aoife,'): that one word is a person's name
 KIN_NOUNS = frozenset("""mother father mom dad mum son daughter wife husband brother sister grandmother grandfather
