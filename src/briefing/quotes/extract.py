@@ -45,6 +45,7 @@ from briefing.quotes.people import (
     surname,
 )
 from briefing.quotes.spans import (
+    NICKNAME_IN_NAME,
     Piece,
     drop_headline_echoes,
     drop_nicknames,
@@ -332,8 +333,6 @@ _PRESENTING = re.compile(r"^Here(?:['’]s|\s+is)\s+(?=[A-Z])")
 # name ('Price (D-Newport News)'); neither is part of the name
 _BRACKET_TAIL = re.compile(r"^(?P<name>[^()]*?\w[^()]*?)\s*\(\s*(?:(?P<party>[RDI]-\s?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)"
                            r"|(?P<initials>[A-Z][A-Za-z.&]*[A-Z]\.?))\s*\)?\s*$")
-# a nickname quoted inside a name: 'Marcia "Cia" Price', 'Thomas "Tip" O'Neill'
-_QUOTED_NICKNAME = re.compile(r"(?<=\w)\s+[\"“‘'][A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,2}[\"”’']\s+(?=[A-Z])")
 
 
 def plain_name(speaker: str | None, kind: str) -> tuple[str | None, str]:
@@ -342,7 +341,8 @@ def plain_name(speaker: str | None, kind: str) -> tuple[str | None, str]:
     it for)."""
     if not speaker:
         return speaker, kind
-    speaker = _QUOTED_NICKNAME.sub(" ", speaker)
+    if NICKNAME_IN_NAME.search(speaker):  # 'Marcia "Cia" Price'
+        speaker = " ".join(NICKNAME_IN_NAME.sub("", speaker).split())
     m = _BRACKET_TAIL.match(speaker)
     if m is None:
         return speaker, kind
