@@ -866,3 +866,11 @@ def test_a_service_noun_before_a_nicknamed_name_is_no_given_name(extract):
     text = ("Army veteran and soldier Sarah \u2018Sal\u2019 Jones spoke at the rally.\n\n"
             "\u2018We were never told,\u2019 Jones said.")  # British
     assert speakers(extract, text) == ["Sarah Jones"]
+
+
+def test_the_word_that_opens_a_sentence_is_no_title(extract):
+    text = ("The Metropolitan Police said the man was arrested.\n\n"
+            "\u2018There is no risk,\u2019 Police said.")  # British
+    assert [(q.speaker, q.speaker_title) for q in extract(text)] == [("Metropolitan Police", None)]
+    text = "But Senator John Smith said it was fine. \"No way,\" Smith said."  # US
+    assert [(q.speaker, q.speaker_title) for q in extract(text)] == [("John Smith", "Senator")]

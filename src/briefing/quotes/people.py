@@ -555,7 +555,10 @@ class People:
                     r"(?:ing|ly)$", cand[0]) and not self._inside_sentence(" ".join(cand[:2]))):
                 continue  # 'Maybe Trump', 'A Trump rally': a sentence's first word, not a given name
             if len(cand) >= 2 and (best is None or len(best[0].split()) < 2):
-                title = lead_title or " ".join(words[:k]) or None
+                opening = words[:k]
+                while opening and opening[0].lower().rstrip(".,") in _CONNECTORS | _RUN_OPENERS | _LEAD_CUES:
+                    opening = opening[1:]  # (what opens the sentence is no title: 'The Metropolitan Police')
+                title = lead_title or " ".join(opening) or None
                 # lower-case role word right before the run: "spokesman P.J. Crowley"
                 pre = self.text[max(0, pos - 60):pos].split()
                 if pre and pre[-1].lower().rstrip(",") in TITLE_WORDS:
