@@ -868,6 +868,24 @@ def test_a_service_noun_before_a_nicknamed_name_is_no_given_name(extract):
     assert speakers(extract, text) == ["Sarah Jones"]
 
 
+def test_an_occupation_named_by_its_ending_stands_for_the_person_named_before(extract):
+    text = ("Jane Goodall, 90, has spent six decades in Tanzania.\n\n"
+            "\u201cChimps taught me patience,\u201d the primatologist said.")  # British
+    assert speakers(extract, text) == ["Jane Goodall"]
+    text = ("Hans Rosling gave the talk in Toronto on Tuesday. \"Data matters,\" the Swedish statistician "
+            "told the audience.")  # Canadian
+    assert speakers(extract, text) == ["Hans Rosling"]
+
+
+def test_bare_police_is_the_police_force_the_article_named(extract):
+    text = ("Halifax Regional Police said the man was arrested Saturday.\n\n"
+            "\"There is no risk to the public,\" police said in a release.")  # Canadian
+    assert speakers(extract, text) == ["Halifax Regional Police"]
+    text = ("Thames Valley Police said a woman had been arrested.\n\n"
+            "\u2018Inquiries are continuing,\u2019 police said.")  # British
+    assert speakers(extract, text) == ["Thames Valley Police"]
+
+
 def test_the_word_that_opens_a_sentence_is_no_title(extract):
     text = ("The Metropolitan Police said the man was arrested.\n\n"
             "\u2018There is no risk,\u2019 Police said.")  # British

@@ -215,6 +215,18 @@ caller viewer listener reader attendee participant volunteer customer employee w
 # occupations among PERSON_HEADS that describe one person as a title does ('the diplomat')
 _OCCUPATIONS = frozenset("""diplomat surgeon neurosurgeon physician economist scientist researcher historian
 politician consultant pollster strategist designer spymaster negotiator""".split())
+# occupations named by their ending, beyond any list ('the primatologist', 'the statistician',
+# 'the choreographer'): one person of that trade, as _OCCUPATIONS are
+_OCCUPATION_ENDING = re.compile(r"^[a-z]{3,}(?:ologist|ist|ician|grapher|preneur)$")
+_NOT_OCCUPATIONS = frozenset("""checklist playlist shortlist wishlist blacklist whitelist setlist tracklist waitlist
+twist wrist assist exist insist persist resist consist desist subsist""".split())
+
+
+def is_occupation(noun: str) -> bool:
+    """Whether a lower-case noun names a trade by its ending ('-ologist', '-ician', ...)."""
+    return _OCCUPATION_ENDING.match(noun) is not None and noun not in _NOT_OCCUPATIONS
+
+
 # verbs of a person noun: 'X hosts the show' makes X 'the host'
 _VERB_NOUNS = {"host": "host", "coach": "coach", "anchor": "anchor", "chair": "chair", "captain": "captain",
                "farm": "farmer", "teach": "teacher", "manag": "manager", "own": "owner", "direct": "director",
@@ -804,7 +816,8 @@ class People:
         head = low[-1]
         if head in ORG_HEADS or head in DOCUMENT_NOUNS or head.endswith("s") and not head.endswith("ss") \
                 or not (head in TITLE_WORDS or head in PERSON_NOUNS or head in PERSON_HEADS or head in _MALE_WORDS
-                        or head in _FEMALE_WORDS or head.endswith("-year-old") or _ONE_MAN.match(head) or head in _DEMONYMS):
+                        or head in _FEMALE_WORDS or head.endswith("-year-old") or _ONE_MAN.match(head) or head in _DEMONYMS
+                        or is_occupation(head)):
             return None
         # (a description anyone may fit, 'the host', 'the judge', 'the resident', stands for the
         # person only when the article gave them that word: see below)
@@ -1262,6 +1275,8 @@ class People:
         national park' after 'Jasper National Park'): the latest name before ``pos`` (within two
         paragraphs or so) that ends in those words, capitalised, after a word of its own."""
         words = phrase.split()
+        if len(words) == 1 and words[0].lower() == "police":
+            words = ["the", "police"]  # ('police said', as copy writes it, after 'Halifax Regional Police')
         if not 2 <= len(words) <= 4 or words[0].lower() != "the" \
                 or len(words) > 2 and any(not w.islower() for w in words[1:]):
             return None
