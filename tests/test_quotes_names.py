@@ -892,3 +892,19 @@ def test_the_word_that_opens_a_sentence_is_no_title(extract):
     assert [(q.speaker, q.speaker_title) for q in extract(text)] == [("Metropolitan Police", None)]
     text = "But Senator John Smith said it was fine. \"No way,\" Smith said."  # US
     assert [(q.speaker, q.speaker_title) for q in extract(text)] == [("John Smith", "Senator")]
+
+
+def test_an_organisation_and_a_title_before_a_name_are_the_title(extract):
+    # the parser made the organisation the subject: the person after the title speaks
+    cases = [
+        ("\u201cEnough is enough,\u201d said Assembly of First Nations National Chief Cindy Woodhouse Nepinak.",  # Canadian
+         ("Cindy Woodhouse Nepinak", "Assembly of First Nations National Chief")),
+        ("\"We need a new deal,\" Union of B.C. Municipalities President Trish Mandewo said.",  # Canadian
+         ("Trish Mandewo", "Union of B.C. Municipalities President")),
+        ("\u2018We are at breaking point,\u2019 said Royal College of Nursing General Secretary Pat Cullen.",  # British
+         ("Pat Cullen", "Royal College of Nursing General Secretary")),
+        ("Reno Air Racing Association President and CEO Mike Houghton said: \"We will race again.\"",  # US
+         ("Mike Houghton", "Reno Air Racing Association President and CEO")),
+    ]
+    for text, want in cases:
+        assert [(q.speaker, q.speaker_title) for q in extract(text)] == [want], text

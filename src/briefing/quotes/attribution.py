@@ -385,12 +385,50 @@ _SPOKES_NOUNS = frozenset("""spokesman spokeswoman spokesperson spokesmen spokes
 representative representatives""".split())
 
 
+_RUN_SMALL = frozenset("of the and for on & de du des la le et".split())
+
+
+def _titled_person_after_organisation(tok: "Token") -> tuple[str, str] | None:
+    """(name, title) for an organisation's name, a capitalised title and a person's name
+    written as one run ('said Assembly of First Nations National Chief Cindy Woodhouse
+    Nepinak', 'Union of B.C. Municipalities President Trish Mandewo said') when the parser
+    made the organisation the subject: the person NER found right after the title speaks,
+    with every capitalised word of the run after the title; the words before are the title."""
+    doc = tok.doc
+    ent = _ent_span(tok)
+    if not tok.text[:1].isupper() or ent is not None and ent.label_ == "PERSON":
+        return None
+
+    def in_run(t: "Token") -> bool:
+        return t.text[:1].isupper() and (t.is_alpha or re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][\w'’-]*", t.text) is not None)
+
+    a = b = tok.i
+    while a > 0 and (in_run(doc[a - 1]) or doc[a - 1].lower_ in _RUN_SMALL and a > 1 and in_run(doc[a - 2])):
+        a -= 1
+    while b + 1 < len(doc) and (in_run(doc[b + 1]) or doc[b + 1].lower_ in _RUN_SMALL and b + 2 < len(doc) and in_run(doc[b + 2])):
+        b += 1
+    person = next((e for e in doc.ents if e.label_ == "PERSON" and a + 2 <= e.start <= b and e.end - 1 <= b), None)
+    if person is None or person.start <= tok.i:
+        return None
+    title_word = doc[person.start - 1]
+    if title_word.lower_.rstrip(".") not in TITLE_WORDS or not title_word.text[:1].isupper():
+        return None
+    name = [t for t in doc[person.start:b + 1]]
+    if not 2 <= len(name) <= 4 or any(t.lower_.rstrip(".") in TITLE_WORDS | _RUN_SMALL for t in name):
+        return None
+    if not any(t.lower_.rstrip(".") not in TITLE_WORDS | _RUN_SMALL for t in doc[a:person.start - 1]):
+        return None  # (title words only: the other readings of the parse handle them)
+    return _words_text(name), _words_text(list(doc[a:person.start]))
+
+
 def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
     """(kind, surface, title) for a subject token, as the parse shows it."""
     if tok.pos_ == "PRON" or tok.lower_ in PRONOUNS:
         return "pronoun", tok.lower_, None
     if (family := _name_after_family_compound(tok)) is not None:
         return "person", family[0], family[1]
+    if (titled := _titled_person_after_organisation(tok)) is not None:
+        return "person", titled[0], titled[1]
     if (org := _organisation_with_and(tok)) is not None:
         return "org", org, None
     if (age := _age_phrase(tok)) is not None:
