@@ -908,3 +908,21 @@ def test_an_organisation_and_a_title_before_a_name_are_the_title(extract):
     ]
     for text, want in cases:
         assert [(q.speaker, q.speaker_title) for q in extract(text)] == [want], text
+
+
+def test_a_cue_word_inside_a_title_is_part_of_the_title(extract):
+    # 'State' in 'Secretary of State' is no cue ('to state') that ends the title
+    for text, want in [
+        ("Secretary of State Antony Blinken said: \"We stand with Ukraine.\"", ("Antony Blinken", "Secretary of State")),  # US
+        ("\u201cWe will not be moved,\u201d said State Sen. Mary Jones.", ("Mary Jones", "State Sen.")),  # US
+        ("\u2018It is settled,\u2019 Northern Ireland Secretary of State Hilary Benn said.",  # British
+         ("Hilary Benn", "Northern Ireland Secretary of State")),
+    ]:
+        assert [(q.speaker, q.speaker_title) for q in extract(text)] == [want], text
+
+
+def test_a_possessive_employer_before_a_name_is_the_title_without_the_possessive(extract):
+    text = "Harvard University's Jane Roe said: \"The data are clear.\""  # US
+    assert [(q.speaker, q.speaker_title) for q in extract(text)] == [("Jane Roe", "Harvard University")]
+    text = "\u2018It was a mess,\u2019 said the University of Toronto's Amir Patel."  # Canadian
+    assert [q.speaker_title for q in extract(text)] in (["University of Toronto"], [None])

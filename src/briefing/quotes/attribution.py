@@ -115,10 +115,12 @@ def _title_left(head: "Token", name_start: int) -> str | None:
     for t in reversed(left):
         if run and t.i != run[0].i - 1:
             break
-        if t.is_punct and t.text not in ("-", ".") or t.lower_ in CUE_WORDS:
-            break
+        if t.is_punct and t.text not in ("-", ".") or t.lower_ in CUE_WORDS and t.pos_ != "PROPN":
+            break  # (a cue word in a title is no cue: 'Secretary of State Antony Blinken')
         run.insert(0, t)
     run = _strip_det(_split_compound_left(run))
+    if run and run[0].pos_ == "ADP":
+        return None  # (the rest of a possessor: 'the University of Toronto's Amir Patel' gives no 'of Toronto')
     txt = _words_text(run)
     return txt or None
 
@@ -136,7 +138,7 @@ def _split_compound_left(run: list["Token"]) -> list["Token"]:
     piece = doc[k - 2]
     left: list["Token"] = []
     for t in reversed([u for u in piece.subtree if u.i < piece.i]):
-        if t.i != (left[0].i if left else piece.i) - 1 or t.is_punct or t.lower_ in CUE_WORDS:
+        if t.i != (left[0].i if left else piece.i) - 1 or t.is_punct or t.lower_ in CUE_WORDS and t.pos_ != "PROPN":
             break
         left.insert(0, t)
     return left + [piece, doc[k - 1]] + run

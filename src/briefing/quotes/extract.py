@@ -144,6 +144,9 @@ def _clean_title(title: str | None) -> str | None:
     title = re.sub(r"\s+(?:and|or|but)$", "", _TITLE_RELATIVE.split(title, 1)[0].strip(" ,"))
     title = re.sub(r"\s+(?:Mr|Mrs|Ms|Miss|Dr)\.?$", "", title)  # 'Labour spokesman Mr Kemp'
     title = re.sub(r"(?:\s+(?:of|for|at|in|with|from|to|and|the))+$", "", title)  # '... Sen. Max Baucus of' (Montana cut off)
+    if all(w[:1].isupper() and "-" not in w and "&" not in w for w in title.split()):
+        # "Iowa State University's Dianne Bystrom": her university ('Standard & Poor's' keeps its own)
+        title = re.sub(r"(?<=\w)(?:['’]s|(?<=s)['’])$", "", title)
     return None if title.rstrip(".").lower() in ("", "mr", "mrs", "ms", "dr", "miss") else title
 
 
