@@ -147,8 +147,8 @@ def test_a_description_is_not_someone_the_article_gave_another_office(extract, t
     # Canadian copy: a hyphenated given name is one name, not a title and a name
     ('"Housing is the issue," Jean-Yves Duclos said.', "Jean-Yves Duclos", None),
     ('"It is over," Marie-Ève Proulx told reporters in Quebec City.', "Marie-Ève Proulx", None),
-    # the same after a title whose full stop ends the parser's sentence, a few tokens longer
-    ('"We found him in the ditch," RCMP Cpl. Jean-Marc Tremblay told CTV News.', "Jean-Marc Tremblay", None),
+    # the same after a title with a full stop (kept on the word: ABBREVIATION_TOKENS)
+    ('"We found him in the ditch," RCMP Cpl. Jean-Marc Tremblay told CTV News.', "Jean-Marc Tremblay", "RCMP Cpl."),
     # British copy
     ("‘We will fight this closure,’ Mary-Jane Hollis told the BBC.", "Mary-Jane Hollis", None),
     # agency copy, with and without a title before the name

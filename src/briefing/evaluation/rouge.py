@@ -66,11 +66,13 @@ def paired_bootstrap(a: "np.ndarray", b: "np.ndarray", resamples: int = BOOTSTRA
 
 def lead_sentences(texts: Sequence[str], n: int = 3) -> list[list[str]]:
     """Lead-n on spaCy's default (parser-based) sentence split, the EVALUATION.md baseline."""
-    from briefing.nlp.sentences import load_spacy
+    from briefing.nlp.sentences import load_spacy, stock_tokenizer
 
     nlp = load_spacy("parser")
+    tokenizer = stock_tokenizer(nlp)
     out = []
-    for doc in nlp.pipe(texts, batch_size=32, disable=["ner", "tagger", "attribute_ruler"]):
+    docs = (tokenizer(t) for t in texts)
+    for doc in nlp.pipe(docs, batch_size=32, disable=["ner", "tagger", "attribute_ruler"]):
         sents = [s.text.strip() for s in doc.sents if s.text.strip()]
         out.append(sents[:n])
     return out

@@ -30,10 +30,13 @@ class Sentence:
     end: int
 
 
-# abbreviations spaCy's English tokenizer splits from their full stop ('St.' it keeps): the
-# French 'Ste.' of place names ('Sault Ste. Marie'), 'Mme.', the RCMP's 'Cst.'; split, the
-# parser takes the next word for a subject ('... in Sault Ste. | Marie said')
-ABBREVIATION_TOKENS = ("Ste.", "Mme.", "Cst.")
+# abbreviations spaCy's English tokenizer splits from their full stop ('St.', 'Gov.', 'Sen.'
+# it keeps): the French 'Ste.' of place names ('Sault Ste. Marie'), 'Mme.', and the ranks and
+# titles of police, military and council copy ('Lt. Col.', 'Const.', 'Cllr.'); split, the
+# parser takes the next word for a subject ('... in Sault Ste. | Marie said') or the full
+# stop for part of a name ('. Nadav Shoshani')
+ABBREVIATION_TOKENS = ("Ste.", "Mme.", "Cst.", "Lt.", "Col.", "Sgt.", "Const.", "Supt.", "Det.", "Insp.", "Cpl.",
+                       "Maj.", "Capt.", "Brig.", "Cmdr.", "Pte.", "Hon.", "Coun.", "Cllr.", "Ald.", "Atty.")
 
 
 def _abbreviation_tokens(nlp: "spacy.Language") -> None:
@@ -41,6 +44,19 @@ def _abbreviation_tokens(nlp: "spacy.Language") -> None:
 
     for word in ABBREVIATION_TOKENS:
         nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+
+
+@lru_cache(maxsize=None)
+def stock_tokenizer(nlp: "spacy.Language") -> "spacy.tokenizer.Tokenizer":
+    """spaCy's own English tokenizer for ``nlp``, without ``ABBREVIATION_TOKENS``: the
+    quote stage parses with them; the Lead-n baseline (EVALUATION.md: 'as spaCy splits
+    them') and the sentence compressor, trained on spaCy's own tokens, keep to this one."""
+    from spacy.tokenizer import Tokenizer
+
+    t = nlp.tokenizer
+    rules = {k: v for k, v in t.rules.items() if k not in ABBREVIATION_TOKENS}
+    return Tokenizer(nlp.vocab, rules=rules, prefix_search=t.prefix_search, suffix_search=t.suffix_search,
+                     infix_finditer=t.infix_finditer, token_match=t.token_match, url_match=t.url_match)
 
 
 @lru_cache(maxsize=None)

@@ -388,6 +388,7 @@ representative representatives""".split())
 
 
 _RUN_SMALL = frozenset("of the and for on & de du des la le et".split())
+_NAME_PARTICLES = frozenset("von van der den da di del della dos das bin al el".split())
 
 
 def _titled_person_after_organisation(tok: "Token") -> tuple[str, str] | None:
@@ -404,23 +405,29 @@ def _titled_person_after_organisation(tok: "Token") -> tuple[str, str] | None:
     def in_run(t: "Token") -> bool:
         return t.text[:1].isupper() and (t.is_alpha or re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][\w'’-]*", t.text) is not None)
 
+    small = _RUN_SMALL | _NAME_PARTICLES
     a = b = tok.i
-    while a > 0 and (in_run(doc[a - 1]) or doc[a - 1].lower_ in _RUN_SMALL and a > 1 and in_run(doc[a - 2])):
+    while a > 0 and (in_run(doc[a - 1]) or doc[a - 1].lower_ in small and a > 1 and (in_run(doc[a - 2]) or doc[a - 2].lower_ in small)):
         a -= 1
-    while b + 1 < len(doc) and (in_run(doc[b + 1]) or doc[b + 1].lower_ in _RUN_SMALL and b + 2 < len(doc) and in_run(doc[b + 2])):
+    while b + 1 < len(doc) and (in_run(doc[b + 1]) or doc[b + 1].lower_ in small and b + 2 < len(doc) and (in_run(doc[b + 2]) or doc[b + 2].lower_ in small)):
         b += 1
     person = next((e for e in doc.ents if e.label_ == "PERSON" and a + 2 <= e.start <= b and e.end - 1 <= b), None)
-    if person is None or person.start <= tok.i:
-        return None
+    if person is None or person.start == tok.i:
+        return None  # (the subject is the organisation, or a name NER ended early: 'Ursula von der' + 'Leyen')
     title_word = doc[person.start - 1]
     if title_word.lower_.rstrip(".") not in TITLE_WORDS or not title_word.text[:1].isupper():
         return None
     name = [t for t in doc[person.start:b + 1]]
-    if not 2 <= len(name) <= 4 or any(t.lower_.rstrip(".") in TITLE_WORDS | _RUN_SMALL for t in name):
+    if not 2 <= len(name) <= 5 or any(t.lower_.rstrip(".") in TITLE_WORDS | {"of", "the", "and", "for", "on", "&"} for t in name):
         return None
     if not any(t.lower_.rstrip(".") not in TITLE_WORDS | _RUN_SMALL for t in doc[a:person.start - 1]):
         return None  # (title words only: the other readings of the parse handle them)
     return _words_text(name), _words_text(list(doc[a:person.start]))
+
+
+def _dotted_title(t: "Token") -> bool:
+    """A title abbreviation with its full stop as one token ('Supt.', 'Lt.')."""
+    return t.text.endswith(".") and len(t.text) > 2 and t.lower_[:-1] in TITLE_WORDS
 
 
 def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
@@ -445,13 +452,19 @@ def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
     ent = _ent_span(tok)
     doc = tok.doc
     j = tok.i
+    a = tok.i
     while j + 2 < len(doc) and doc[j].lower_ in TITLE_WORDS and doc[j + 1].text == ".":
         j += 2  # 'said Const. Jenna Clarke', 'said Det. Supt. Mark Howe'
+    if j == tok.i and _dotted_title(tok):  # (the same titles kept whole: ABBREVIATION_TOKENS)
+        while a > 0 and _dotted_title(doc[a - 1]):
+            a -= 1
+        while j + 1 < len(doc) and _dotted_title(doc[j]):
+            j += 1
     if j > tok.i and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "B" and (ent is None or len(ent) == 1):
-        # the tokenizer split the titles' full stops off and the parser ended the sentence
-        # there: the name after them speaks
+        # the titles' full stops (split off, or kept on the word) made the parser end the
+        # sentence there: the name after them speaks
         e = next(e for e in doc.ents if e.start == j)
-        return "person", e.text, doc[tok.i:j].text.replace(" .", ".")
+        return "person", e.text, doc[a:j].text.replace(" .", ".")
     ent = _ent_span(tok)
     if tok.lower_.rstrip(".") in TITLE_WORDS and (ent is None or ent.label_ != "PERSON") \
             and not any(c.dep_ in ("det", "poss") for c in tok.children):

@@ -62,7 +62,9 @@ ambassador commissioner professor prof dr mr mrs ms speaker leader state former 
 executive manager editor pastor rev father bishop pope king queen prince princess sheriff
 lawyer analyst adviser advisor aide official candidate nominee founder host
 democratic republican gop u.s. us house senate
-premier mp mpp mla mna mha msp td taoiseach tánaiste tanaiste councillor chancellor constable const superintendent supt inspector insp sergeant corporal cpl det cmdr cdr commander hon coun cllr""".split())
+premier mp mpp mla mna mha msp td taoiseach tánaiste tanaiste councillor chancellor constable const superintendent supt inspector insp sergeant corporal cpl det cmdr cdr commander hon coun cllr
+treasurer auditor comptroller ombudsman ombudsperson registrar provost rector reeve alderman warden coroner magistrate
+colonel lieutenant admiral commodore brigadier rabbi imam sheikh emir reverend""".split())
 
 # nouns for one person (never an organisation, whatever place or group modifies them: 'a Texas man')
 INDIVIDUAL_NOUNS = frozenset("""man woman boy girl teen teenager child kid baby mother father mom dad mum son daughter

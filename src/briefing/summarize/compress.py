@@ -534,10 +534,11 @@ class Compressor:
 
     def parse(self, texts: Sequence[str], ner: bool = True) -> list["Doc"]:
         """Parse sentences (entity types are candidate features; the re-parse check needs none)."""
-        from briefing.nlp.sentences import load_spacy
+        from briefing.nlp.sentences import load_spacy, stock_tokenizer
 
         nlp = load_spacy("parser")
-        return list(nlp.pipe(texts, batch_size=64, disable=[] if ner else ["ner"]))
+        tokenizer = stock_tokenizer(nlp)  # (the tokens the compressor was trained on)
+        return list(nlp.pipe((tokenizer(t) for t in texts), batch_size=64, disable=[] if ner else ["ner"]))
 
     def verify(self, pairs: Sequence[tuple["Doc", Compressed]]) -> dict[str, bool]:
         """Re-parse compressed sentences: each must have a verb and parse like its source."""

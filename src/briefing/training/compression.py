@@ -223,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=None, help="model folder (default: the shipped models/compressor)")
     ap.add_argument("--cache", default=None, help="JSONL of aligned sentences to reuse / write")
     args = ap.parse_args(argv)
-    from briefing.nlp.sentences import load_spacy
+    from briefing.nlp.sentences import load_spacy, stock_tokenizer
     from briefing.summarize.compress import (
         SHIPPED_COMPRESSOR,
         CompressorModel,
@@ -249,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
     held = set(stories[: int(len(stories) * args.heldout)])
     log(f"{len(aligned)} aligned sentences from {len(stories)} stories; parsing ...")
     nlp = load_spacy("parser")
-    docs = list(nlp.pipe([a.sentence for a in aligned], batch_size=64))
+    tokenizer = stock_tokenizer(nlp)  # (spaCy's own tokens, as Compressor.parse reads them)
+    docs = list(nlp.pipe((tokenizer(a.sentence) for a in aligned), batch_size=64))
     log("parsed")
     train_ex, held_items = [], []
     for a, d in zip(aligned, docs):
