@@ -950,3 +950,15 @@ def test_offices_of_other_house_styles_are_titles_not_names(extract):
         ("\u2018It is a sin,\u2019 said Rabbi Jonathan Sacks.", ("Jonathan Sacks", "Rabbi")),  # British
     ]:
         assert [(q.speaker, q.speaker_title) for q in extract(text)] == [want], text
+
+
+def test_a_surname_that_is_a_month_is_a_name_after_a_title(extract):
+    # 'May' after an honorific or a title is a person, not the month of a date phrase
+    assert [q.speaker for q in extract("Mrs May said the deal was \u201cthe best available\u201d.")] == ["Mrs May"]  # British
+    text = "Mrs Justice May said the company had shown \u201ca shocking disregard for the environment\u201d."  # British
+    assert [q.speaker for q in extract(text)] == ["May"]
+    text = "\"It is the best deal we could get,\" said Mr. March, the finance director."  # US
+    assert [q.speaker for q in extract(text)] == ["Mr. March"]
+    # and a date phrase is still no speaker
+    text = "On Dec. 4, the board said: \"We are reviewing our options.\""
+    assert [q.speaker for q in extract(text)] == ["the board"]

@@ -41,6 +41,7 @@ from briefing.quotes.people import (
     People,
     document_author,
     is_document,
+    is_time_or_place_phrase,
     organisation_spoken_for,
     surname,
 )
@@ -546,7 +547,10 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
             else:
                 people.learned.setdefault(people.canonical(speaker, ps[0].open_at)[0], PRON_GENDER[a.pronoun])
         if kind == "person" and speaker:
+            raw_title = title
             speaker, t2 = people.canonical(speaker, ps[0].open_at)
+            if raw_title and HONORIFIC.fullmatch(raw_title + " ") and is_time_or_place_phrase(speaker):
+                speaker = f"{raw_title} {speaker}"  # 'Mrs May said', with no full name: not the month
             title = _clean_title(title) or t2 or people.title_of(speaker) or people.description_of(speaker, ps[-1].close_at)
             people.add(speaker, title)
             last_person = (speaker, title, para)

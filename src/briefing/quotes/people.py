@@ -1446,7 +1446,7 @@ class People:
             return speaker, title
         if is_markup(speaker) or is_pronoun_phrase(speaker):
             return None, None
-        if is_time_or_place_phrase(speaker):
+        if is_time_or_place_phrase(speaker) and not _titled_surname(speaker, title):
             # 'For Trump, ...', 'At Trump Tower': what follows the preposition speaks only
             # when it is someone already quoted in the article
             rest = " ".join(_words_of(speaker)[1:])
@@ -1617,6 +1617,15 @@ def organisation_spoken_for(people: "People", phrase: str | None, pos: int) -> t
         return None  # someone's spokesman ('for Sen. Bernie Sanders'): a person is no organisation
     org = people.acronyms().get(org, org)
     return org, " ".join(m.group("role").split())
+
+
+def _titled_surname(speaker: str, title: str | None) -> bool:
+    """Whether a month's word is a surname by the title or honorific before it ('Mrs May',
+    'Mrs Justice May', 'Mr March'): a person, not a date."""
+    words = speaker.split()
+    last = (title or "").split()[-1:] or [""]
+    return len(words) == 1 and words[0][:1].isupper() and (
+        last[0].lower().rstrip(".") in TITLE_WORDS or HONORIFIC.match(last[0] + " ") is not None)
 
 
 def is_time_or_place_phrase(phrase: str | None) -> bool:
