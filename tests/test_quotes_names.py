@@ -962,3 +962,12 @@ def test_a_surname_that_is_a_month_is_a_name_after_a_title(extract):
     # and a date phrase is still no speaker
     text = "On Dec. 4, the board said: \"We are reviewing our options.\""
     assert [q.speaker for q in extract(text)] == ["the board"]
+
+
+def test_a_description_set_before_a_name_is_its_title_and_can_stand_for_it(extract):
+    text = ("The Toronto Police Association said the cut would hurt. Its president, Clayton Campbell, said "
+            "morale was low. \"Our members are exhausted,\" Campbell said.")  # Canadian
+    assert [(q.speaker, q.speaker_title) for q in extract(text)] == [("Clayton Campbell", "president")]
+    text = ("The charity's chief executive, Hugo Tagholm, spoke first.\n\n"
+            "\u2018Rivers are not open sewers,\u2019 the chief executive said.")  # British
+    assert [q.speaker for q in extract(text)] == ["Hugo Tagholm"]

@@ -274,6 +274,10 @@ _ACRONYM_MARK = re.compile(r"\([A-Z][A-Z&]{1,7}\)")
 # 'the CBSA (Canada Border Services Agency)': initials first, the expansion in brackets
 _ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z&]{1,7})\s+\(((?:[A-Z][\w'’&-]*,?\s*(?:(?:of|the|and|for|on|&|de|du|des|la|le|et)\s+)*){1,8})\)")
 _SMALL_WORDS = frozenset("of the and for on & de du des la le et".split())
+# the description first: 'The province's chief nursing officer, Lanette Siragusa,', 'Its
+# president, Clayton Campbell,' (a determiner or possessive, a few words, the head last)
+_APPOSITION_BEFORE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?P<desc>(?:[\w’'-]+[ \t]+){0,5}?[a-z][\w-]*),"
+                                r"[ \t]+(?P<name>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}),")
 _APPOSITION = re.compile(r"(?<![\w.’'])(?P<name>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*),\s+(?:a|an|the)\s+"
                          r"(?P<desc>[\w’'-]+(?:\s+[\w’'-]+){0,6}?)\s*(?=[,;]|\.\s)")
 
@@ -771,6 +775,14 @@ class People:
                 if len(words) == 1 and len(self.canonical(words[0], m.start())[0].split()) < 2:
                     continue  # a lone capitalised word is a name only when the article gives it in full
                 self._described.append((m.start(), self.canonical(" ".join(words), m.start())[0], desc))
+            for m in _APPOSITION_BEFORE.finditer(self.text):
+                name, desc = m.group("name"), m.group("desc").strip()
+                head = desc.split()[-1].lower()
+                if head not in TITLE_WORDS and head not in PERSON_NOUNS and not is_occupation(head) \
+                        or len(name.split()) < 2 or any(w.lower().rstrip(".,") in ORG_HEADS | _MONTHS | _CONNECTORS | TITLE_WORDS
+                                                        for w in name.split()):
+                    continue  # (one person's office or trade, then a name in full)
+                self._described.append((m.start("name"), self.canonical(name, m.start("name"))[0], desc))
             for m in _AGE_APPOSITION.finditer(self.text):  # 'Connor McDavid, 24,': 'the 24-year-old'
                 name = m.group("name")
                 if len(name.split()) >= 2 and not any(w.lower() in ORG_HEADS | _MONTHS | _CONNECTORS for w in name.split()):
