@@ -1,2 +1,2 @@
 """The package version (pyproject.toml reads it from here), importable without the package root."""
-__version__ = "0.3.10"
+__version__ = "0.3.11"
