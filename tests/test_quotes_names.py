@@ -971,3 +971,10 @@ def test_a_description_set_before_a_name_is_its_title_and_can_stand_for_it(extra
     text = ("The charity's chief executive, Hugo Tagholm, spoke first.\n\n"
             "\u2018Rivers are not open sewers,\u2019 the chief executive said.")  # British
     assert [q.speaker for q in extract(text)] == ["Hugo Tagholm"]
+
+
+def test_a_form_of_address_gives_way_to_the_apposition_that_says_what_the_speaker_is(extract):
+    text = "\"We are horrified,\" said Rabbi Rick Jacobs, president of the Union for Reform Judaism."  # US
+    assert [(q.speaker, q.speaker_title) for q in extract(text)] == [("Rick Jacobs", "president of the Union for Reform Judaism")]
+    text = "\u2018It is a sin,\u2019 said Rabbi Jonathan Sacks."  # British: nothing else to say
+    assert [(q.speaker, q.speaker_title) for q in extract(text)] == [("Jonathan Sacks", "Rabbi")]

@@ -425,6 +425,10 @@ def _titled_person_after_organisation(tok: "Token") -> tuple[str, str] | None:
     return _words_text(name), _words_text(list(doc[a:person.start]))
 
 
+# a word that addresses a person rather than naming their office: an apposition says more
+_FORMS_OF_ADDRESS = frozenset("rabbi imam sheikh rev reverend father pastor dr prof".split())
+
+
 def _dotted_title(t: "Token") -> bool:
     """A title abbreviation with its full stop as one token ('Supt.', 'Lt.')."""
     return t.text.endswith(".") and len(t.text) > 2 and t.lower_[:-1] in TITLE_WORDS
@@ -516,6 +520,8 @@ def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
         name = doc[start:ent.end].text if k or start < ent.start else ent.text
         name = re.sub(r"['’]s$", "", name)
         title = _title_left(tok, start) or _appos_title(tok) or _described_as(tok)
+        if title and title.lower().rstrip(".") in _FORMS_OF_ADDRESS and (appos := _appos_title(tok)):
+            title = appos  # 'Rabbi Rick Jacobs, president of the Union for Reform Judaism': what he is
         return "person", name, title
     if tok.lower_.rstrip(".") in TITLE_WORDS and tok.pos_ == "PROPN" and (named := _appos_name_after(tok)) is not None:
         # 'The Shadow Secretary of State for the Family, Theresa May, said': a capitalised
