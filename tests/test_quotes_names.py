@@ -956,7 +956,7 @@ def test_a_surname_that_is_a_month_is_a_name_after_a_title(extract):
     # 'May' after an honorific or a title is a person, not the month of a date phrase
     assert [q.speaker for q in extract("Mrs May said the deal was \u201cthe best available\u201d.")] == ["Mrs May"]  # British
     text = "Mrs Justice May said the company had shown \u201ca shocking disregard for the environment\u201d."  # British
-    assert [q.speaker for q in extract(text)] == ["May"]
+    assert [q.speaker for q in extract(text)] == ["Justice May"]
     text = "\"It is the best deal we could get,\" said Mr. March, the finance director."  # US
     assert [q.speaker for q in extract(text)] == ["Mr. March"]
     # and a date phrase is still no speaker

@@ -42,6 +42,7 @@ from briefing.quotes.people import (
     document_author,
     is_document,
     is_time_or_place_phrase,
+    is_titled_surname,
     organisation_spoken_for,
     surname,
 )
@@ -549,8 +550,10 @@ def _assemble(text: str, pieces: list[Piece], attrs: dict[int, Attr]) -> list[Qu
         if kind == "person" and speaker:
             raw_title = title
             speaker, t2 = people.canonical(speaker, ps[0].open_at)
-            if raw_title and HONORIFIC.fullmatch(raw_title + " ") and is_time_or_place_phrase(speaker):
-                speaker = f"{raw_title} {speaker}"  # 'Mrs May said', with no full name: not the month
+            if is_time_or_place_phrase(speaker) and is_titled_surname(speaker, raw_title):
+                # 'Mrs May said', 'Mrs Justice May said', with no full name: the word before
+                # it stays, so the speaker does not read as the month
+                speaker = f"{raw_title.split()[-1]} {speaker}"
             title = _clean_title(title) or t2 or people.title_of(speaker) or people.description_of(speaker, ps[-1].close_at)
             people.add(speaker, title)
             last_person = (speaker, title, para)

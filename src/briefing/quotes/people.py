@@ -1458,7 +1458,7 @@ class People:
             return speaker, title
         if is_markup(speaker) or is_pronoun_phrase(speaker):
             return None, None
-        if is_time_or_place_phrase(speaker) and not _titled_surname(speaker, title):
+        if is_time_or_place_phrase(speaker) and not is_titled_surname(speaker, title):
             # 'For Trump, ...', 'At Trump Tower': what follows the preposition speaks only
             # when it is someone already quoted in the article
             rest = " ".join(_words_of(speaker)[1:])
@@ -1631,7 +1631,7 @@ def organisation_spoken_for(people: "People", phrase: str | None, pos: int) -> t
     return org, " ".join(m.group("role").split())
 
 
-def _titled_surname(speaker: str, title: str | None) -> bool:
+def is_titled_surname(speaker: str, title: str | None) -> bool:
     """Whether a month's word is a surname by the title or honorific before it ('Mrs May',
     'Mrs Justice May', 'Mr March'): a person, not a date."""
     words = speaker.split()
