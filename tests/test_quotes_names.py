@@ -978,3 +978,12 @@ def test_a_form_of_address_gives_way_to_the_apposition_that_says_what_the_speake
     assert [(q.speaker, q.speaker_title) for q in extract(text)] == [("Rick Jacobs", "president of the Union for Reform Judaism")]
     text = "\u2018It is a sin,\u2019 said Rabbi Jonathan Sacks."  # British: nothing else to say
     assert [(q.speaker, q.speaker_title) for q in extract(text)] == [("Jonathan Sacks", "Rabbi")]
+
+
+def test_a_lower_case_word_ner_took_for_a_person_is_no_name(extract):
+    # NER tags 'foreperson' PERSON: a description, not a name (a handle is a name)
+    assert [(q.speaker, q.speaker_title) for q in extract("\"Guilty,\" the jury foreperson said.")] == [(None, "jury foreperson")]  # US
+    text = "\u2018Not guilty,\u2019 the foreperson told the court."  # British
+    assert [q.speaker for q in extract(text)] == [None]
+    text = "@mattplanet said: \"Somebody get us one of those caps.\""
+    assert [q.speaker for q in extract(text)] == ["@mattplanet"]

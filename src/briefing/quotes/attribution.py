@@ -503,7 +503,9 @@ def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
         # 'CIBC chief economist Avery Shenfeld wrote' with the name tagged ORG: a name right
         # after a lower-case word for a person's job is that person
         return "person", ent.text, _title_left(tok, ent.start)
-    if ent is not None and ent.label_ == "PERSON":
+    if ent is not None and ent.label_ == "PERSON" and any(t.text[:1].isupper() or t.text[:1] == "@" for t in ent):
+        # (an entity all in lower case is a tagging slip, no name: 'the jury foreperson said';
+        # a handle is a name: '@mattplanet said')
         words = [t for t in ent if not t.is_punct or t.text == "."]
         # NER sometimes swallows a title ("Foreign Minister Dagoberto Rodriguez")
         k = 0
