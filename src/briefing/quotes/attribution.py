@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.quotes.frames import PLACEHOLDER, Frame
-from briefing.quotes.people import DOCUMENT_NOUNS, UTTERANCE_NOUNS, document_author, is_issuing_verb, is_spokesperson_phrase
+from briefing.quotes.people import (
+    DOCUMENT_NOUNS, NAME_PARTICLES, SMALL_WORDS, UTTERANCE_NOUNS, document_author, is_issuing_verb, is_spokesperson_phrase,
+)
 from briefing.quotes.spans import Piece
 from briefing.quotes.vocabulary import (
     ADDRESS_CUES,
@@ -387,10 +389,6 @@ _SPOKES_NOUNS = frozenset("""spokesman spokeswoman spokesperson spokesmen spokes
 representative representatives""".split())
 
 
-_RUN_SMALL = frozenset("of the and for on & de du des la le et".split())
-_NAME_PARTICLES = frozenset("von van der den da di del della dos das bin al el".split())
-
-
 def _titled_person_after_organisation(tok: "Token") -> tuple[str, str] | None:
     """(name, title) for an organisation's name, a capitalised title and a person's name
     written as one run ('said Assembly of First Nations National Chief Cindy Woodhouse
@@ -405,7 +403,7 @@ def _titled_person_after_organisation(tok: "Token") -> tuple[str, str] | None:
     def in_run(t: "Token") -> bool:
         return t.text[:1].isupper() and (t.is_alpha or re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][\w'’-]*", t.text) is not None)
 
-    small = _RUN_SMALL | _NAME_PARTICLES
+    small = SMALL_WORDS | NAME_PARTICLES
     a = b = tok.i
     while a > 0 and (in_run(doc[a - 1]) or doc[a - 1].lower_ in small and a > 1 and (in_run(doc[a - 2]) or doc[a - 2].lower_ in small)):
         a -= 1
@@ -420,7 +418,7 @@ def _titled_person_after_organisation(tok: "Token") -> tuple[str, str] | None:
     name = [t for t in doc[person.start:b + 1]]
     if not 2 <= len(name) <= 5 or any(t.lower_.rstrip(".") in TITLE_WORDS | {"of", "the", "and", "for", "on", "&"} for t in name):
         return None
-    if not any(t.lower_.rstrip(".") not in TITLE_WORDS | _RUN_SMALL for t in doc[a:person.start - 1]):
+    if not any(t.lower_.rstrip(".") not in TITLE_WORDS | SMALL_WORDS for t in doc[a:person.start - 1]):
         return None  # (title words only: the other readings of the parse handle them)
     return _words_text(name), _words_text(list(doc[a:person.start]))
 
@@ -521,9 +519,10 @@ def _name_from_parse(tok: "Token") -> tuple[str, str, str | None]:
         start = _hyphen_start(doc, words[k].i)
         name = doc[start:ent.end].text if k or start < ent.start else ent.text
         name = re.sub(r"['’]s$", "", name)
-        title = _title_left(tok, start) or _appos_title(tok) or _described_as(tok)
-        if title and title.lower().rstrip(".") in _FORMS_OF_ADDRESS and (appos := _appos_title(tok)):
-            title = appos  # 'Rabbi Rick Jacobs, president of the Union for Reform Judaism': what he is
+        left = _title_left(tok, start)
+        if left and left.lower().rstrip(".") in _FORMS_OF_ADDRESS:
+            left = _appos_title(tok) or left  # 'Rabbi Rick Jacobs, president of the Union for Reform Judaism': what he is
+        title = left or _appos_title(tok) or _described_as(tok)
         return "person", name, title
     if tok.lower_.rstrip(".") in TITLE_WORDS and tok.pos_ == "PROPN" and (named := _appos_name_after(tok)) is not None:
         # 'The Shadow Secretary of State for the Family, Theresa May, said': a capitalised

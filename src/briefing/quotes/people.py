@@ -22,7 +22,8 @@ _WORD_AFTER = re.compile(r"[ \t]((?:[A-Z]['’])?[A-Z][\w'’-]*)")  # the surna
 _KNIGHTED = re.compile(r"(Sir|Dame)\s+([A-Z][\w'’-]+)$")
 _LISTENER_BEFORE = re.compile(r"\b(?:told|tells|telling|tell|informed|assured)\s+$")
 _ROLE_COMPOUND = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+$")  # a capitalised role opening a sentence: 'Fly-half', 'Mother-of-three'
-_PARTICLES = frozenset("de del della di da van von der den du la le al el bin ibn ben st".split())
+# lower-case words inside a person's name ('Ursula von der Leyen', 'Lula da Silva')
+NAME_PARTICLES = frozenset("de del della di da van von der den du la le al el bin ibn ben st".split())
 _POSSESSIVE_END = re.compile(r"(?<=\w)['’]s?$")
 
 
@@ -273,7 +274,8 @@ _LOWER_WORD = re.compile(r"[a-z](?<!\w[a-z])[a-z'’-]*\b")  # (\b[a-z]..., the 
 _ACRONYM_MARK = re.compile(r"\([A-Z][A-Z&]{1,7}\)")
 # 'the CBSA (Canada Border Services Agency)': initials first, the expansion in brackets
 _ACRONYM_BEFORE = re.compile(r"\b([A-Z][A-Z&]{1,7})\s+\(((?:[A-Z][\w'’&-]*,?\s*(?:(?:of|the|and|for|on|&|de|du|des|la|le|et)\s+)*){1,8})\)")
-_SMALL_WORDS = frozenset("of the and for on & de du des la le et".split())
+# lower-case words inside an organisation's name ('Assembly of First Nations'); initials skip them
+SMALL_WORDS = frozenset("of the and for on & de du des la le et".split())
 # the description first: 'The province's chief nursing officer, Lanette Siragusa,', 'Its
 # president, Clayton Campbell,' (a determiner or possessive, a few words, the head last)
 _APPOSITION_BEFORE = re.compile(r"(?<![\w’'])(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?P<desc>(?:[\w’'-]+[ \t]+){0,5}?[a-z][\w-]*),"
@@ -378,12 +380,12 @@ def _expansion(words: list[str], acro: str) -> str | None:
     prefixed = None
     for k in range(len(words) - 1, -1, -1):
         run = words[k:]
-        if run[0].lower() in _SMALL_WORDS or not run[0][:1].isupper():
+        if run[0].lower() in SMALL_WORDS or not run[0][:1].isupper():
             continue
-        initials = "".join(_initials_of(w) for w in run if w.lower() not in _SMALL_WORDS)
+        initials = "".join(_initials_of(w) for w in run if w.lower() not in SMALL_WORDS)
         # (a small word written with a capital counts too: 'Police Spies Out Of Lives (PSOOL)';
         # or with its own letter: 'Ministry of Health (MOH)')
-        caps = "".join(_initials_of(w) for w in run if w.lower() not in _SMALL_WORDS or w[0].isupper())
+        caps = "".join(_initials_of(w) for w in run if w.lower() not in SMALL_WORDS or w[0].isupper())
         if letters in (initials.upper(), caps, "".join(_initials_of(w) for w in run).upper()):
             return " ".join(given[k:]).rstrip(",")
         if prefixed is None and len(initials) >= 2 and len(letters) == len(initials) + 1 and letters.startswith(initials.upper()):
@@ -598,7 +600,7 @@ class People:
         lower case (a sentence's opener the parser took into the name: 'Like Allen')."""
         words = name.split()
         return {w.rstrip(".,") for w in words[:-1]
-                if w[:1].isupper() and not _POSSESSIVE_END.search(w) and w.lower() not in _PARTICLES
+                if w[:1].isupper() and not _POSSESSIVE_END.search(w) and w.lower() not in NAME_PARTICLES
                 and w.lower() not in self._lower() | _RUN_OPENERS | _CONNECTORS | _LEAD_CUES
                 and w.lower().rstrip(".") not in TITLE_WORDS | PERSON_NOUNS | _RUN_ABBR
                 and (not re.search(r"(?:ing|ed|ly)$", w) or self._inside_sentence(f"{w} {words[-1]}"))}
@@ -1458,7 +1460,7 @@ class People:
             return speaker, title
         if is_markup(speaker) or is_pronoun_phrase(speaker):
             return None, None
-        if is_time_or_place_phrase(speaker) and not is_titled_surname(speaker, title):
+        if is_time_or_place_phrase(speaker):
             # 'For Trump, ...', 'At Trump Tower': what follows the preposition speaks only
             # when it is someone already quoted in the article
             rest = " ".join(_words_of(speaker)[1:])
