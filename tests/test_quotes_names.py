@@ -11,6 +11,11 @@ def speakers(extract, text: str) -> list[str | None]:
     return [q.speaker for q in extract(text)]
 
 
+def named(extract, text: str) -> list[tuple[str | None, str | None]]:
+    """(speaker, title) of each quote."""
+    return [(q.speaker, q.speaker_title) for q in extract(text)]
+
+
 def test_a_possessor_is_no_antecedent_of_he(extract):
     # British: the spokesman speaks, not the minister he speaks for
     text = ("Ministers will not raise the pension age, the government said on Monday. Gordon Brown's "
@@ -889,9 +894,9 @@ def test_bare_police_is_the_police_force_the_article_named(extract):
 def test_the_word_that_opens_a_sentence_is_no_title(extract):
     text = ("The Metropolitan Police said the man was arrested.\n\n"
             "\u2018There is no risk,\u2019 Police said.")  # British
-    assert [(q.speaker, q.speaker_title) for q in extract(text)] == [("Metropolitan Police", None)]
+    assert named(extract, text) == [("Metropolitan Police", None)]
     text = "But Senator John Smith said it was fine. \"No way,\" Smith said."  # US
-    assert [(q.speaker, q.speaker_title) for q in extract(text)] == [("John Smith", "Senator")]
+    assert named(extract, text) == [("John Smith", "Senator")]
 
 
 def test_an_organisation_and_a_title_before_a_name_are_the_title(extract):
@@ -910,7 +915,7 @@ def test_an_organisation_and_a_title_before_a_name_are_the_title(extract):
          ("Ursula von der Leyen", "European Commission President")),
     ]
     for text, want in cases:
-        assert [(q.speaker, q.speaker_title) for q in extract(text)] == [want], text
+        assert named(extract, text) == [want], text
 
 
 def test_a_cue_word_inside_a_title_is_part_of_the_title(extract):
@@ -921,12 +926,12 @@ def test_a_cue_word_inside_a_title_is_part_of_the_title(extract):
         ("\u2018It is settled,\u2019 Northern Ireland Secretary of State Hilary Benn said.",  # British
          ("Hilary Benn", "Northern Ireland Secretary of State")),
     ]:
-        assert [(q.speaker, q.speaker_title) for q in extract(text)] == [want], text
+        assert named(extract, text) == [want], text
 
 
 def test_a_possessive_employer_before_a_name_is_the_title_without_the_possessive(extract):
     text = "Harvard University's Jane Roe said: \"The data are clear.\""  # US
-    assert [(q.speaker, q.speaker_title) for q in extract(text)] == [("Jane Roe", "Harvard University")]
+    assert named(extract, text) == [("Jane Roe", "Harvard University")]
     text = "\u2018It was a mess,\u2019 said the University of Toronto's Amir Patel."  # Canadian
     assert [q.speaker_title for q in extract(text)] in (["University of Toronto"], [None])
 
@@ -939,7 +944,7 @@ def test_a_rank_written_with_a_full_stop_is_one_word_of_the_title(extract):
         ("Det. Insp. Sarah Jones said: \u2018We are keeping an open mind.\u2019", ("Sarah Jones", "Det. Insp.")),  # British
         ("\"Stay off the ice,\" Staff Sgt. Kevin Boulet said Tuesday.", ("Kevin Boulet", "Staff Sgt.")),  # Canadian
     ]:
-        assert [(q.speaker, q.speaker_title) for q in extract(text)] == [want], text
+        assert named(extract, text) == [want], text
 
 
 def test_offices_of_other_house_styles_are_titles_not_names(extract):
@@ -949,7 +954,7 @@ def test_offices_of_other_house_styles_are_titles_not_names(extract):
         ("\"We must act,\" Auditor General Karen Hogan said.", ("Karen Hogan", "Auditor General")),  # Canadian
         ("\u2018It is a sin,\u2019 said Rabbi Jonathan Sacks.", ("Jonathan Sacks", "Rabbi")),  # British
     ]:
-        assert [(q.speaker, q.speaker_title) for q in extract(text)] == [want], text
+        assert named(extract, text) == [want], text
 
 
 def test_a_surname_that_is_a_month_is_a_name_after_a_title(extract):
@@ -967,7 +972,7 @@ def test_a_surname_that_is_a_month_is_a_name_after_a_title(extract):
 def test_a_description_set_before_a_name_is_its_title_and_can_stand_for_it(extract):
     text = ("The Toronto Police Association said the cut would hurt. Its president, Clayton Campbell, said "
             "morale was low. \"Our members are exhausted,\" Campbell said.")  # Canadian
-    assert [(q.speaker, q.speaker_title) for q in extract(text)] == [("Clayton Campbell", "president")]
+    assert named(extract, text) == [("Clayton Campbell", "president")]
     text = ("The charity's chief executive, Hugo Tagholm, spoke first.\n\n"
             "\u2018Rivers are not open sewers,\u2019 the chief executive said.")  # British
     assert [q.speaker for q in extract(text)] == ["Hugo Tagholm"]
@@ -975,14 +980,14 @@ def test_a_description_set_before_a_name_is_its_title_and_can_stand_for_it(extra
 
 def test_a_form_of_address_gives_way_to_the_apposition_that_says_what_the_speaker_is(extract):
     text = "\"We are horrified,\" said Rabbi Rick Jacobs, president of the Union for Reform Judaism."  # US
-    assert [(q.speaker, q.speaker_title) for q in extract(text)] == [("Rick Jacobs", "president of the Union for Reform Judaism")]
+    assert named(extract, text) == [("Rick Jacobs", "president of the Union for Reform Judaism")]
     text = "\u2018It is a sin,\u2019 said Rabbi Jonathan Sacks."  # British: nothing else to say
-    assert [(q.speaker, q.speaker_title) for q in extract(text)] == [("Jonathan Sacks", "Rabbi")]
+    assert named(extract, text) == [("Jonathan Sacks", "Rabbi")]
 
 
 def test_a_lower_case_word_ner_took_for_a_person_is_no_name(extract):
     # NER tags 'foreperson' PERSON: a description, not a name (a handle is a name)
-    assert [(q.speaker, q.speaker_title) for q in extract("\"Guilty,\" the jury foreperson said.")] == [(None, "jury foreperson")]  # US
+    assert named(extract, "\"Guilty,\" the jury foreperson said.") == [(None, "jury foreperson")]  # US
     text = "\u2018Not guilty,\u2019 the foreperson told the court."  # British
     assert [q.speaker for q in extract(text)] == [None]
     text = "@mattplanet said: \"Somebody get us one of those caps.\""
